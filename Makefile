@@ -1,0 +1,84 @@
+# Standort – the two commands of the quick start are `make demo` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+SECRET_FILE := var/secret_key
+
+# Demo: SQLite file, mails as files in var/mail, plain HTTP on loopback.
+DEMO_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" \
+	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/standort.sqlite3}" \
+	EMAIL_URL="$${EMAIL_URL:-filemail://$(CURDIR)/var/mail}" \
+	SITE_URL="http://127.0.0.1:$(PORT)" SECURE_COOKIES=false \
+	ALLOWED_HOSTS="127.0.0.1,localhost"
+# Tests: a fixed key, the plain static storage (live_server cannot serve manifest
+# files), tasks run in-process.
+TEST_ENV = SECRET_KEY=test-only-not-secret DEBUG=false SECURE_COOKIES=false \
+	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage \
+	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+	EMAIL_URL=consolemail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
+
+.PHONY: demo test install install-test assets messages lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e .
+	@$(MAKE) --no-print-directory messages
+
+install-test: $(BIN)/python assets
+	$(BIN)/pip install --quiet -e '.[test]'
+	@$(MAKE) --no-print-directory messages
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's Chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+assets: node_modules/@kern-ux/native/dist/kern.min.css
+
+node_modules/@kern-ux/native/dist/kern.min.css: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+# Compiled with Babel, so a machine without GNU gettext can build the catalogues.
+messages:
+	@$(BIN)/pybabel compile --use-fuzzy -q -d src/standort/locale -D django 2>/dev/null || \
+		$(BIN)/pybabel compile -q -d src/standort/locale -D django
+
+$(SECRET_FILE):
+	@mkdir -p var
+	@$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	@chmod 600 $@
+
+demo: install $(SECRET_FILE)
+	@mkdir -p var/mail var/media
+	@$(DEMO_ENV) $(MANAGE) migrate --no-input -v 0
+	@$(DEMO_ENV) $(MANAGE) collectstatic --no-input -v 0
+	@$(DEMO_ENV) $(MANAGE) load_demo
+	@echo ""
+	@echo "Standort runs on http://127.0.0.1:$(PORT)/  (Ctrl-C stops web server and task worker)"
+	@echo "Mails are written to var/mail/"
+	@echo ""
+	@$(DEMO_ENV) PORT=$(PORT) $(BIN)/honcho start -f Procfile
+
+test: install-test
+	@mkdir -p var
+	$(TEST_ENV) $(BIN)/pytest -p no:randomly $(PYTEST_ARGS)
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+		SECURE_HSTS_SECONDS=31536000 SECURE_SSL_REDIRECT=true ALLOWED_HOSTS=standort.example.org \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+bench: install-test
+	@mkdir -p var
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles

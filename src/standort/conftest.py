@@ -1,0 +1,102 @@
+"""Named personas shared by every test, so each test says who does what.
+
+Duisburg (public): Anna runs the project office, Stefan sits on the steering
+committee, Ben is a member, Olga observes. Mülheim (public): Clara runs its office.
+Internes Forum (not public): nobody of the above takes part. Paul is the platform
+admin. Eva has an account but no role anywhere."""
+
+import pytest
+
+from standort.accounts.tests.factories import UserFactory
+from standort.initiatives.models import InitiativeRole
+from standort.initiatives.tests.factories import InitiativeFactory, user_with_role
+
+Role = InitiativeRole.Role
+
+
+@pytest.fixture
+def duisburg(db):
+    return InitiativeFactory(
+        slug="duisburg", name="Masterplan Wirtschaft Duisburg", city="Duisburg", is_public=True
+    )
+
+
+@pytest.fixture
+def muelheim(db):
+    return InitiativeFactory(
+        slug="muelheim",
+        name="Stärkungsinitiative Industrie Mülheim an der Ruhr",
+        city="Mülheim an der Ruhr",
+        is_public=True,
+    )
+
+
+@pytest.fixture
+def internal(db):
+    return InitiativeFactory(slug="forum", name="Internes Forum", city="Essen", is_public=False)
+
+
+@pytest.fixture
+def anna(duisburg):
+    return user_with_role(
+        duisburg, Role.OFFICE, email="anna@example.org", first_name="Anna", last_name="Albers"
+    )
+
+
+@pytest.fixture
+def stefan(duisburg):
+    return user_with_role(
+        duisburg, Role.STEERING, email="stefan@example.org", first_name="Stefan", last_name="Sauer"
+    )
+
+
+@pytest.fixture
+def ben(duisburg):
+    return user_with_role(
+        duisburg, Role.MEMBER, email="ben@example.org", first_name="Ben", last_name="Brandt"
+    )
+
+
+@pytest.fixture
+def olga(duisburg):
+    return user_with_role(
+        duisburg, Role.OBSERVER, email="olga@example.org", first_name="Olga", last_name="Otto"
+    )
+
+
+@pytest.fixture
+def clara(muelheim):
+    return user_with_role(
+        muelheim, Role.OFFICE, email="clara@example.org", first_name="Clara", last_name="Conrad"
+    )
+
+
+@pytest.fixture
+def paul(db):
+    return UserFactory(
+        email="paul@example.org",
+        first_name="Paul",
+        last_name="Plattform",
+        is_staff=True,
+        is_superuser=True,
+    )
+
+
+@pytest.fixture
+def eva(db):
+    return UserFactory(email="eva@example.org", first_name="Eva", last_name="Extern")
+
+
+PERSONAS = ["anonymous", "olga", "ben", "stefan", "anna", "clara", "paul", "eva"]
+
+
+@pytest.fixture
+def as_persona(client, request):
+    """as_persona("anna") returns a test client signed in as Anna."""
+
+    def sign_in(name):
+        if name != "anonymous":
+            client.force_login(request.getfixturevalue(name))
+        return client
+
+    return sign_in

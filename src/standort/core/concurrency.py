@@ -1,0 +1,59 @@
+"""Optimistic locking: the second of two concurrent writers is told, not overwritten."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.history import field_changes
+
+
+class ConcurrentEditError(Exception):
+    """Someone saved the object after the form was opened."""
+
+    message = _(
+        "Someone else has saved this record since you opened the form. Your input is kept "
+        "below; check the changes shown and save again to overwrite them."
+    )
+
+    def __init__(self, current, changes, changed_by):
+        super().__init__(str(self.message))
+        self.current = current
+        self.changes = changes
+        self.changed_by = changed_by
+
+
+def save_versioned(instance, *, expected_version):
+    """Save `instance` only if its row still has `expected_version`.
+
+    The check happens in the UPDATE itself, so two writers can never both win.
+    Raises ConcurrentEditError with what the other writer changed.
+    """
+    model = type(instance)
+    with transaction.atomic():
+        claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(
+            version=F("version") + 1
+        )
+        if not claimed:
+            raise _conflict(instance, expected_version)
+        instance.version = expected_version + 1
+        instance.save()
+    return instance
+
+
+def _conflict(instance, expected_version):
+    model = type(instance)
+    current = model.objects.get(pk=instance.pk)
+    seen = (
+        model.history.filter(id=instance.pk, version=expected_version)
+        .order_by("-history_id")
+        .first()
+    )
+    latest = (
+        model.history.filter(id=instance.pk)
+        .select_related("history_user")
+        .order_by("-history_id")
+        .first()
+    )
+    changes = field_changes(model, seen, latest) if seen and latest else []
+    changed_by = latest.history_user if latest else None
+    return ConcurrentEditError(current, changes, changed_by)

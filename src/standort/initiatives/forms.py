@@ -1,0 +1,132 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
+
+from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
+from .queries import leading_organizations, organizations_for, people_for
+
+
+class InitiativeForm(VersionedFormMixin, KernModelForm):
+    leading_organizations = forms.ModelMultipleChoiceField(
+        label=_("Leading organisations"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Initiative
+        fields = ["name", "city", "summary", "description", "starts_on", "ends_on", "is_public"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leading_organizations"].queryset = organizations_for(self.instance).order_by(
+            "name"
+        )
+        if not self.is_bound:
+            self.initial["leading_organizations"] = list(leading_organizations(self.instance))
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end must not be before the start."))
+        return cleaned
+
+
+class OrganizationForm(VersionedFormMixin, KernModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "kind", "website", "street", "postal_code", "city"]
+
+
+class PersonForm(VersionedFormMixin, KernModelForm):
+    class Meta:
+        model = Person
+        fields = ["title", "first_name", "last_name", "function", "organization", "email", "phone"]
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations_for(initiative).order_by("name")
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+
+class BodyForm(VersionedFormMixin, KernModelForm):
+    class Meta:
+        model = Body
+        fields = ["kind", "name", "parent", "managing_organization", "description", "position"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initiative = initiative
+        parents = Body.objects.filter(initiative=initiative).order_by("position", "name")
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["managing_organization"].queryset = organizations_for(initiative).order_by(
+            "name"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Body.Kind.SUB_GROUP and not cleaned.get("parent"):
+            self.add_error("parent", _("A sub-group needs a parent body."))
+        name = cleaned.get("name")
+        if name:
+            same = Body.objects.filter(initiative=self.initiative, name__iexact=name)
+            if self.instance.pk:
+                same = same.exclude(pk=self.instance.pk)
+            if same.exists():
+                self.add_error("name", _("A body with this name already exists."))
+        return cleaned
+
+
+class MembershipForm(KernModelForm):
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "starts_on", "ends_on"]
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+        self.fields["person"].queryset = people_for(body.initiative).order_by(
+            "last_name", "first_name"
+        )
+        if self.instance.pk:
+            self.fields["person"].disabled = True
+
+    def clean(self):
+        cleaned = super().clean()
+        person = cleaned.get("person")
+        if person and not self.instance.pk and self.body.memberships.filter(person=person).exists():
+            self.add_error("person", _("This person is already a member of this body."))
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end must not be before the start."))
+        return cleaned
+
+
+class RoleForm(KernForm):
+    person = forms.ModelChoiceField(
+        label=_("Person"),
+        queryset=Person.objects.none(),
+        help_text=_("Only people with an account are listed; invite others from their page."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=InitiativeRole.Role.choices)
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = (
+            people_for(initiative).filter(user__isnull=False).order_by("last_name", "first_name")
+        )
+
+
+class InvitationForm(KernForm):
+    role = forms.ChoiceField(
+        label=_("Role in the initiative"),
+        choices=InitiativeRole.Role.choices,
+        initial=InitiativeRole.Role.MEMBER,
+    )

@@ -1,0 +1,329 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from standort.core.models import VersionedModel
+
+# First path segments that belong to the platform, never to an initiative.
+RESERVED_SLUGS = {
+    "accounts",
+    "admin",
+    "api",
+    "healthz",
+    "i18n",
+    "link",
+    "media",
+    "oparl",
+    "static",
+}
+
+
+def validate_slug_not_reserved(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(_("“%(slug)s” is reserved."), params={"slug": value})
+
+
+class Organization(VersionedModel):
+    class Kind(models.TextChoices):
+        COMPANY = "company", _("Company")
+        ADMINISTRATION = "administration", _("Administration")
+        POLITICS = "politics", _("Politics")
+        UNION = "union", _("Union")
+        CHAMBER = "chamber", _("Chamber")
+        ASSOCIATION = "association", _("Association")
+        SCIENCE = "science", _("Science")
+        CIVIL_SOCIETY = "civil_society", _("Civil society")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    website = models.URLField(_("website"), blank=True)
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self):
+        place = " ".join(p for p in [self.postal_code, self.city] if p)
+        return ", ".join(p for p in [self.street, place] if p)
+
+
+class Person(VersionedModel):
+    title = models.CharField(_("title"), max_length=50, blank=True, help_text=_("e.g. Dr."))
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    function = models.CharField(
+        _("function"), max_length=200, blank=True, help_text=_("e.g. Managing director")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+    )
+    history = HistoricalRecords()
+    history_subject = "last_name"
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return " ".join(p for p in [self.title, self.first_name, self.last_name] if p)
+
+
+class Initiative(VersionedModel):
+    slug = models.SlugField(
+        _("short name in the address"),
+        unique=True,
+        validators=[validate_slug_not_reserved],
+        help_text=_("Lower-case letters, digits and hyphens, e.g. “duisburg”."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    city = models.CharField(_("city"), max_length=100)
+    summary = models.CharField(
+        _("short description"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for the start page."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    ends_on = models.DateField(_("end"), null=True, blank=True)
+    is_public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Public initiatives are listed on the start page with their description."),
+    )
+    organizations = models.ManyToManyField(
+        Organization, through="InitiativeOrganization", related_name="initiatives", blank=True
+    )
+    people = models.ManyToManyField(
+        Person, through="InitiativePerson", related_name="initiatives", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="initiative_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("initiative_home", args=[self.slug])
+
+    def clean(self):
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end must not be before the start.")})
+
+
+class InitiativeOrganization(models.Model):
+    """An organisation takes part in an initiative; leading ones run it."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="organization_links"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="initiative_links",
+    )
+    is_leading = models.BooleanField(_("leading partner"), default=False)
+    history = HistoricalRecords()
+    history_subject = "organization"
+
+    class Meta:
+        verbose_name = _("participating organisation")
+        verbose_name_plural = _("participating organisations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "organization"], name="unique_initiative_organization"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.organization)
+
+
+class InitiativePerson(models.Model):
+    """A person takes part in an initiative, which makes their contact data visible to
+    its members."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="person_links"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="initiative_links"
+    )
+    history = HistoricalRecords()
+    history_subject = "person"
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "person"], name="unique_initiative_person"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class InitiativeRole(models.Model):
+    class Role(models.TextChoices):
+        OFFICE = "office", _("Project office")
+        STEERING = "steering", _("Steering committee")
+        MEMBER = "member", _("Member")
+        OBSERVER = "observer", _("Observer")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="roles")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="initiative_roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    history = HistoricalRecords()
+    history_subject = "user"
+
+    class Meta:
+        verbose_name = _("initiative role")
+        verbose_name_plural = _("initiative roles")
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "user"], name="unique_initiative_role")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.get_role_display()}"
+
+
+class Body(VersionedModel):
+    class Kind(models.TextChoices):
+        STEERING_COMMITTEE = "steering_committee", _("Steering committee")
+        WORKING_GROUP = "working_group", _("Working group")
+        SUB_GROUP = "sub_group", _("Sub-group")
+        CONFERENCE = "conference", _("Conference")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="bodies")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=200)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent body"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        help_text=_("For a sub-group: the working group it belongs to."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    managing_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("managing organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="managed_bodies",
+    )
+    position = models.PositiveIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("body")
+        verbose_name_plural = _("bodies")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="unique_body_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("body_detail", args=[self.initiative.slug, self.pk])
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        CHAIR = "chair", _("Chair")
+        MANAGER = "manager", _("Manager")
+        MEMBER = "member", _("Member")
+        EXPERT = "expert", _("Expert")
+        GUEST = "guest", _("Guest")
+
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    starts_on = models.DateField(_("from"), null=True, blank=True)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    history = HistoricalRecords()
+    history_subject = "person"
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "person"], name="unique_membership"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+    @property
+    def is_current(self):
+        return self.ends_on is None or self.ends_on >= timezone.localdate()

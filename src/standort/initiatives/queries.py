@@ -1,0 +1,134 @@
+"""Reads for the pages of an initiative. Every function takes the initiative, so no
+page can reach another initiative's objects, and does its joins and prefetches here,
+so a page's query count does not grow with its rows."""
+
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    FilteredRelation,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
+
+from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
+
+# Chairs first, guests last: the order people read a body's list in.
+ROLE_ORDER = [
+    Membership.Role.CHAIR,
+    Membership.Role.MANAGER,
+    Membership.Role.MEMBER,
+    Membership.Role.EXPERT,
+    Membership.Role.GUEST,
+]
+_role_rank = Case(
+    *[When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)],
+    output_field=IntegerField(),
+)
+
+
+def public_initiatives():
+    return Initiative.objects.filter(is_public=True).order_by("name")
+
+
+def initiatives_of(user):
+    """Initiatives in which the user has a role (all of them for a platform admin)."""
+    if not user.is_authenticated:
+        return Initiative.objects.none()
+    if user.is_superuser:
+        return Initiative.objects.order_by("name")
+    return Initiative.objects.filter(roles__user=user).order_by("name").distinct()
+
+
+def leading_organizations(initiative):
+    return Organization.objects.filter(
+        initiative_links__initiative=initiative, initiative_links__is_leading=True
+    ).order_by("name")
+
+
+def memberships_ordered():
+    return Membership.objects.select_related("person__organization").order_by(
+        _role_rank, "person__last_name", "person__first_name"
+    )
+
+
+def bodies_for(initiative):
+    """Bodies with parent, managing organisation, member count and their leaders."""
+    leaders = memberships_ordered().filter(
+        role__in=[Membership.Role.CHAIR, Membership.Role.MANAGER]
+    )
+    return (
+        Body.objects.filter(initiative=initiative)
+        .select_related("parent", "managing_organization")
+        .annotate(member_count=Count("memberships"))
+        .prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
+        .order_by("position", "name")
+    )
+
+
+def body_in(initiative, pk):
+    return (
+        Body.objects.filter(initiative=initiative, pk=pk)
+        .select_related("initiative", "parent", "managing_organization")
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships_ordered(), to_attr="ordered_members"),
+            Prefetch("children", queryset=Body.objects.order_by("position", "name")),
+        )
+    )
+
+
+def people_for(initiative):
+    """The initiative's participants, each with their organisation and the bodies of
+    this initiative they belong to."""
+    memberships = (
+        Membership.objects.filter(body__initiative=initiative)
+        .select_related("body")
+        .order_by("body__position", "body__name")
+    )
+    return (
+        Person.objects.filter(initiative_links__initiative=initiative)
+        .select_related("organization", "user")
+        .prefetch_related(
+            Prefetch("memberships", queryset=memberships, to_attr="local_memberships")
+        )
+    )
+
+
+def person_in(initiative, pk):
+    return people_for(initiative).filter(pk=pk)
+
+
+def organizations_for(initiative):
+    """The initiative's organisations with the leading flag and how many of their
+    people take part."""
+    return (
+        Organization.objects.annotate(
+            link=FilteredRelation(
+                "initiative_links", condition=Q(initiative_links__initiative=initiative)
+            ),
+        )
+        .filter(link__isnull=False)
+        .annotate(
+            is_leading=F("link__is_leading"),
+            participant_count=Count(
+                "people",
+                filter=Q(people__initiative_links__initiative=initiative),
+                distinct=True,
+            ),
+        )
+    )
+
+
+def organization_in(initiative, pk):
+    return organizations_for(initiative).filter(pk=pk)
+
+
+def roles_for(initiative):
+    return (
+        InitiativeRole.objects.filter(initiative=initiative)
+        .select_related("user", "user__person")
+        .order_by("role", "user__last_name", "user__email")
+    )

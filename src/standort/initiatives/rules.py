@@ -1,0 +1,49 @@
+"""Who may do what in an initiative. Every view and template asks these rules; the
+object passed is always the initiative, resolved once per request."""
+
+import rules
+
+from .models import InitiativeRole
+
+Role = InitiativeRole.Role
+
+
+def role_in(user, initiative):
+    """The user's role in the initiative, or None. All roles of a user are loaded in
+    one query and kept on the user object for the rest of the request."""
+    if not user.is_authenticated or initiative is None:
+        return None
+    cache = getattr(user, "_initiative_roles", None)
+    if cache is None:
+        cache = dict(InitiativeRole.objects.filter(user=user).values_list("initiative_id", "role"))
+        user._initiative_roles = cache
+    return cache.get(initiative.pk)
+
+
+def _has_role(*roles):
+    @rules.predicate(name=f"has_role_{'_'.join(roles)}")
+    def predicate(user, initiative):
+        return role_in(user, initiative) in roles
+
+    return predicate
+
+
+is_platform_admin = rules.is_superuser
+is_office = _has_role(Role.OFFICE)
+is_steering = _has_role(Role.STEERING)
+is_member = _has_role(Role.MEMBER)
+is_observer = _has_role(Role.OBSERVER)
+takes_part = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER, Role.OBSERVER)
+
+
+@rules.predicate
+def is_public(user, initiative):
+    return initiative.is_public
+
+
+# Seeing the public description of the initiative.
+rules.add_perm("initiatives.see_initiative", is_public | takes_part | is_platform_admin)
+# The members' area: home page, bodies, directory.
+rules.add_perm("initiatives.view_initiative", takes_part | is_platform_admin)
+# Editing the initiative and its people, organisations, bodies, memberships and roles.
+rules.add_perm("initiatives.manage_initiative", is_office | is_platform_admin)

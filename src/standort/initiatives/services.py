@@ -1,0 +1,255 @@
+"""Writes on initiatives, their organisations, people, bodies, memberships and roles.
+
+Every function takes the acting user, runs in one transaction, records the actor in
+the change history and raises DomainError with a message for the user when the
+change is not allowed."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.concurrency import save_versioned
+
+from .models import (
+    Body,
+    InitiativeOrganization,
+    InitiativePerson,
+    InitiativeRole,
+    Membership,
+    Person,
+)
+
+log = logging.getLogger(__name__)
+User = get_user_model()
+
+
+class DomainError(Exception):
+    """A change the rules of the domain do not allow; the message is for the user."""
+
+
+def _by(actor, instance):
+    # simple-history takes the author from the request; services also run outside a
+    # request (demo loader, tasks), so they name the actor explicitly.
+    instance._history_user = actor
+    return instance
+
+
+def _save(actor, instance, expected_version=None):
+    _by(actor, instance)
+    if expected_version is None or instance._state.adding:
+        instance.save()
+        return instance
+    return save_versioned(instance, expected_version=expected_version)
+
+
+def _delete(actor, instance):
+    _by(actor, instance)
+    log.info("%s deleted %s #%s (%s)", actor, type(instance).__name__, instance.pk, instance)
+    instance.delete()
+
+
+# Initiative -------------------------------------------------------------------
+
+
+@transaction.atomic
+def initiative_update(*, actor, initiative, leading_organizations, expected_version=None):
+    _save(actor, initiative, expected_version)
+    leading_ids = {o.pk for o in leading_organizations}
+    for link in initiative.organization_links.all():
+        is_leading = link.organization_id in leading_ids
+        if link.is_leading != is_leading:
+            link.is_leading = is_leading
+            _save(actor, link)
+    return initiative
+
+
+# Organisations ----------------------------------------------------------------
+
+
+@transaction.atomic
+def organization_create(*, actor, initiative, organization, is_leading=False):
+    _save(actor, organization)
+    organization_link(
+        actor=actor, initiative=initiative, organization=organization, is_leading=is_leading
+    )
+    return organization
+
+
+def organization_link(*, actor, initiative, organization, is_leading=False):
+    """Makes the organisation take part in the initiative (idempotent)."""
+    link = InitiativeOrganization.objects.filter(
+        initiative=initiative, organization=organization
+    ).first()
+    if link is None:
+        link = InitiativeOrganization(
+            initiative=initiative, organization=organization, is_leading=is_leading
+        )
+        return _save(actor, link)
+    if link.is_leading != is_leading:
+        link.is_leading = is_leading
+        _save(actor, link)
+    return link
+
+
+@transaction.atomic
+def organization_update(*, actor, organization, expected_version=None):
+    return _save(actor, organization, expected_version)
+
+
+@transaction.atomic
+def organization_remove(*, actor, initiative, organization):
+    """Takes the organisation out of the initiative; it is deleted only when no other
+    initiative uses it."""
+    if Body.objects.filter(initiative=initiative, managing_organization=organization).exists():
+        raise DomainError(
+            _("This organisation manages a body. Choose another managing organisation first.")
+        )
+    for link in InitiativeOrganization.objects.filter(
+        initiative=initiative, organization=organization
+    ):
+        _delete(actor, link)
+    if not organization.initiative_links.exists():
+        _delete(actor, organization)
+
+
+# People -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def person_create(*, actor, initiative, person):
+    _save(actor, person)
+    person_join(actor=actor, initiative=initiative, person=person)
+    return person
+
+
+def person_join(*, actor, initiative, person):
+    """Makes the person a participant of the initiative (idempotent)."""
+    if not InitiativePerson.objects.filter(initiative=initiative, person=person).exists():
+        _save(actor, InitiativePerson(initiative=initiative, person=person))
+
+
+@transaction.atomic
+def person_update(*, actor, person, expected_version=None):
+    return _save(actor, person, expected_version)
+
+
+@transaction.atomic
+def person_remove(*, actor, initiative, person):
+    """Takes the person out of the initiative: memberships in its bodies and their
+    role there end. The person is deleted only when no other initiative knows them."""
+    for membership in Membership.objects.filter(body__initiative=initiative, person=person):
+        _delete(actor, membership)
+    if person.user_id:
+        for role in InitiativeRole.objects.filter(initiative=initiative, user_id=person.user_id):
+            _delete(actor, role)
+    for link in InitiativePerson.objects.filter(initiative=initiative, person=person):
+        _delete(actor, link)
+    if not person.initiative_links.exists():
+        _delete(actor, person)
+
+
+# Bodies and memberships -------------------------------------------------------
+
+
+def _check_parent(body):
+    parent = body.parent
+    if parent is None:
+        if body.kind == Body.Kind.SUB_GROUP:
+            raise DomainError(_("A sub-group needs a parent body."))
+        return
+    if parent.initiative_id != body.initiative_id:
+        raise DomainError(_("The parent body must belong to the same initiative."))
+    seen = set()
+    while parent is not None:
+        if parent.pk == body.pk or parent.pk in seen:
+            raise DomainError(_("A body cannot be placed below itself."))
+        seen.add(parent.pk)
+        parent = parent.parent
+
+
+@transaction.atomic
+def body_save(*, actor, body, expected_version=None):
+    _check_parent(body)
+    return _save(actor, body, expected_version)
+
+
+@transaction.atomic
+def body_delete(*, actor, body):
+    if body.children.exists():
+        raise DomainError(_("This body has sub-groups. Delete or move them first."))
+    for membership in body.memberships.all():
+        _delete(actor, membership)
+    _delete(actor, body)
+
+
+@transaction.atomic
+def membership_save(*, actor, membership):
+    if membership.ends_on and membership.starts_on and membership.ends_on < membership.starts_on:
+        raise DomainError(_("The end must not be before the start."))
+    person_join(actor=actor, initiative=membership.body.initiative, person=membership.person)
+    return _save(actor, membership)
+
+
+@transaction.atomic
+def membership_delete(*, actor, membership):
+    _delete(actor, membership)
+
+
+# Roles and invitations --------------------------------------------------------
+
+
+@transaction.atomic
+def role_grant(*, actor, initiative, user, role):
+    existing = InitiativeRole.objects.filter(initiative=initiative, user=user).first()
+    if existing is None:
+        return _save(actor, InitiativeRole(initiative=initiative, user=user, role=role))
+    if existing.role != role:
+        existing.role = role
+        _save(actor, existing)
+    return existing
+
+
+@transaction.atomic
+def role_revoke(*, actor, role):
+    remaining_office = (
+        InitiativeRole.objects.filter(initiative=role.initiative, role=InitiativeRole.Role.OFFICE)
+        .exclude(pk=role.pk)
+        .exists()
+    )
+    if role.role == InitiativeRole.Role.OFFICE and not remaining_office:
+        raise DomainError(_("An initiative needs at least one person in the project office."))
+    _delete(actor, role)
+
+
+@transaction.atomic
+def person_invite(*, actor, initiative, person, role):
+    """Gives the person an account (or links the existing one with their address),
+    grants the role and sends the invitation mail after the commit."""
+    from .tasks import send_invitation
+
+    if not person.email:
+        raise DomainError(_("This person has no e-mail address."))
+    user = person.user
+    if user is None:
+        user = User.objects.filter(email__iexact=person.email).first()
+        if user is not None and Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+            raise DomainError(_("This e-mail address already belongs to another person's account."))
+    if user is None:
+        user = User.objects.create_user(
+            person.email,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            language=getattr(actor, "language", "de"),
+        )
+    if person.user_id != user.pk:
+        person.user = user
+        _save(actor, person)
+    role_grant(actor=actor, initiative=initiative, user=user, role=role)
+    transaction.on_commit(
+        lambda: send_invitation.enqueue(
+            user_id=user.pk, initiative_id=initiative.pk, inviter_id=actor.pk
+        )
+    )
+    return user

@@ -1,0 +1,190 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from standort.core.history import history_entries
+from standort.core.listing import build_listing
+
+from .. import queries, services
+from ..access import initiative_permission
+from ..forms import BodyForm, MembershipForm
+from ..models import Body, Membership
+from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
+
+
+def _list_url(initiative):
+    return reverse("body_list", args=[initiative.slug])
+
+
+@initiative_permission(VIEW)
+def body_list(request, initiative):
+    listing = build_listing(
+        request,
+        queries.bodies_for(initiative),
+        search_fields=["name", "description"],
+        sortable={
+            "position": ["position", "name"],
+            "name": ["name"],
+            "kind": ["kind", "position"],
+            "members": ["member_count"],
+        },
+        default_sort="position",
+    )
+    return render(
+        request, "initiatives/body_list.html", {"initiative": initiative, "listing": listing}
+    )
+
+
+@initiative_permission(VIEW)
+def body_detail(request, initiative, pk):
+    body = get_object_or_404(queries.body_in(initiative, pk))
+    roles = dict(Membership.Role.choices)
+    groups = [
+        (roles[role], list(members))
+        for role, members in groupby(body.ordered_members, key=lambda m: m.role)
+    ]
+    history = history_entries(
+        body.history.all(), Membership.history.filter(body_id=body.pk), limit=30
+    )
+    return render(
+        request,
+        "initiatives/body_detail.html",
+        {
+            "initiative": initiative,
+            "body": body,
+            "groups": groups,
+            "chairs": [m for m in body.ordered_members if m.role == Membership.Role.CHAIR],
+            "managers": [m for m in body.ordered_members if m.role == Membership.Role.MANAGER],
+            "history": history,
+        },
+    )
+
+
+@initiative_permission(MANAGE)
+def body_create(request, initiative):
+    form = BodyForm(
+        request.POST or None,
+        instance=Body(initiative=initiative),
+        initiative=initiative,
+        initial={"parent": request.GET.get("parent")},
+    )
+    if request.method == "POST" and form.is_valid():
+        if try_save(form, lambda: services.body_save(actor=request.user, body=form.instance)):
+            messages.success(request, _("The body has been created."))
+            return redirect(form.instance)
+    return form_page(request, form, title=_("New body"), cancel_url=_list_url(initiative))
+
+
+@initiative_permission(MANAGE)
+def body_edit(request, initiative, pk):
+    body = get_object_or_404(Body, initiative=initiative, pk=pk)
+    form = BodyForm(request.POST or None, instance=body, initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.body_save(
+                actor=request.user, body=form.instance, expected_version=seen_version(form)
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The body has been saved."))
+            return redirect(body)
+    return form_page(request, form, title=_("Edit body"), cancel_url=body.get_absolute_url())
+
+
+@initiative_permission(MANAGE)
+def body_delete(request, initiative, pk):
+    body = get_object_or_404(Body, initiative=initiative, pk=pk)
+    if request.method == "POST":
+        try:
+            services.body_delete(actor=request.user, body=body)
+        except services.DomainError as error:
+            messages.error(request, str(error))
+            return redirect(body)
+        messages.success(request, _("The body has been deleted."))
+        return redirect(_list_url(initiative))
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": body,
+            "cancel_url": body.get_absolute_url(),
+            "consequence": _("All its memberships are deleted too."),
+        },
+    )
+
+
+@initiative_permission(MANAGE)
+def membership_create(request, initiative, pk):
+    body = get_object_or_404(
+        Body.objects.select_related("initiative"), initiative=initiative, pk=pk
+    )
+    form = MembershipForm(request.POST or None, instance=Membership(body=body), body=body)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_save(
+            form, lambda: services.membership_save(actor=request.user, membership=form.instance)
+        )
+    ):
+        messages.success(request, _("The membership has been added."))
+        return redirect(body)
+    return form_page(
+        request,
+        form,
+        title=_("Add member to %(body)s") % {"body": body},
+        cancel_url=body.get_absolute_url(),
+    )
+
+
+def _membership(initiative, pk):
+    return get_object_or_404(
+        Membership.objects.select_related("body__initiative", "person"),
+        body__initiative=initiative,
+        pk=pk,
+    )
+
+
+@initiative_permission(MANAGE)
+def membership_edit(request, initiative, pk):
+    membership = _membership(initiative, pk)
+    body = membership.body
+    form = MembershipForm(request.POST or None, instance=membership, body=body)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_save(
+            form, lambda: services.membership_save(actor=request.user, membership=form.instance)
+        )
+    ):
+        messages.success(request, _("The membership has been saved."))
+        return redirect(body)
+    return form_page(
+        request,
+        form,
+        title=_("Membership of %(person)s in %(body)s")
+        % {"person": membership.person, "body": body},
+        cancel_url=body.get_absolute_url(),
+    )
+
+
+@initiative_permission(MANAGE)
+def membership_delete(request, initiative, pk):
+    membership = _membership(initiative, pk)
+    body = membership.body
+    if request.method == "POST":
+        services.membership_delete(actor=request.user, membership=membership)
+        messages.success(request, _("The membership has been ended and deleted."))
+        return redirect(body)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": membership,
+            "cancel_url": body.get_absolute_url(),
+            "consequence": _("The person stays in the directory of the initiative."),
+        },
+    )

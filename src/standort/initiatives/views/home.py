@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from standort.core.history import history_entries
+
+from .. import queries, services
+from ..access import initiative_permission
+from ..forms import InitiativeForm
+from ..models import InitiativeOrganization
+from ._helpers import MANAGE, form_page, seen_version, try_save
+
+
+def platform_home(request):
+    """The start page: public initiatives, and the caller's own ones."""
+    mine = list(queries.initiatives_of(request.user))
+    mine_ids = {i.pk for i in mine}
+    public = [i for i in queries.public_initiatives() if i.pk not in mine_ids]
+    return render(request, "initiatives/platform_home.html", {"mine": mine, "public": public})
+
+
+def initiative_home(request, initiative_slug):
+    initiative = request.initiative
+    leading = queries.leading_organizations(initiative)
+    if not request.user.has_perm("initiatives.view_initiative", initiative):
+        return render(
+            request,
+            "initiatives/initiative_public.html",
+            {"initiative": initiative, "leading": leading},
+        )
+    context = {
+        "initiative": initiative,
+        "leading": leading,
+        "bodies": queries.bodies_for(initiative),
+        "my_person": getattr(request.user, "person", None),
+    }
+    if request.user.has_perm(MANAGE, initiative):
+        context["history"] = history_entries(
+            initiative.history.all(),
+            InitiativeOrganization.history.filter(initiative_id=initiative.pk),
+            limit=20,
+        )
+    return render(request, "initiatives/initiative_home.html", context)
+
+
+@initiative_permission(MANAGE)
+def initiative_edit(request, initiative):
+    form = InitiativeForm(request.POST or None, instance=initiative)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.initiative_update(
+                actor=request.user,
+                initiative=form.instance,
+                leading_organizations=form.cleaned_data["leading_organizations"],
+                expected_version=seen_version(form),
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The initiative has been saved."))
+            return redirect(initiative)
+    return form_page(
+        request, form, title=_("Edit initiative"), cancel_url=initiative.get_absolute_url()
+    )

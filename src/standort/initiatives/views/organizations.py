@@ -1,0 +1,129 @@
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from standort.core.history import history_entries
+from standort.core.listing import build_listing
+
+from .. import queries, services
+from ..access import initiative_permission
+from ..forms import OrganizationForm
+from ..models import InitiativeOrganization, Organization
+from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
+
+
+def _list_url(initiative):
+    return reverse("organization_list", args=[initiative.slug])
+
+
+def _detail_url(initiative, organization):
+    return reverse("organization_detail", args=[initiative.slug, organization.pk])
+
+
+@initiative_permission(VIEW)
+def organization_list(request, initiative):
+    listing = build_listing(
+        request,
+        queries.organizations_for(initiative),
+        search_fields=["name", "city"],
+        sortable={
+            "name": ["name"],
+            "kind": ["kind", "name"],
+            "city": ["city", "name"],
+            "people": ["participant_count"],
+        },
+        default_sort="name",
+    )
+    return render(
+        request,
+        "initiatives/organization_list.html",
+        {"initiative": initiative, "listing": listing, "kinds": Organization.Kind},
+    )
+
+
+@initiative_permission(VIEW)
+def organization_detail(request, initiative, pk):
+    organization = get_object_or_404(queries.organization_in(initiative, pk))
+    people = queries.people_for(initiative).filter(organization=organization)
+    bodies = queries.bodies_for(initiative).filter(managing_organization=organization)
+    history = history_entries(
+        organization.history.all(),
+        InitiativeOrganization.history.filter(
+            initiative_id=initiative.pk, organization_id=organization.pk
+        ),
+    )
+    return render(
+        request,
+        "initiatives/organization_detail.html",
+        {
+            "initiative": initiative,
+            "organization": organization,
+            "people": people,
+            "bodies": bodies,
+            "history": history,
+        },
+    )
+
+
+@initiative_permission(MANAGE)
+def organization_create(request, initiative):
+    form = OrganizationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = services.organization_create(
+            actor=request.user, initiative=initiative, organization=form.instance
+        )
+        messages.success(request, _("The organisation has been created."))
+        return redirect(_detail_url(initiative, organization))
+    return form_page(request, form, title=_("New organisation"), cancel_url=_list_url(initiative))
+
+
+@initiative_permission(MANAGE)
+def organization_edit(request, initiative, pk):
+    organization = get_object_or_404(queries.organization_in(initiative, pk))
+    form = OrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.organization_update(
+                actor=request.user,
+                organization=form.instance,
+                expected_version=seen_version(form),
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The organisation has been saved."))
+            return redirect(_detail_url(initiative, organization))
+    return form_page(
+        request,
+        form,
+        title=_("Edit organisation"),
+        cancel_url=_detail_url(initiative, organization),
+    )
+
+
+@initiative_permission(MANAGE)
+def organization_delete(request, initiative, pk):
+    organization = get_object_or_404(queries.organization_in(initiative, pk))
+    if request.method == "POST":
+        try:
+            services.organization_remove(
+                actor=request.user, initiative=initiative, organization=organization
+            )
+        except services.DomainError as error:
+            messages.error(request, str(error))
+            return redirect(_detail_url(initiative, organization))
+        messages.success(request, _("The organisation has been removed."))
+        return redirect(_list_url(initiative))
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": organization,
+            "cancel_url": _detail_url(initiative, organization),
+            "consequence": _(
+                "It is removed from this initiative; its people keep their entries "
+                "without an organisation."
+            ),
+        },
+    )
