@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from standort.core.models import VersionedModel
@@ -31,7 +32,7 @@ def validate_slug_not_reserved(value):
 class Organization(VersionedModel):
     class Kind(models.TextChoices):
         COMPANY = "company", _("Company")
-        ADMINISTRATION = "administration", _("Administration")
+        ADMINISTRATION = "administration", pgettext_lazy("kind of organisation", "Administration")
         POLITICS = "politics", _("Politics")
         UNION = "union", _("Union")
         CHAMBER = "chamber", _("Chamber")

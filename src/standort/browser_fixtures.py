@@ -1,0 +1,131 @@
+"""Playwright fixtures for the browser tests (`pytest -m browser`).
+
+One headless Debian Chromium per session, a fresh context and page per test. Every
+page a test visits is checked with axe-core: `ui.goto()` and `ui.check()` run it, and
+a test that lands on a page without checking it fails at teardown."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import expect, sync_playwright
+
+from standort.accounts.tests.factories import PASSWORD
+
+# Playwright's sync API runs an event loop in the test thread; Django would otherwise
+# refuse database calls from the test code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+expect.set_options(timeout=5_000)
+
+
+def _axe_report(violations):
+    lines = [f"axe-core: {len(violations)} serious or critical violation(s)"]
+    for v in violations:
+        lines.append(f"* {v['id']} ({v['impact']}): {v['help']} – {v['helpUrl']}")
+        for node in v["nodes"]:
+            lines.append(f"    - {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            if summary:
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
+
+
+class Ui:
+    """A person at a browser: visits pages, and checks each one with axe-core."""
+
+    axe = Axe()
+
+    def __init__(self, page, base_url):
+        self.page = page
+        self.base_url = base_url
+        self.unchecked = []
+        page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame):
+        if frame == self.page.main_frame and frame.url.startswith("http"):
+            self.unchecked.append(frame.url)
+
+    def url(self, path):
+        return path if path.startswith("http") else f"{self.base_url}{path}"
+
+    def goto(self, path, *, shot=None):
+        response = self.page.goto(self.url(path))
+        self.check(shot=shot)
+        return response
+
+    def check(self, *, shot=None):
+        """Runs axe-core on the current page and fails on serious or critical
+        violations; `shot` saves a screenshot as var/screenshots/<shot>.png."""
+        self.page.wait_for_load_state("load")
+        results = self.axe.run(self.page)
+        blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
+        assert not blocking, f"{self.page.url}\n{_axe_report(blocking)}"
+        self.unchecked.clear()
+        if shot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
+
+    # What people do on every visit.
+
+    def heading(self, name):
+        return self.page.get_by_role("heading", level=1, name=name)
+
+    def sign_in(self, email, password=PASSWORD, *, next_path="/"):
+        self.goto(f"/accounts/login/?next={next_path}")
+        self.page.get_by_label(re.compile("E-Mail-Adresse|E-mail address")).fill(email)
+        self.page.get_by_label(re.compile("^(Passwort|Password)$")).fill(password)
+        self.page.get_by_role("button", name=re.compile("^(Anmelden|Sign in)$")).click()
+        self.check()
+        expect(self.page.get_by_role("button", name=re.compile("Abmelden|Sign out"))).to_be_visible()
+
+
+@pytest.fixture(scope="session")
+def playwright_browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_ui(playwright_browser, live_server, settings):
+    """new_ui() opens a fresh browser context (no cookies) as another person would."""
+    # Links in e-mails point to the live server.
+    settings.SITE_URL = live_server.url
+    contexts, uis = [], []
+
+    def open_ui():
+        context = playwright_browser.new_context(
+            locale="de-DE", viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        ui = Ui(context.new_page(), live_server.url)
+        uis.append(ui)
+        return ui
+
+    yield open_ui
+    unchecked = [url for ui in uis for url in ui.unchecked]
+    for context in contexts:
+        context.close()
+    assert not unchecked, f"pages visited without an axe-core check: {unchecked}"
+
+
+@pytest.fixture
+def ui(new_ui):
+    return new_ui()
