@@ -66,14 +66,15 @@ demo: install $(SECRET_FILE)
 
 test: install-test
 	@mkdir -p var
-	$(TEST_ENV) $(BIN)/pytest -p no:randomly $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" \
-		SECURE_HSTS_SECONDS=31536000 SECURE_SSL_REDIRECT=true ALLOWED_HOSTS=standort.example.org \
+		SECURE_HSTS_SECONDS=31536000 SECURE_HSTS_PRELOAD=true SECURE_SSL_REDIRECT=true \
+		ALLOWED_HOSTS=standort.example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 bench: install-test

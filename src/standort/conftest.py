@@ -8,6 +8,7 @@ admin. Eva has an account but no role anywhere."""
 import pytest
 
 from standort.accounts.tests.factories import UserFactory
+from standort.browser_fixtures import new_ui, playwright_browser, ui  # noqa: F401
 from standort.initiatives.models import InitiativeRole
 from standort.initiatives.tests.factories import InitiativeFactory, user_with_role
 
@@ -100,3 +101,10 @@ def as_persona(client, request):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 with Django's iteration count costs a quarter second per user; the
+    # personas alone would make every test slow.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
