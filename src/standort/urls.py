@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from standort.core.bench import bench_floor
 from standort.core.views import healthz
 
 admin.site.site_header = _("Standort administration")
@@ -15,3 +17,10 @@ urlpatterns = [
     # Initiatives last: their slugs take the first path segment.
     path("", include("standort.initiatives.urls")),
 ]
+
+if settings.BENCH_SERVER_TIMING:
+    # The bench floor, before the initiatives' catch-all so it passes through
+    # InitiativeMiddleware with `initiative_slug` like every initiative page.
+    urlpatterns.insert(
+        -1, path("<slug:initiative_slug>/bench-floor/", bench_floor, name="bench_floor")
+    )

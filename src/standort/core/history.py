@@ -6,10 +6,13 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # Bookkeeping columns that say nothing to a reader.
 IGNORED_FIELDS = {"id", "version", "created_at", "updated_at", "password", "last_login"}
+# The page already says which initiative it belongs to.
+IGNORED_FIELDS |= {"initiative"}
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 
@@ -66,7 +69,7 @@ def _resolve(raw_changes):
             wanted[f.related_model].update(v for v in (before, after) if v is not None)
     names = {model: model._base_manager.in_bulk(ids) for model, ids in wanted.items()}
     return [
-        Change(str(f.verbose_name), _display(f, before, names), _display(f, after, names))
+        Change(capfirst(f.verbose_name), _display(f, before, names), _display(f, after, names))
         for f, before, after in raw_changes
     ]
 

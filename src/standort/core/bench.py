@@ -1,0 +1,53 @@
+"""Bench-only helpers, active only with BENCH_SERVER_TIMING=true (see bench/README.md).
+
+ServerTimingMiddleware reports each request's wall time and SQL queries in a
+`Server-Timing` header; `bench_floor` is the cheapest page a signed-in member can get:
+the base layout with an empty content block, through the same middleware as a real page.
+"""
+
+import time
+
+from django.db import connection
+from django.shortcuts import render
+
+from standort.initiatives.access import initiative_permission
+
+
+class _QueryCounter:
+    """An execute wrapper that counts queries and adds up their time."""
+
+    def __init__(self):
+        self.count = 0
+        self.seconds = 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - start
+            self.count += 1
+
+
+class ServerTimingMiddleware:
+    """Outermost middleware: `Server-Timing: total;dur=<ms>, db;dur=<ms>;desc="<n> queries"`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        counter = _QueryCounter()
+        start = time.perf_counter()
+        with connection.execute_wrapper(counter):
+            response = self.get_response(request)
+        total_ms = (time.perf_counter() - start) * 1000
+        response["Server-Timing"] = (
+            f"total;dur={total_ms:.3f}, "
+            f'db;dur={counter.seconds * 1000:.3f};desc="{counter.count} queries"'
+        )
+        return response
+
+
+@initiative_permission("initiatives.view_initiative")
+def bench_floor(request, initiative):
+    return render(request, "core/bench_floor.html", {"initiative": initiative})
