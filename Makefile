@@ -45,8 +45,7 @@ node_modules/@kern-ux/native/dist/kern.min.css: package.json package-lock.json
 
 # Compiled with Babel, so a machine without GNU gettext can build the catalogues.
 messages:
-	@$(BIN)/pybabel compile --use-fuzzy -q -d src/standort/locale -D django 2>/dev/null || \
-		$(BIN)/pybabel compile -q -d src/standort/locale -D django
+	@$(BIN)/pybabel compile -d src/standort/locale -D django >/dev/null
 
 $(SECRET_FILE):
 	@mkdir -p var
