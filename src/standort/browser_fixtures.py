@@ -91,7 +91,9 @@ class Ui:
         self.page.get_by_label(re.compile("^(Passwort|Password)$")).fill(password)
         self.page.get_by_role("button", name=re.compile("^(Anmelden|Sign in)$")).click()
         self.check()
-        expect(self.page.get_by_role("button", name=re.compile("Abmelden|Sign out"))).to_be_visible()
+        expect(
+            self.page.get_by_role("button", name=re.compile("Abmelden|Sign out"))
+        ).to_be_visible()
 
 
 @pytest.fixture(scope="session")

@@ -108,6 +108,15 @@ def test_anonymous_language_choice_persists(ui, duisburg):
 
 
 def test_open_an_initiative(ui, duisburg, anna, stefan):
+    page = ui.page
+    ui.sign_in("anna@example.org")
+    page.get_by_role("link", name="Masterplan Wirtschaft Duisburg").first.click()
+    ui.check()
+    # Before the office has set anything up, the page says what comes and offers it.
+    bodies = page.get_by_role("region", name=words("Gremien", "Bodies"))
+    expect(bodies.locator(".empty-state")).to_be_visible()
+    expect(bodies.get_by_role("link", name=re.compile("Gremium|body"))).to_be_visible()
+
     steel = OrganizationFactory(name="Stahlwerk Hochfeld GmbH")
     InitiativeOrganizationFactory(initiative=duisburg, organization=steel)
     chair = PersonFactory(
@@ -120,9 +129,7 @@ def test_open_an_initiative(ui, duisburg, anna, stefan):
     MembershipFactory(body=steering, person=stefan.person_record)
     BodyFactory(initiative=duisburg, name="AK Fachkräfte", position=2)
 
-    page = ui.page
-    ui.sign_in("anna@example.org")
-    page.get_by_role("link", name="Masterplan Wirtschaft Duisburg").first.click()
+    page.reload()
     ui.check(shot="07-initiative-home")
 
     expect(ui.heading("Masterplan Wirtschaft Duisburg")).to_be_visible()
@@ -143,13 +150,13 @@ def test_open_an_initiative(ui, duisburg, anna, stefan):
     page.get_by_role("link", name="Lenkungskreis").click()
     ui.check(shot="08-body-page")
     expect(ui.heading("Lenkungskreis")).to_be_visible()
-    expect(page.get_by_role("link", name="Sabine Stahl")).to_be_visible()
+    expect(page.get_by_role("link", name="Sabine Stahl", exact=True)).to_be_visible()
 
 
 def test_new_organisation_and_person_with_invalid_email(ui, anna):
     page = ui.page
     ui.sign_in("anna@example.org", next_path="/duisburg/")
-    nav = page.get_by_role("navigation", name=words("Initiative", "Initiative"))
+    nav = page.get_by_role("navigation", name="Initiative")
 
     nav.get_by_role("link", name=words("Organisationen", "Organisations")).click()
     ui.check()
@@ -178,8 +185,14 @@ def test_new_organisation_and_person_with_invalid_email(ui, anna):
     page.get_by_role("button", name=SAVE).click()
     ui.check(shot="11-person-form-invalid-email")
 
-    # Django's own message, in German, next to the field and tied to it.
-    message = "Geben Sie eine gültige E-Mail-Adresse ein."
+    # A summary on top, and Django's own message, in German, next to the field and
+    # tied to it.
+    expect(
+        page.get_by_role("alert").filter(
+            has_text=re.compile("Bitte korrigieren Sie die markierten Angaben|Please correct")
+        )
+    ).to_be_visible()
+    message = "Bitte gültige E-Mail-Adresse eingeben."
     error = page.locator(".kern-form-input", has=email).get_by_role("alert")
     expect(error).to_have_text(message)
     expect(email).to_have_attribute("aria-invalid", "true")
@@ -212,7 +225,7 @@ def test_add_membership_and_see_it_in_the_history(ui, anna, duisburg):
 
     expect(ui.heading("AK Logistik")).to_be_visible()
     members = page.get_by_role("region", name=re.compile("^(Mitglieder|Members)"))
-    expect(members.get_by_role("link", name="Lena Lager")).to_be_visible()
+    expect(members.get_by_role("link", name="Lena Lager", exact=True)).to_be_visible()
     history = page.get_by_role("region", name=HISTORY)
     entry = history.get_by_role("listitem").filter(has_text="Lena Lager").first
     expect(entry).to_be_visible()
@@ -259,7 +272,9 @@ def test_invitation_sets_a_password_and_signs_in(ui, new_ui, anna, duisburg, mai
 def test_people_list_search_sort_and_pages(ui, anna, duisburg):
     for n in range(30):
         PersonFactory(first_name="Paula", last_name=f"Muster{n:02d}", initiative=duisburg)
-    PersonFactory(first_name="Zora", last_name="Zylinski", function="Ingenieurin", initiative=duisburg)
+    PersonFactory(
+        first_name="Zora", last_name="Zylinski", function="Ingenieurin", initiative=duisburg
+    )
     PersonFactory(first_name="Adam", last_name="Aalbers", initiative=duisburg)
 
     page = ui.page
@@ -313,3 +328,17 @@ def test_delete_a_body_asks_first(ui, anna, duisburg):
     expect(ui.heading(words("Gremien", "Bodies"))).to_be_visible()
     expect(page.get_by_role("link", name="AK Aufzulösen")).to_have_count(0)
     assert not Body.objects.filter(pk=body.pk).exists()
+
+
+def test_axe_check_fails_on_a_serious_violation(ui):
+    """The guard itself: a page with an unlabelled image and an unlabelled field
+    fails the check and names both rules."""
+    ui.page.set_content(
+        '<html lang="de"><head><title>Kaputt</title></head><body><main>'
+        '<img src="data:,"><input type="text"><p style="color:#bbb;background:#fff">grau</p>'
+        "</main></body></html>"
+    )
+    with pytest.raises(AssertionError) as failure:
+        ui.check()
+    for rule in ["image-alt (critical)", "label (critical)", "color-contrast (serious)"]:
+        assert rule in str(failure.value)

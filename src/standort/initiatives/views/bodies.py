@@ -71,10 +71,10 @@ def body_create(request, initiative):
         initiative=initiative,
         initial={"parent": request.GET.get("parent")},
     )
-    if request.method == "POST" and form.is_valid():
-        if try_save(form, lambda: services.body_save(actor=request.user, body=form.instance)):
-            messages.success(request, _("The body has been created."))
-            return redirect(form.instance)
+    saved = request.method == "POST" and form.is_valid()
+    if saved and try_save(form, lambda: services.body_save(actor=request.user, body=form.instance)):
+        messages.success(request, _("The body has been created."))
+        return redirect(form.instance)
     return form_page(request, form, title=_("New body"), cancel_url=_list_url(initiative))
 
 
