@@ -22,7 +22,7 @@ class ConcurrentEditError(Exception):
         self.changed_by = changed_by
 
 
-def save_versioned(instance, *, expected_version):
+def save_versioned(instance, *, expected_version=None):
     """Save `instance` only if its row still has `expected_version`.
 
     The check happens in the UPDATE itself, so two writers can never both win.
@@ -30,12 +30,16 @@ def save_versioned(instance, *, expected_version):
     """
     model = type(instance)
     with transaction.atomic():
-        claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(
-            version=F("version") + 1
-        )
-        if not claimed:
-            raise _conflict(instance, expected_version)
-        instance.version = expected_version + 1
+        rows = model.objects.filter(pk=instance.pk)
+        if expected_version is None:
+            # A writer that does not care about conflicts (demo loader, admin) still
+            # moves the version on, so forms opened before its save notice it.
+            rows.update(version=F("version") + 1)
+            instance.version = rows.values_list("version", flat=True).get()
+        else:
+            if not rows.filter(version=expected_version).update(version=F("version") + 1):
+                raise _conflict(instance, expected_version)
+            instance.version = expected_version + 1
         instance.save()
     return instance
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.concurrency import save_versioned
+from standort.core.models import VersionedModel
 
 from .models import (
     Body,
@@ -38,7 +39,7 @@ def _by(actor, instance):
 
 def _save(actor, instance, expected_version=None):
     _by(actor, instance)
-    if expected_version is None or instance._state.adding:
+    if instance._state.adding or not isinstance(instance, VersionedModel):
         instance.save()
         return instance
     return save_versioned(instance, expected_version=expected_version)
