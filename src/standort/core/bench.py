@@ -30,19 +30,22 @@ class _QueryCounter:
 
 
 class ServerTimingMiddleware:
-    """Outermost middleware: `Server-Timing: total;dur=<ms>, db;dur=<ms>;desc="<n> queries"`."""
+    """Outermost middleware. Sets `Server-Timing: total;dur=<ms>, cpu;dur=<ms>,
+    db;dur=<ms>;desc="<n> queries"`: wall time, CPU time of the thread (less disturbed by
+    other processes on the machine), and time and number of SQL queries."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         counter = _QueryCounter()
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.thread_time()
         with connection.execute_wrapper(counter):
             response = self.get_response(request)
         total_ms = (time.perf_counter() - start) * 1000
+        cpu_ms = (time.thread_time() - cpu_start) * 1000
         response["Server-Timing"] = (
-            f"total;dur={total_ms:.3f}, "
+            f"total;dur={total_ms:.3f}, cpu;dur={cpu_ms:.3f}, "
             f'db;dur={counter.seconds * 1000:.3f};desc="{counter.count} queries"'
         )
         return response

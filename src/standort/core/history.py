@@ -108,6 +108,10 @@ def history_entries(*record_sets, limit=50):
                     changes = []
                 else:
                     changes = field_changes(model, previous, record, resolve=False)
+                if previous is None:
+                    # The subject line already names what was created.
+                    subject = _subject_field(model)
+                    changes = [c for c in changes if c[0] != subject]
                 raw.append((record, model, changes))
                 previous = record
     raw.sort(key=lambda item: item[0].history_date, reverse=True)

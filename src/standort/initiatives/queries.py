@@ -8,11 +8,14 @@ from django.db.models import (
     F,
     FilteredRelation,
     IntegerField,
+    OuterRef,
     Prefetch,
     Q,
+    Subquery,
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 
 from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
 
@@ -28,6 +31,14 @@ _role_rank = Case(
     *[When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_ORDER)],
     output_field=IntegerField(),
 )
+
+
+def _count_of(queryset, group_field):
+    """The number of rows of `queryset` (filtered on an OuterRef) as a correlated
+    subquery: counted per row from an index, and on a page sorted by another column only
+    for the rows shown, instead of grouping a join over all rows of the initiative."""
+    counts = queryset.order_by().values(group_field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
 def public_initiatives():
@@ -63,7 +74,7 @@ def bodies_for(initiative):
     return (
         Body.objects.filter(initiative=initiative)
         .select_related("parent", "managing_organization")
-        .annotate(member_count=Count("memberships"))
+        .annotate(member_count=_count_of(Membership.objects.filter(body=OuterRef("pk")), "body"))
         .prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
         .order_by("position", "name")
     )
@@ -113,10 +124,11 @@ def organizations_for(initiative):
         .filter(link__isnull=False)
         .annotate(
             is_leading=F("link__is_leading"),
-            participant_count=Count(
-                "people",
-                filter=Q(people__initiative_links__initiative=initiative),
-                distinct=True,
+            participant_count=_count_of(
+                Person.objects.filter(
+                    organization=OuterRef("pk"), initiative_links__initiative=initiative
+                ),
+                "organization",
             ),
         )
     )

@@ -35,10 +35,14 @@ def initiative_home(request, initiative_slug):
         "my_person": getattr(request.user, "person", None),
     }
     if request.user.has_perm(MANAGE, initiative):
+        # Of the participating organisations only the leading partners belong to the
+        # initiative's own story; the others show on their own pages.
+        leading_links = InitiativeOrganization.history.filter(initiative_id=initiative.pk)
+        ever_leading = leading_links.filter(is_leading=True).values("organization_id")
         context["history"] = history_entries(
             initiative.history.all(),
-            InitiativeOrganization.history.filter(initiative_id=initiative.pk),
-            limit=20,
+            leading_links.filter(organization_id__in=ever_leading),
+            limit=10,
         )
     return render(request, "initiatives/initiative_home.html", context)
 

@@ -1,0 +1,540 @@
+"""Generate a large installation for the benchmark (see README.md).
+
+`generate(sizes)` fills the current database with bulk inserts and returns the objects
+the benchmark needs; `python bench/generate.py` does that into a fresh var/bench.sqlite3.
+
+Layout: initiative 0 is the "bench initiative" (large; the bench user runs its project
+office), initiative 1 the "small initiative" (the same pages on a handful of rows, to
+show that query counts do not grow with data), the others share the rest. Every person
+takes part in one initiative, some in a second one. History rows are written only for
+what the measured pages read of the bench and the small initiative.
+"""
+
+import os
+import random
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE = ROOT / "var" / "bench.sqlite3"
+
+BENCH_SLUG = "bench"
+SMALL_SLUG = "bench-small"
+BENCH_EMAIL = "bench@example.org"
+
+# fmt: off
+FIRST_NAMES = [
+    "Anna", "Ben", "Clara", "David", "Eva", "Felix", "Greta", "Hannes", "Ida", "Jonas",
+    "Katrin", "Lukas", "Marie", "Niklas", "Olga", "Paul", "Quirin", "Rita", "Stefan",
+    "Tanja", "Ulrich", "Vera", "Walter", "Yasemin", "Zeynep", "Ahmet", "Birgit", "Carsten",
+    "Dilara", "Emil", "Frieda", "Gregor", "Heike", "Ilse", "Jan", "Karin", "Leon", "Mia",
+    "Nora", "Oskar",
+]
+LAST_NAMES = [
+    "Albers", "Brandt", "Conrad", "Dietrich", "Engel", "Fischer", "Graf", "Hoffmann",
+    "Iversen", "Jansen", "Krüger", "Lange", "Meyer", "Neumann", "Otto", "Peters", "Quast",
+    "Richter", "Schulz", "Thiel", "Ulbrich", "Vogel", "Wagner", "Yilmaz", "Zimmer", "Becker",
+    "Schmitz", "Koch", "Bauer", "Wolf", "Schröder", "Klein", "Schwarz", "Braun", "Hofmann",
+    "Hartmann", "Lorenz",
+]
+CITIES = [
+    "Duisburg", "Mülheim", "Essen", "Oberhausen", "Bochum", "Dortmund", "Gelsenkirchen",
+    "Bottrop", "Moers", "Dinslaken",
+]
+ORG_WORDS = [
+    "Stahl", "Hafen", "Logistik", "Chemie", "Energie", "Bau", "Technik", "Handel", "Service",
+    "Medien", "Beratung", "Wasser",
+]
+# fmt: on
+ORG_FORMS = ["GmbH", "AG", "e.V.", "KG", "eG", "Stiftung"]
+FUNCTIONS = ["Geschäftsführung", "Referent", "Vorstand", "Leitung", "Sachbearbeitung", ""]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    initiatives: int = 50
+    persons: int = 20_000
+    organizations: int = 2_000
+    bodies: int = 1_000
+    memberships: int = 50_000
+    # Share of persons (outside the small initiative) who take part in a second initiative.
+    second_initiative_share: float = 0.1
+    bench_persons: int = 2_000
+    bench_bodies: int = 40
+    bench_memberships: int = 1_500
+    # The body whose page is measured.
+    bench_body_members: int = 50
+    small_persons: int = 20
+    small_bodies: int = 3
+    small_memberships: int = 10
+    small_body_members: int = 5
+    # Further accounts with a role, each linked to a person.
+    users: int = 200
+    seed: int = 20240501
+
+
+TINY = Sizes(
+    initiatives=4,
+    persons=120,
+    organizations=30,
+    bodies=16,
+    memberships=150,
+    bench_persons=40,
+    bench_bodies=5,
+    bench_memberships=30,
+    bench_body_members=10,
+    small_persons=8,
+    small_bodies=2,
+    small_memberships=6,
+    small_body_members=4,
+    users=6,
+)
+
+
+@dataclass
+class Installation:
+    bench: object
+    small: object
+    bench_body: object
+    small_body: object
+    user: object
+    counts: dict = field(default_factory=dict)
+
+
+def _split(total, parts):
+    """`total` as `parts` near-equal integers."""
+    if parts <= 0:
+        return []
+    base, extra = divmod(total, parts)
+    return [base + (1 if i < extra else 0) for i in range(parts)]
+
+
+def _check(sizes):
+    if sizes.initiatives < 3:
+        raise ValueError("at least 3 initiatives: bench, small and one other")
+    others = sizes.initiatives - 2
+    if sizes.persons < sizes.bench_persons + sizes.small_persons + others:
+        raise ValueError("too few persons for the initiatives")
+    if sizes.bodies < sizes.bench_bodies + sizes.small_bodies + others:
+        raise ValueError("too few bodies for the initiatives")
+    if sizes.bench_body_members > min(sizes.bench_memberships, sizes.bench_persons):
+        raise ValueError("the bench body cannot have that many members")
+    if sizes.small_body_members > min(sizes.small_memberships, sizes.small_persons):
+        raise ValueError("the small body cannot have that many members")
+    if sizes.memberships < sizes.bench_memberships + sizes.small_memberships:
+        raise ValueError("too few memberships")
+    if sizes.users > sizes.persons - 1:
+        raise ValueError("more users than persons")
+
+
+def generate(sizes=Sizes()):
+    """Fill the (migrated, empty) database. Returns an Installation."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.db import transaction
+
+    from standort.initiatives.models import (
+        Body,
+        Initiative,
+        InitiativeOrganization,
+        InitiativePerson,
+        InitiativeRole,
+        Membership,
+        Organization,
+        Person,
+    )
+
+    _check(sizes)
+    rng = random.Random(sizes.seed)
+    User = get_user_model()
+
+    with transaction.atomic():
+        # Organisations.
+        kinds = [k for k, _label in Organization.Kind.choices]
+        organizations = Organization.objects.bulk_create(
+            Organization(
+                name=f"{rng.choice(ORG_WORDS)}{rng.choice(ORG_WORDS).lower()} "
+                f"{rng.choice(CITIES)} {rng.choice(ORG_FORMS)} {n:04d}",
+                kind=rng.choice(kinds),
+                website=f"https://org{n}.example.org",
+                street=f"Hauptstraße {n % 200 + 1}",
+                postal_code=f"{47000 + n % 999}",
+                city=rng.choice(CITIES),
+            )
+            for n in range(sizes.organizations)
+        )
+
+        # Initiatives: 0 bench, 1 small, the rest.
+        initiatives = [
+            Initiative(
+                slug=BENCH_SLUG,
+                name="Bench-Initiative Großstadt",
+                city="Duisburg",
+                summary="The large initiative the benchmark measures.",
+                is_public=True,
+                starts_on=date(2024, 1, 1),
+            ),
+            Initiative(
+                slug=SMALL_SLUG,
+                name="Bench-Initiative Kleinstadt",
+                city="Moers",
+                summary="The small initiative the query counts are compared with.",
+                is_public=False,
+            ),
+        ] + [
+            Initiative(
+                slug=f"initiative-{n:03d}",
+                name=f"Standortinitiative {rng.choice(CITIES)} {n:03d}",
+                city=rng.choice(CITIES),
+                summary="Gemeinsam für einen starken Wirtschaftsstandort.",
+                is_public=rng.random() < 0.5,
+            )
+            for n in range(2, sizes.initiatives)
+        ]
+        initiatives = Initiative.objects.bulk_create(initiatives)
+        bench, small, others = initiatives[0], initiatives[1], initiatives[2:]
+
+        # Each initiative draws its people's organisations from its own pool.
+        person_counts = [sizes.bench_persons, sizes.small_persons] + _split(
+            sizes.persons - sizes.bench_persons - sizes.small_persons, len(others)
+        )
+        org_pools = [
+            rng.sample(organizations, k=min(len(organizations), max(3, count // 3)))
+            for count in person_counts
+        ]
+
+        # Persons, each with a primary initiative.
+        people, primary = [], []
+        for index, count in enumerate(person_counts):
+            pool = org_pools[index]
+            for _n in range(count):
+                n = len(people)
+                people.append(
+                    Person(
+                        title="Dr." if rng.random() < 0.1 else "",
+                        first_name=rng.choice(FIRST_NAMES),
+                        last_name=rng.choice(LAST_NAMES),
+                        function=rng.choice(FUNCTIONS),
+                        organization=rng.choice(pool) if rng.random() < 0.9 else None,
+                        email=f"person{n}@example.org",
+                        phone=f"0203 {100000 + n}",
+                    )
+                )
+                primary.append(index)
+        people = Person.objects.bulk_create(people)
+
+        # Participation: the primary initiative, and for some a second one among the others.
+        participants = defaultdict(list)  # initiative index -> persons
+        for person, index in zip(people, primary, strict=True):
+            participants[index].append(person)
+        second_candidates = [p for p, i in zip(people, primary, strict=True) if i != 1]
+        other_indexes = list(range(2, len(initiatives)))
+        for person in rng.sample(
+            second_candidates, k=int(len(second_candidates) * sizes.second_initiative_share)
+        ):
+            own = primary[_position(people, person)]
+            choices = [i for i in other_indexes if i != own]
+            if choices:
+                participants[rng.choice(choices)].append(person)
+        InitiativePerson.objects.bulk_create(
+            InitiativePerson(initiative=initiatives[index], person=person)
+            for index, persons in participants.items()
+            for person in persons
+        )
+
+        # Organisations: those of the participants, two of them leading.
+        organization_links = []
+        org_of_initiative = {}
+        for index, initiative in enumerate(initiatives):
+            orgs = {p.organization_id for p in participants[index] if p.organization_id}
+            orgs = sorted(orgs)
+            org_of_initiative[index] = orgs
+            organization_links.extend(
+                InitiativeOrganization(
+                    initiative=initiative, organization_id=org_id, is_leading=position < 2
+                )
+                for position, org_id in enumerate(orgs)
+            )
+        organization_links = InitiativeOrganization.objects.bulk_create(organization_links)
+
+        # Bodies: a steering committee, working groups, a conference, then sub-groups.
+        body_counts = [sizes.bench_bodies, sizes.small_bodies] + _split(
+            sizes.bodies - sizes.bench_bodies - sizes.small_bodies, len(others)
+        )
+        top, subs = [], []  # (initiative index, Body)
+        for index, count in enumerate(body_counts):
+            initiative = initiatives[index]
+            orgs = org_of_initiative[index]
+            n_subs = count // 5 if count >= 4 else 0
+            n_top = count - n_subs
+            for n in range(n_top):
+                if n == 0:
+                    kind, name = Body.Kind.STEERING_COMMITTEE, "Lenkungskreis"
+                elif n == n_top - 1 and n_top > 2:
+                    kind, name = Body.Kind.CONFERENCE, "Standortkonferenz"
+                else:
+                    kind, name = Body.Kind.WORKING_GROUP, f"Arbeitskreis {n:02d}"
+                top.append(
+                    (
+                        index,
+                        Body(
+                            initiative=initiative,
+                            kind=kind,
+                            name=name,
+                            description="Bench body.",
+                            managing_organization_id=rng.choice(orgs) if orgs else None,
+                            position=n,
+                        ),
+                    )
+                )
+            for n in range(n_subs):
+                subs.append(
+                    (
+                        index,
+                        Body(
+                            initiative=initiative,
+                            kind=Body.Kind.SUB_GROUP,
+                            name=f"Unterarbeitskreis {n:02d}",
+                            position=n_top + n,
+                        ),
+                    )
+                )
+        Body.objects.bulk_create([b for _i, b in top])
+        working_groups = defaultdict(list)
+        for index, body in top:
+            if body.kind == Body.Kind.WORKING_GROUP:
+                working_groups[index].append(body)
+        for index, body in subs:
+            body.parent = rng.choice(working_groups[index]) if working_groups[index] else None
+        Body.objects.bulk_create([b for _i, b in subs])
+        bodies_of = defaultdict(list)
+        for index, body in top + subs:
+            bodies_of[index].append(body)
+
+        # The measured body: the first working group (else the first body).
+        def measured(index):
+            groups = working_groups[index]
+            return groups[0] if groups else bodies_of[index][0]
+
+        bench_body, small_body = measured(0), measured(1)
+
+        # Memberships, unique per body and person, among the initiative's participants.
+        memberships = []
+        taken = set()
+        today = date.today()
+
+        def add(index, body):
+            person = rng.choice(participants[index])
+            if (body.pk, person.pk) in taken:
+                return False
+            taken.add((body.pk, person.pk))
+            roll = rng.random()
+            role = (
+                Membership.Role.CHAIR
+                if roll < 0.03
+                else Membership.Role.MANAGER
+                if roll < 0.06
+                else Membership.Role.EXPERT
+                if roll < 0.15
+                else Membership.Role.GUEST
+                if roll < 0.2
+                else Membership.Role.MEMBER
+            )
+            starts_on = today - timedelta(days=rng.randrange(1, 900)) if roll < 0.5 else None
+            ends_on = (
+                starts_on + timedelta(days=rng.randrange(30, 400))
+                if starts_on and rng.random() < 0.2
+                else None
+            )
+            memberships.append(
+                Membership(
+                    body=body, person=person, role=role, starts_on=starts_on, ends_on=ends_on
+                )
+            )
+            return True
+
+        def fill(index, body_choices, count):
+            attempts = 0
+            added = 0
+            while added < count and body_choices:
+                attempts += 1
+                if attempts > count * 20:
+                    raise ValueError(f"cannot place {count} memberships in initiative {index}")
+                if add(index, rng.choice(body_choices)):
+                    added += 1
+
+        # A fixed head count for the measured bodies, the rest spread over the others.
+        fill(0, [bench_body], sizes.bench_body_members)
+        fill(
+            0,
+            [b for b in bodies_of[0] if b is not bench_body],
+            sizes.bench_memberships - sizes.bench_body_members,
+        )
+        fill(1, [small_body], sizes.small_body_members)
+        fill(
+            1,
+            [b for b in bodies_of[1] if b is not small_body],
+            sizes.small_memberships - sizes.small_body_members,
+        )
+        rest = sizes.memberships - sizes.bench_memberships - sizes.small_memberships
+        for index, count in zip(range(2, len(initiatives)), _split(rest, len(others)), strict=True):
+            fill(index, bodies_of[index], count)
+        # Every body has a chair: the first member becomes one if the draw gave none.
+        chaired = {m.body_id for m in memberships if m.role == Membership.Role.CHAIR}
+        for membership in memberships:
+            if membership.body_id not in chaired:
+                membership.role = Membership.Role.CHAIR
+                chaired.add(membership.body_id)
+        memberships = Membership.objects.bulk_create(memberships)
+
+        # Accounts: the bench user (office in the bench and the small initiative, linked
+        # to a person of the bench initiative) and further users with a role each.
+        unusable = make_password(None)
+        bench_person = participants[0][0]
+        user = User.objects.create(
+            email=BENCH_EMAIL,
+            first_name=bench_person.first_name,
+            last_name=bench_person.last_name,
+            password=unusable,
+            language="de",
+        )
+        bench_person.user = user
+        linked = [bench_person]
+        roles = [
+            InitiativeRole(initiative=bench, user=user, role=InitiativeRole.Role.OFFICE),
+            InitiativeRole(initiative=small, user=user, role=InitiativeRole.Role.OFFICE),
+        ]
+        role_cycle = [r for r, _label in InitiativeRole.Role.choices]
+        candidates = rng.sample([p for p in people if p is not bench_person], k=sizes.users)
+        accounts = User.objects.bulk_create(
+            User(
+                email=f"user{person.pk}@example.org",
+                first_name=person.first_name,
+                last_name=person.last_name,
+                password=unusable,
+            )
+            for person in candidates
+        )
+        for n, (person, account) in enumerate(zip(candidates, accounts, strict=True)):
+            person.user = account
+            linked.append(person)
+            roles.append(
+                InitiativeRole(
+                    initiative=initiatives[primary[_position(people, person)]],
+                    user=account,
+                    role=role_cycle[n % len(role_cycle)],
+                )
+            )
+        Person.objects.bulk_update(linked, ["user"])
+        InitiativeRole.objects.bulk_create(roles)
+
+        # History for what the measured pages read: initiatives, and the organisation
+        # links, bodies and memberships of the bench and the small initiative.
+        measured_ids = {bench.pk, small.pk}
+        Initiative.history.bulk_history_create(initiatives, default_user=user)
+        InitiativeOrganization.history.bulk_history_create(
+            [link for link in organization_links if link.initiative_id in measured_ids],
+            default_user=user,
+        )
+        measured_bodies = bodies_of[0] + bodies_of[1]
+        Body.history.bulk_history_create(measured_bodies, default_user=user)
+        body_ids = {b.pk for b in measured_bodies}
+        Membership.history.bulk_history_create(
+            [m for m in memberships if m.body_id in body_ids], default_user=user
+        )
+
+    counts = {
+        model.__name__: model.objects.count()
+        for model in (
+            Initiative,
+            Person,
+            Organization,
+            Body,
+            Membership,
+            InitiativePerson,
+            InitiativeOrganization,
+            InitiativeRole,
+            User,
+        )
+    }
+    return Installation(
+        bench=bench,
+        small=small,
+        bench_body=bench_body,
+        small_body=small_body,
+        user=user,
+        counts=counts,
+    )
+
+
+def load_installation():
+    """The Installation of an already generated database (for `run.py --no-generate`)."""
+    from django.contrib.auth import get_user_model
+
+    from standort.initiatives.models import Body, Initiative
+
+    def measured(initiative):
+        bodies = Body.objects.filter(initiative=initiative).order_by("position", "pk")
+        return bodies.filter(kind=Body.Kind.WORKING_GROUP).first() or bodies.first()
+
+    bench = Initiative.objects.get(slug=BENCH_SLUG)
+    small = Initiative.objects.get(slug=SMALL_SLUG)
+    return Installation(
+        bench=bench,
+        small=small,
+        bench_body=measured(bench),
+        small_body=measured(small),
+        user=get_user_model().objects.get(email=BENCH_EMAIL),
+    )
+
+
+def _position(people, person):
+    # Persons are created in order, so their pks are consecutive.
+    return person.pk - people[0].pk
+
+
+def configure_environment(database=DEFAULT_DATABASE, **extra):
+    """The environment for Django in this process and for the bench server."""
+    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standort.settings")
+    os.environ.update(extra)
+    for path in (str(ROOT / "src"), str(ROOT)):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+
+
+def fresh_database(database=DEFAULT_DATABASE, sizes=Sizes(), verbose=True):
+    """Delete the database file, migrate anew and generate. Django must not be set up
+    with another database yet."""
+    import django
+    from django.core.management import call_command
+
+    database.parent.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    django.setup()
+    start = time.perf_counter()
+    call_command("migrate", interactive=False, verbosity=0)
+    migrated = time.perf_counter()
+    installation = generate(sizes)
+    if verbose:
+        print(
+            f"Generated {database.relative_to(ROOT) if database.is_relative_to(ROOT) else database}"
+            f" (migrate {migrated - start:.1f} s, data {time.perf_counter() - migrated:.1f} s): "
+            + ", ".join(f"{name} {count}" for name, count in installation.counts.items())
+        )
+    return installation
+
+
+def main():
+    configure_environment()
+    fresh_database()
+
+
+if __name__ == "__main__":
+    main()
