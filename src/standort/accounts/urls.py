@@ -4,6 +4,9 @@ from django.urls import path
 from . import views
 from .forms import KernPasswordResetForm, KernSetPasswordForm, LoginForm
 
+# The admin ships templates under the same registration/ names and comes first in
+# INSTALLED_APPS, so the password reset pages name their own templates.
+
 urlpatterns = [
     path(
         "login/",
@@ -17,6 +20,8 @@ urlpatterns = [
         "password_reset/",
         auth_views.PasswordResetView.as_view(
             form_class=KernPasswordResetForm,
+            template_name="accounts/password_reset_form.html",
+            email_template_name="accounts/password_reset_email.html",
             html_email_template_name=None,
             subject_template_name="registration/password_reset_subject.txt",
         ),
@@ -24,17 +29,21 @@ urlpatterns = [
     ),
     path(
         "password_reset/done/",
-        auth_views.PasswordResetDoneView.as_view(),
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
         name="password_reset_done",
     ),
     path(
         "reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(form_class=KernSetPasswordForm),
+        auth_views.PasswordResetConfirmView.as_view(
+            form_class=KernSetPasswordForm, template_name="accounts/password_reset_confirm.html"
+        ),
         name="password_reset_confirm",
     ),
     path(
         "reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
         name="password_reset_complete",
     ),
     path("profile/", views.profile, name="profile"),

@@ -1,10 +1,11 @@
 """Turn django-simple-history records into the "Änderungsverlauf" a person reads:
 who, when, which fields, old → new."""
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
+from django.db.models import OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,7 @@ class HistoryEntry:
     action: str
     subject: str
     changes: list = field(default_factory=list)
+    order: tuple = ()
 
     @property
     def action_label(self):
@@ -49,37 +51,27 @@ def _raw(record, f):
     return getattr(record, f.attname) if record is not None else None
 
 
-def field_changes(model, old, new, *, resolve=True):
+def field_changes(model, old, new):
     """Changes between two historical records of one object (old may be None)."""
-    changes = []
-    for f in tracked_fields(model):
-        before, after = _raw(old, f), _raw(new, f)
-        if before != after and not (old is None and after in (None, "", False)):
-            changes.append((f, before, after))
-    if resolve:
-        return _resolve(changes)
-    return changes
-
-
-def _resolve(raw_changes):
-    """Render raw values: choices by label, foreign keys by name, in one query per model."""
-    wanted = defaultdict(set)
-    for f, before, after in raw_changes:
-        if f.is_relation:
-            wanted[f.related_model].update(v for v in (before, after) if v is not None)
-    names = {model: model._base_manager.in_bulk(ids) for model, ids in wanted.items()}
     return [
-        Change(capfirst(f.verbose_name), _display(f, before, names), _display(f, after, names))
-        for f, before, after in raw_changes
+        Change(capfirst(f.verbose_name), _display(f, old), _display(f, new))
+        for f in tracked_fields(model)
+        if _raw(old, f) != _raw(new, f) and not (old is None and _raw(new, f) in (None, "", False))
     ]
 
 
-def _display(f, value, names):
+def _display(f, record):
+    """A field's value in a historical record as a reader sees it: choices by label,
+    related objects by name (loaded with the record, see history_entries)."""
+    value = _raw(record, f)
     if value is None or value == "":
         return "–"
     if f.is_relation:
-        obj = names.get(f.related_model, {}).get(value)
-        return str(obj) if obj is not None else f"#{value}"
+        try:
+            related = getattr(record, f.name)
+        except ObjectDoesNotExist:
+            related = None
+        return str(related) if related is not None else f"#{value}"
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
@@ -92,51 +84,61 @@ def _display(f, value, names):
 
 
 def history_entries(*record_sets, limit=50):
-    """Newest first, across several querysets of historical records (e.g. a body and
-    its memberships). Each queryset must contain every record of its objects, so each
-    record can be compared with the one before it."""
-    entries, raw = [], []
+    """The newest `limit` entries, newest first, across several querysets of
+    historical records (e.g. a body and its memberships).
+
+    Only the newest records and the one before each are loaded, each with the objects
+    it names, so a page of history costs two queries per record set however long the
+    history grows."""
+    entries = []
     for records in record_sets:
         model = records.model.instance_type
-        by_object = defaultdict(list)
-        for record in records.select_related("history_user").order_by("history_date", "pk"):
-            by_object[record.id].append(record)
-        for versions in by_object.values():
-            previous = None
-            for record in versions:
-                if record.history_type == "-":
-                    changes = []
-                else:
-                    changes = field_changes(model, previous, record, resolve=False)
-                if previous is None:
-                    # The subject line already names what was created.
-                    subject = _subject_field(model)
-                    changes = [c for c in changes if c[0] != subject]
-                raw.append((record, model, changes))
-                previous = record
-    raw.sort(key=lambda item: item[0].history_date, reverse=True)
-    raw = raw[:limit]
-    # Subjects and changes are resolved together, so a page of history costs one
-    # query per related model, not one per entry.
-    subjects = [
-        (_subject_field(model), None, _raw(record, _subject_field(model)))
-        for record, model, _changes in raw
-    ]
-    resolved = _resolve(subjects + [c for _record, _model, changes in raw for c in changes])
-    subject_names, resolved = resolved[: len(raw)], resolved[len(raw) :]
-    position = 0
-    for (record, model, changes), subject in zip(raw, subject_names, strict=True):
-        entries.append(
-            HistoryEntry(
-                date=record.history_date,
-                user=record.history_user,
-                action=record.history_type,
-                subject=f"{model._meta.verbose_name}: {subject.new}",
-                changes=resolved[position : position + len(changes)],
+        historical = records.model
+        related = [f.name for f in tracked_fields(model) if f.is_relation]
+        ordered = records.annotate(previous_history_id=Subquery(_previous(historical))).order_by(
+            "-history_date", "-history_id"
+        )[:limit]
+        newest = list(ordered.select_related("history_user", *related))
+        # A subquery rather than a list of ids: one query even when nothing precedes.
+        previous = {
+            r.history_id: r
+            for r in historical.objects.filter(
+                history_id__in=ordered.values("previous_history_id")
+            ).select_related(*related)
+        }
+        subject = _subject_field(model)
+        for record in newest:
+            before = previous.get(record.previous_history_id)
+            changes = [] if record.history_type == "-" else field_changes(model, before, record)
+            if before is None:
+                # The subject line already names what was created.
+                changes = [c for c in changes if c.label != capfirst(subject.verbose_name)]
+            entries.append(
+                HistoryEntry(
+                    date=record.history_date,
+                    user=record.history_user,
+                    action=record.history_type,
+                    subject=f"{model._meta.verbose_name}: {_display(subject, record)}",
+                    changes=changes,
+                    order=(record.history_date, record.history_id),
+                )
             )
+    entries.sort(key=lambda entry: entry.order, reverse=True)
+    return entries[:limit]
+
+
+def _previous(historical_model):
+    """The record of the same object just before the outer one."""
+    outer_date = OuterRef("history_date")
+    return (
+        historical_model.objects.filter(id=OuterRef("id"))
+        .filter(
+            Q(history_date__lt=outer_date)
+            | Q(history_date=outer_date, history_id__lt=OuterRef("history_id"))
         )
-        position += len(changes)
-    return entries
+        .order_by("-history_date", "-history_id")
+        .values("history_id")[:1]
+    )
 
 
 def _subject_field(model):

@@ -45,6 +45,8 @@ class InitiativeOrganizationFactory(factory.django.DjangoModelFactory):
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Person
+        # The hook below only links the person; saving again would add a history row.
+        skip_postgeneration_save = True
 
     first_name = factory.Faker("first_name", locale="de_DE")
     last_name = factory.Faker("last_name", locale="de_DE")
@@ -72,7 +74,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     body = factory.SubFactory(BodyFactory)
     person = factory.SubFactory(
-        PersonFactory, initiative=factory.SelfAttribute("..body.initiative")
+        PersonFactory, initiative=factory.SelfAttribute("...body.initiative")
     )
     role = Membership.Role.MEMBER
 

@@ -32,7 +32,6 @@ def initiative_home(request, initiative_slug):
         "initiative": initiative,
         "leading": leading,
         "bodies": queries.bodies_for(initiative),
-        "my_person": getattr(request.user, "person", None),
     }
     if request.user.has_perm(MANAGE, initiative):
         # Of the participating organisations only the leading partners belong to the

@@ -1,0 +1,155 @@
+"""Anna and Paul open the same form; Paul saves first. Anna's save is refused with
+what Paul changed, her input stays in the form, and saving again goes through."""
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from .factories import (
+    BodyFactory,
+    InitiativeOrganizationFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
+
+SEEN_VERSION = re.compile(r'name="seen_version" value="(\d+)"')
+
+
+def text(response):
+    """The page as a person reads it: tags gone, entities resolved, spaces collapsed."""
+    page = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return re.sub(r" ([:,.])", r"\1", " ".join(html.unescape(page).split()))
+
+
+@dataclass(frozen=True)
+class Case:
+    url_name: str
+    make: Callable  # initiative → the object both open
+    paul: dict  # what Paul saves first
+    anna: dict  # what Anna sends with her stale form
+    changed: str  # how the page shows Paul's change
+    kept: str  # Anna's input, still in the form
+    check: Callable  # the object after Anna's second save
+
+    def __str__(self):
+        return self.url_name
+
+
+def _organization(initiative):
+    organization = OrganizationFactory(name="Hafen AG", city="Duisburg")
+    InitiativeOrganizationFactory(initiative=initiative, organization=organization)
+    return organization
+
+
+CASES = [
+    Case(
+        "person_edit",
+        lambda i: PersonFactory(first_name="Dieter", last_name="Duisberg", initiative=i),
+        paul={"first_name": "Dieter", "last_name": "Neumann"},
+        anna={"first_name": "Dieter", "last_name": "Duisberg", "function": "Werksleiter"},
+        changed="Nachname: Duisberg → Neumann",
+        kept='value="Werksleiter"',
+        check=lambda p: (p.function, p.last_name) == ("Werksleiter", "Duisberg"),
+    ),
+    Case(
+        "body_edit",
+        lambda i: BodyFactory(initiative=i, name="Arbeitskreis Hafen", position=1),
+        paul={"kind": "working_group", "name": "Arbeitskreis Häfen", "position": 1},
+        anna={
+            "kind": "working_group",
+            "name": "Arbeitskreis Hafen",
+            "position": 1,
+            "description": "Trimodale Logistik",
+        },
+        changed="Name: Arbeitskreis Hafen → Arbeitskreis Häfen",
+        kept="Trimodale Logistik</textarea>",
+        check=lambda b: b.description == "Trimodale Logistik",
+    ),
+    Case(
+        "organization_edit",
+        _organization,
+        paul={"name": "Hafen Duisburg AG", "kind": "company", "city": "Duisburg"},
+        anna={"name": "Hafen AG", "kind": "company", "city": "Duisburg-Ruhrort"},
+        changed="Name: Hafen AG → Hafen Duisburg AG",
+        kept='value="Duisburg-Ruhrort"',
+        check=lambda o: o.city == "Duisburg-Ruhrort",
+    ),
+    Case(
+        "initiative_edit",
+        lambda i: i,
+        paul={"name": "Masterplan Duisburg", "city": "Duisburg", "is_public": "on"},
+        anna={
+            "name": "Masterplan Wirtschaft Duisburg",
+            "city": "Duisburg",
+            "is_public": "on",
+            "summary": "Mehr Arbeit am Rhein",
+        },
+        changed="Name: Masterplan Wirtschaft Duisburg → Masterplan Duisburg",
+        kept='value="Mehr Arbeit am Rhein"',
+        check=lambda i: i.summary == "Mehr Arbeit am Rhein",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=str)
+def test_the_second_save_is_told_what_changed_and_keeps_its_input(
+    client, duisburg, anna, paul, case
+):
+    obj = case.make(duisburg)
+    args = ["duisburg"] if case.url_name == "initiative_edit" else ["duisburg", obj.pk]
+    url = reverse(case.url_name, args=args)
+    client.force_login(anna)
+    paul_client = Client()
+    paul_client.force_login(paul)
+
+    annas_form = client.get(url)
+    pauls_form = paul_client.get(url)
+    seen = SEEN_VERSION.search(annas_form.content.decode()).group(1)
+    assert SEEN_VERSION.search(pauls_form.content.decode()).group(1) == seen
+
+    assert paul_client.post(url, {**case.paul, "seen_version": seen}).status_code == 302
+    refused = client.post(url, {**case.anna, "seen_version": seen})
+
+    assert refused.status_code == 200
+    page = text(refused)
+    assert "Jemand anderes hat diesen Datensatz gespeichert" in page
+    assert "Geändert von Paul Plattform:" in page
+    assert case.changed in page
+    assert case.kept in refused.content.decode()
+    newer = SEEN_VERSION.search(refused.content.decode()).group(1)
+    assert int(newer) == int(seen) + 1
+    obj.refresh_from_db()
+    assert not case.check(obj), "Anna's first save must not have gone through"
+
+    again = client.post(url, {**case.anna, "seen_version": newer})
+
+    assert again.status_code == 302
+    obj.refresh_from_db()
+    assert case.check(obj)
+    assert obj.version == int(seen) + 2
+
+
+def test_a_stale_form_without_a_version_cannot_overwrite_silently_twice(
+    client, duisburg, anna, paul
+):
+    """The version travels with the form: saving the same stale version twice is
+    refused both times, not only the first."""
+    person = PersonFactory(first_name="Dieter", last_name="Duisberg", initiative=duisburg)
+    url = reverse("person_edit", args=["duisburg", person.pk])
+    client.force_login(anna)
+    paul_client = Client()
+    paul_client.force_login(paul)
+    paul_client.post(url, {"first_name": "Dieter", "last_name": "Neumann", "seen_version": 1})
+
+    for _attempt in range(2):
+        refused = client.post(
+            url, {"first_name": "Dieter", "last_name": "Duisberg", "seen_version": 1}
+        )
+        assert refused.status_code == 200
+    person.refresh_from_db()
+    assert person.last_name == "Neumann"

@@ -1,0 +1,70 @@
+"""Anna adds, changes and removes a membership; the body's "Änderungsverlauf" tells who
+did what, field by field, in German."""
+
+import re
+
+from django.urls import reverse
+
+from standort.initiatives.models import Membership
+
+from .factories import BodyFactory, PersonFactory
+from .test_concurrency import text
+
+
+def history_section(response):
+    page = text(response)
+    assert "Änderungsverlauf" in page
+    return page[page.index("Änderungsverlauf") :]
+
+
+def test_a_membership_shows_up_in_the_body_history(client, duisburg, anna):
+    body = BodyFactory(initiative=duisburg, name="Arbeitskreis Logistik")
+    hanna = PersonFactory(first_name="Hanna", last_name="Homberg", initiative=duisburg)
+    client.force_login(anna)
+    body_url = reverse("body_detail", args=["duisburg", body.pk])
+
+    client.post(
+        reverse("membership_create", args=["duisburg", body.pk]),
+        {"person": hanna.pk, "role": "member", "starts_on": "2026-02-01"},
+    )
+    history = history_section(client.get(body_url))
+    assert "Anna Albers · Mitgliedschaft: Hanna Homberg angelegt" in history
+    assert "Rolle: – → Mitglied" in history
+    assert "von: – → 01.02.2026" in history.lower()
+
+    membership = Membership.objects.get(body=body, person=hanna)
+    client.post(
+        reverse("membership_edit", args=["duisburg", membership.pk]),
+        {"role": "chair", "starts_on": "2026-02-01", "ends_on": "2027-01-31"},
+    )
+    history = history_section(client.get(body_url))
+    changed = history.index("Mitgliedschaft: Hanna Homberg geändert")
+    assert changed < history.index("angelegt"), "newest first"
+    assert "Rolle: Mitglied → Vorsitz" in history
+    assert "bis: – → 31.01.2027" in history.lower()
+
+    client.post(reverse("membership_delete", args=["duisburg", membership.pk]))
+    history = history_section(client.get(body_url))
+    assert history.index("Anna Albers · Mitgliedschaft: Hanna Homberg gelöscht") < history.index(
+        "geändert"
+    )
+
+
+def test_the_history_names_who_changed_the_body_itself(client, duisburg, anna, paul):
+    body = BodyFactory(initiative=duisburg, name="Arbeitskreis Logistik", position=1)
+    client.force_login(paul)
+    client.post(
+        reverse("body_edit", args=["duisburg", body.pk]),
+        {"kind": "working_group", "name": "Arbeitskreis Logistik und Hafen", "position": 1},
+    )
+    client.force_login(anna)
+
+    history = history_section(client.get(reverse("body_detail", args=["duisburg", body.pk])))
+
+    assert re.search(
+        r"Paul Plattform · Gremium: Arbeitskreis Logistik und Hafen geändert "
+        r"Name: Arbeitskreis Logistik → Arbeitskreis Logistik und Hafen",
+        history,
+    )
+    # The version counter is bookkeeping, not a change a person made.
+    assert "Version" not in history

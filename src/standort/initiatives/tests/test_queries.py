@@ -1,0 +1,106 @@
+"""Query-count guards: each page costs as many queries with 40 rows as with 3, and the
+number is pinned, so a new query on a page is a decision someone makes on purpose."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from standort.initiatives.models import Body, Membership
+
+from .factories import (
+    BodyFactory,
+    InitiativeOrganizationFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
+
+# Every page of a signed-in member starts with the same four queries: the session,
+# the user, the initiative from the URL and the user's roles (InitiativeMiddleware).
+REQUEST = 4
+
+PAGES = {
+    # the history: initiative records and their predecessors, leading-partner records
+    # and their predecessors (each with the objects they name); the leading
+    # organisations; the bodies with parent, managing organisation and member count;
+    # their chairs and managers with person and organisation.
+    "initiative_home": REQUEST + 7,
+    # the body with parent and managing organisation; its members with person and
+    # organisation; its sub-groups; the history: body records and their
+    # predecessors, membership records and their predecessors (each with the
+    # people, bodies and organisations they name).
+    "body_detail": REQUEST + 7,
+    # count for the pager; the bodies with parent, managing organisation and member
+    # count; their chairs and managers.
+    "body_list": REQUEST + 3,
+    # count for the pager; the people with organisation and account; their
+    # memberships in this initiative's bodies.
+    "person_list": REQUEST + 3,
+    # count for the pager; the organisations with leading flag and participant count.
+    "organization_list": REQUEST + 2,
+}
+
+
+def grow(initiative, steering, rows):
+    """Per row: an organisation with a person, a working group that organisation
+    manages with the person as chair, the person in the steering committee (roles
+    taking turns) and a sub-group below the steering committee."""
+    start = Body.objects.filter(initiative=initiative).count()
+    roles = list(Membership.Role)
+    for n in range(start, start + rows):
+        organization = OrganizationFactory(name=f"Firma {n:02}")
+        InitiativeOrganizationFactory(
+            initiative=initiative, organization=organization, is_leading=n % 10 == 0
+        )
+        person = PersonFactory(
+            last_name=f"Person {n:02}", organization=organization, initiative=initiative
+        )
+        group = BodyFactory(
+            initiative=initiative, name=f"Arbeitskreis {n:02}", managing_organization=organization
+        )
+        MembershipFactory(body=group, person=person, role=Membership.Role.CHAIR)
+        MembershipFactory(body=steering, person=person, role=roles[n % len(roles)])
+        BodyFactory(
+            initiative=initiative,
+            name=f"Unterarbeitskreis {n:02}",
+            parent=steering,
+            kind=Body.Kind.SUB_GROUP,
+        )
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_query_count_does_not_grow_with_the_rows(client, duisburg, anna, page):
+    """Anna (office) sees the most: the history and the management links."""
+    steering = BodyFactory(
+        initiative=duisburg, kind=Body.Kind.STEERING_COMMITTEE, name="Lenkungskreis"
+    )
+    args = ["duisburg", steering.pk] if page == "body_detail" else ["duisburg"]
+    url = reverse(page, args=args)
+    client.force_login(anna)
+
+    grow(duisburg, steering, 3)
+    few = queries_for(client, url)
+    grow(duisburg, steering, 37)
+    many = queries_for(client, url)
+
+    assert len(many) == len(few), "\n".join(many)
+    assert len(few) == PAGES[page], "\n".join(few)
+
+
+def test_a_member_without_history_needs_fewer_queries(client, duisburg, ben):
+    """Ben sees no history on the home page: its four queries are left out."""
+    steering = BodyFactory(initiative=duisburg, kind=Body.Kind.STEERING_COMMITTEE)
+    grow(duisburg, steering, 3)
+    client.force_login(ben)
+    few = queries_for(client, reverse("initiative_home", args=["duisburg"]))
+    grow(duisburg, steering, 10)
+    many = queries_for(client, reverse("initiative_home", args=["duisburg"]))
+    assert len(few) == len(many) == PAGES["initiative_home"] - 4
