@@ -10,7 +10,7 @@ SECRET_FILE := var/secret_key
 # Demo: SQLite file, mails as files in var/mail, plain HTTP on loopback.
 DEMO_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" \
 	DATABASE_URL="$${DATABASE_URL:-sqlite:///$(CURDIR)/var/standort.sqlite3}" \
-	EMAIL_URL="$${EMAIL_URL:-filemail://$(CURDIR)/var/mail}" \
+	EMAIL_URL="$${EMAIL_URL:-filemail:///$(CURDIR)/var/mail}" \
 	SITE_URL="http://127.0.0.1:$(PORT)" SECURE_COOKIES=false \
 	ALLOWED_HOSTS="127.0.0.1,localhost"
 # Tests: a fixed key, the plain static storage (live_server cannot serve manifest
