@@ -47,7 +47,7 @@ def body_detail(request, initiative, pk):
         for role, members in groupby(body.ordered_members, key=lambda m: m.role)
     ]
     history = history_entries(
-        body.history.all(), Membership.history.filter(body_id=body.pk), limit=30
+        body.history.all(), Membership.history.filter(body_id=body.pk), limit=20
     )
     return render(
         request,
@@ -168,6 +168,8 @@ def membership_edit(request, initiative, pk):
         title=_("Membership of %(person)s in %(body)s")
         % {"person": membership.person, "body": body},
         cancel_url=body.get_absolute_url(),
+        delete_url=reverse("membership_delete", args=[initiative.slug, membership.pk]),
+        delete_label=_("Remove from body"),
     )
 
 
