@@ -137,6 +137,7 @@ def generate(sizes=Sizes()):
     from django.contrib.auth.hashers import make_password
     from django.db import transaction
 
+    from standort.core.history import add_summaries
     from standort.initiatives.models import (
         Body,
         Initiative,
@@ -435,17 +436,19 @@ def generate(sizes=Sizes()):
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
         measured_ids = {bench.pk, small.pk}
-        Initiative.history.bulk_history_create(initiatives, default_user=user)
-        InitiativeOrganization.history.bulk_history_create(
-            [link for link in organization_links if link.initiative_id in measured_ids],
-            default_user=user,
-        )
         measured_bodies = bodies_of[0] + bodies_of[1]
-        Body.history.bulk_history_create(measured_bodies, default_user=user)
         body_ids = {b.pk for b in measured_bodies}
-        Membership.history.bulk_history_create(
-            [m for m in memberships if m.body_id in body_ids], default_user=user
-        )
+        for model, objects in [
+            (Initiative, initiatives),
+            (
+                InitiativeOrganization,
+                [link for link in organization_links if link.initiative_id in measured_ids],
+            ),
+            (Body, measured_bodies),
+            (Membership, [m for m in memberships if m.body_id in body_ids]),
+        ]:
+            records = model.history.bulk_history_create(objects, default_user=user)
+            add_summaries(model, records, objects)
 
     counts = {
         model.__name__: model.objects.count()

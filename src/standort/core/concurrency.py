@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.history import field_changes
+from standort.core.history import history_entries
 
 
 class ConcurrentEditError(Exception):
@@ -47,17 +47,8 @@ def save_versioned(instance, *, expected_version=None):
 def _conflict(instance, expected_version):
     model = type(instance)
     current = model.objects.get(pk=instance.pk)
-    seen = (
-        model.history.filter(id=instance.pk, version=expected_version)
-        .order_by("-history_id")
-        .first()
-    )
-    latest = (
-        model.history.filter(id=instance.pk)
-        .select_related("history_user")
-        .order_by("-history_id")
-        .first()
-    )
-    changes = field_changes(model, seen, latest) if seen and latest else []
-    changed_by = latest.history_user if latest else None
+    since = model.history.filter(id=instance.pk, version__gt=expected_version)
+    entries = history_entries(since)
+    changes = [change for entry in reversed(entries) for change in entry.changes]
+    changed_by = entries[0].user if entries else None
     return ConcurrentEditError(current, changes, changed_by)

@@ -1,21 +1,40 @@
-"""Turn django-simple-history records into the "Änderungsverlauf" a person reads:
-who, when, which fields, old → new."""
+"""The "Änderungsverlauf": who changed what, when, old → new.
 
+django-simple-history keeps a row per change. When that row is written we also store
+what the change meant, in words of that moment (`history_changes`: the object's name
+and per field old → new, related objects by name). Reading a page of history is then
+one query per kind of object, however long the history or however many objects it
+names; and a renamed person still shows under the name they had then."""
+
+import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.dispatch import receiver
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+from simple_history.signals import pre_create_historical_record
 
-# Bookkeeping columns that say nothing to a reader.
+# Bookkeeping columns that say nothing to a reader; the page already names the
+# initiative.
 IGNORED_FIELDS = {"id", "version", "created_at", "updated_at", "password", "last_login"}
-# The page already says which initiative it belongs to.
 IGNORED_FIELDS |= {"initiative"}
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+
+
+class HistoryChangesModel(models.Model):
+    """Base of every historical model (`HistoricalRecords(bases=[...])`)."""
+
+    history_changes = models.JSONField(default=dict, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 @dataclass
@@ -47,79 +66,115 @@ def tracked_fields(model):
     ]
 
 
-def _raw(record, f):
-    return getattr(record, f.attname) if record is not None else None
+def _subject_field(model):
+    """The field that names an object in the history: `history_subject` on the model
+    (a field name, e.g. "person" for a membership), else "name"."""
+    return model._meta.get_field(getattr(model, "history_subject", "name"))
 
 
-def field_changes(model, old, new):
-    """Changes between two historical records of one object (old may be None)."""
-    return [
-        Change(capfirst(f.verbose_name), _display(f, old), _display(f, new))
-        for f in tracked_fields(model)
-        if _raw(old, f) != _raw(new, f) and not (old is None and _raw(new, f) in (None, "", False))
-    ]
+# Writing ----------------------------------------------------------------------
 
 
-def _display(f, record):
-    """A field's value in a historical record as a reader sees it: choices by label,
-    related objects by name (loaded with the record, see history_entries)."""
-    value = _raw(record, f)
-    if value is None or value == "":
-        return "–"
+def _stored(f, obj):
+    """A field's value as kept in the summary: related objects by name, dates as ISO."""
+    value = getattr(obj, f.attname)
+    if value is None:
+        return None
     if f.is_relation:
         try:
-            related = getattr(record, f.name)
+            related = getattr(obj, f.name)
         except ObjectDoesNotExist:
             related = None
         return str(related) if related is not None else f"#{value}"
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def summarize(model, previous, current, history_type):
+    """What a change meant: `previous` is the historical record before it (or None),
+    `current` the object as saved."""
+    subject = _subject_field(model)
+    changes = []
+    if history_type != "-":
+        for f in tracked_fields(model):
+            before = getattr(previous, f.attname) if previous is not None else None
+            after = getattr(current, f.attname)
+            if before == after:
+                continue
+            if previous is None and (after in (None, "", False) or f == subject):
+                continue  # a new object: only what was filled in, and not its name twice
+            old = _stored(f, previous) if previous is not None else None
+            changes.append([f.name, old, _stored(f, current)])
+    return {"subject": _stored(subject, current), "changes": changes}
+
+
+@receiver(pre_create_historical_record)
+def _record_changes(sender, instance, history_instance, **kwargs):
+    previous = (
+        sender.objects.filter(id=history_instance.id)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    history_instance.history_changes = summarize(
+        type(instance), previous, instance, history_instance.history_type
+    )
+
+
+def add_summaries(model, records, objects):
+    """For history rows made with bulk_history_create, which sends no signal: the
+    summaries of their creation."""
+    for record, obj in zip(records, objects, strict=True):
+        record.history_changes = summarize(model, None, obj, "+")
+    model.history.model.objects.bulk_update(records, ["history_changes"], batch_size=500)
+
+
+# Reading ----------------------------------------------------------------------
+
+
+def _present(f, value):
+    if value is None or value == "":
+        return "–"
+    if f.is_relation:
+        return str(value)
     if f.choices:
         return str(dict(f.flatchoices).get(value, value))
     if isinstance(f, models.BooleanField):
         return str(_("yes") if value else _("no"))
     if isinstance(f, models.DateTimeField):
-        return date_format(value, "SHORT_DATETIME_FORMAT")
+        return date_format(parse_datetime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(f, models.DateField):
-        return date_format(value, "SHORT_DATE_FORMAT")
+        return date_format(parse_date(value), "SHORT_DATE_FORMAT")
     return str(value)
 
 
 def history_entries(*record_sets, limit=50):
     """The newest `limit` entries, newest first, across several querysets of
-    historical records (e.g. a body and its memberships).
-
-    Only the newest records and the one before each are loaded, each with the objects
-    it names, so a page of history costs two queries per record set however long the
-    history grows."""
+    historical records (e.g. a body and its memberships): one query per set."""
     entries = []
     for records in record_sets:
         model = records.model.instance_type
-        historical = records.model
-        related = [f.name for f in tracked_fields(model) if f.is_relation]
-        ordered = records.annotate(previous_history_id=Subquery(_previous(historical))).order_by(
-            "-history_date", "-history_id"
-        )[:limit]
-        newest = list(ordered.select_related("history_user", *related))
-        # A subquery rather than a list of ids: one query even when nothing precedes.
-        previous = {
-            r.history_id: r
-            for r in historical.objects.filter(
-                history_id__in=ordered.values("previous_history_id")
-            ).select_related(*related)
-        }
-        subject = _subject_field(model)
-        for record in newest:
-            before = previous.get(record.previous_history_id)
-            changes = [] if record.history_type == "-" else field_changes(model, before, record)
-            if before is None:
-                # The subject line already names what was created.
-                changes = [c for c in changes if c.label != capfirst(subject.verbose_name)]
+        fields = {f.name: f for f in tracked_fields(model)}
+        kind = capfirst(model._meta.verbose_name)
+        newest = records.select_related("history_user").order_by("-history_date", "-history_id")
+        for record in newest[:limit]:
+            stored = record.history_changes or {}
             entries.append(
                 HistoryEntry(
                     date=record.history_date,
                     user=record.history_user,
                     action=record.history_type,
-                    subject=f"{model._meta.verbose_name}: {_display(subject, record)}",
-                    changes=changes,
+                    subject=f"{kind}: {stored.get('subject') or f'#{record.id}'}",
+                    changes=[
+                        Change(
+                            capfirst(fields[name].verbose_name),
+                            *(_present(fields[name], v) for v in (old, new)),
+                        )
+                        for name, old, new in stored.get("changes", [])
+                        if name in fields
+                    ],
                     order=(record.history_date, record.history_id),
                 )
             )
@@ -127,21 +182,6 @@ def history_entries(*record_sets, limit=50):
     return entries[:limit]
 
 
-def _previous(historical_model):
-    """The record of the same object just before the outer one."""
-    outer_date = OuterRef("history_date")
-    return (
-        historical_model.objects.filter(id=OuterRef("id"))
-        .filter(
-            Q(history_date__lt=outer_date)
-            | Q(history_date=outer_date, history_id__lt=OuterRef("history_id"))
-        )
-        .order_by("-history_date", "-history_id")
-        .values("history_id")[:1]
-    )
-
-
-def _subject_field(model):
-    """The field that names an object in the history: `history_subject` on the model
-    (a field name, e.g. "person" for a membership), else "name"."""
-    return model._meta.get_field(getattr(model, "history_subject", "name"))
+def Tracked(**kwargs):  # noqa: N802 - reads like the HistoricalRecords it makes
+    """`history = Tracked()` on a model: simple-history with change summaries."""
+    return HistoricalRecords(bases=[HistoryChangesModel], **kwargs)

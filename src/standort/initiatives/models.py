@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
+from standort.core.history import Tracked
 from standort.core.models import VersionedModel
 
 # First path segments that belong to the platform, never to an initiative.
@@ -46,7 +46,7 @@ class Organization(VersionedModel):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    history = HistoricalRecords()
+    history = Tracked()
 
     class Meta:
         verbose_name = _("organisation")
@@ -87,7 +87,7 @@ class Person(VersionedModel):
         blank=True,
         related_name="person",
     )
-    history = HistoricalRecords()
+    history = Tracked()
     history_subject = "last_name"
 
     class Meta:
@@ -133,7 +133,7 @@ class Initiative(VersionedModel):
         Person, through="InitiativePerson", related_name="initiatives", blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords()
+    history = Tracked()
 
     class Meta:
         verbose_name = _("initiative")
@@ -172,7 +172,7 @@ class InitiativeOrganization(models.Model):
         related_name="initiative_links",
     )
     is_leading = models.BooleanField(_("leading partner"), default=False)
-    history = HistoricalRecords()
+    history = Tracked()
     history_subject = "organization"
 
     class Meta:
@@ -198,7 +198,7 @@ class InitiativePerson(models.Model):
     person = models.ForeignKey(
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="initiative_links"
     )
-    history = HistoricalRecords()
+    history = Tracked()
     history_subject = "person"
 
     class Meta:
@@ -229,7 +229,7 @@ class InitiativeRole(models.Model):
         related_name="initiative_roles",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    history = HistoricalRecords()
+    history = Tracked()
     history_subject = "user"
 
     class Meta:
@@ -272,7 +272,7 @@ class Body(VersionedModel):
         related_name="managed_bodies",
     )
     position = models.PositiveIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    history = Tracked()
 
     class Meta:
         verbose_name = _("body")
@@ -306,7 +306,7 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = Tracked()
     history_subject = "person"
 
     class Meta:
