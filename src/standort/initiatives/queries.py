@@ -17,7 +17,16 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
+from .models import (
+    Body,
+    Initiative,
+    InitiativeOrganization,
+    InitiativePerson,
+    InitiativeRole,
+    Membership,
+    Organization,
+    Person,
+)
 
 # Chairs first, guests last: the order people read a body's list in.
 ROLE_ORDER = [
@@ -66,11 +75,10 @@ def memberships_ordered():
     )
 
 
-def bodies_for(initiative):
-    """Bodies with parent, managing organisation, member count and their leaders."""
-    leaders = memberships_ordered().filter(
-        role__in=[Membership.Role.CHAIR, Membership.Role.MANAGER]
-    )
+def bodies_for(initiative, *, leader_roles=(Membership.Role.CHAIR, Membership.Role.MANAGER)):
+    """Bodies with parent, managing organisation, member count and their leaders
+    (`leaders`: memberships in `leader_roles`, chairs first)."""
+    leaders = memberships_ordered().filter(role__in=leader_roles)
     return (
         Body.objects.filter(initiative=initiative)
         .select_related("parent", "managing_organization")
@@ -78,6 +86,11 @@ def bodies_for(initiative):
         .prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
         .order_by("position", "name")
     )
+
+
+def bodies_with_chairs(initiative):
+    """The overview on the initiative's home: each body with its chairs only."""
+    return bodies_for(initiative, leader_roles=[Membership.Role.CHAIR])
 
 
 def body_in(initiative, pk):
@@ -144,3 +157,35 @@ def roles_for(initiative):
         .select_related("user", "user__person")
         .order_by("role", "user__last_name", "user__email")
     )
+
+
+# Change history: the historical records that make up each object's "Änderungsverlauf".
+
+
+def initiative_history(initiative):
+    """The initiative's own records, and of its organisations only the leading partners:
+    the others show on their own pages."""
+    links = InitiativeOrganization.history.filter(initiative_id=initiative.pk)
+    ever_leading = links.filter(is_leading=True).values("organization_id")
+    return [initiative.history.all(), links.filter(organization_id__in=ever_leading)]
+
+
+def body_history(body):
+    return [body.history.all(), Membership.history.filter(body_id=body.pk)]
+
+
+def person_history(initiative, person):
+    return [
+        person.history.all(),
+        InitiativePerson.history.filter(initiative_id=initiative.pk, person_id=person.pk),
+        Membership.history.filter(person_id=person.pk, body_id__in=initiative.bodies.values("pk")),
+    ]
+
+
+def organization_history(initiative, organization):
+    return [
+        organization.history.all(),
+        InitiativeOrganization.history.filter(
+            initiative_id=initiative.pk, organization_id=organization.pk
+        ),
+    ]

@@ -68,3 +68,36 @@ def test_the_history_names_who_changed_the_body_itself(client, duisburg, anna, p
     )
     # The version counter is bookkeeping, not a change a person made.
     assert "Version" not in history
+
+
+def test_the_body_page_shows_the_newest_changes_and_links_the_whole_history(
+    client, duisburg, anna, ben
+):
+    """Ten changes on the body page; all of them, 50 to a page, on the history page,
+    which Ben (member) may read too. Names stay as they were when the change was made."""
+    body = BodyFactory(initiative=duisburg, name="Arbeitskreis Häfen")
+    client.force_login(anna)
+    for n in range(60):
+        person = PersonFactory(first_name="Gast", last_name=f"Nummer {n:02}", initiative=duisburg)
+        client.post(
+            reverse("membership_create", args=["duisburg", body.pk]),
+            {"person": person.pk, "role": "guest"},
+        )
+    PersonFactory._meta.model.objects.filter(last_name="Nummer 59").update(last_name="Umbenannt")
+
+    client.force_login(ben)
+    page = history_section(client.get(reverse("body_detail", args=["duisburg", body.pk])))
+    assert page.count("angelegt") == 10
+    assert "Gast Nummer 59" in page and "Gast Nummer 49" not in page
+    full_url = reverse("body_history", args=["duisburg", body.pk])
+    assert (
+        f'href="{full_url}"'
+        in client.get(reverse("body_detail", args=["duisburg", body.pk])).content.decode()
+    )
+
+    first = text(client.get(full_url))
+    assert first.count("Mitgliedschaft: Gast Nummer") == 50
+    assert "Gast Nummer 10" in first and "Gast Nummer 09" not in first
+    second = text(client.get(full_url, {"page": 2}))
+    assert "Gast Nummer 09" in second and "Gast Nummer 00" in second
+    assert "Gremium: Arbeitskreis Häfen" in second

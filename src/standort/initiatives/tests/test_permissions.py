@@ -57,6 +57,7 @@ TABLE = [
         "manage",
         post=lambda p: {"name": f"{p.initiative.name} neu", "city": p.initiative.city},
     ),
+    Row("initiative_history", "manage"),
     Row("body_list", "view"),
     Row(
         "body_create",
@@ -64,6 +65,7 @@ TABLE = [
         post=lambda p: {"kind": "working_group", "name": "Arbeitskreis Neu", "position": 9},
     ),
     Row("body_detail", "view", _pk("body")),
+    Row("body_history", "view", _pk("body")),
     Row(
         "body_edit",
         "manage",
@@ -86,6 +88,7 @@ TABLE = [
         post=lambda p: {"first_name": "Nora", "last_name": "Neumann"},
     ),
     Row("person_detail", "view", _pk("person")),
+    Row("person_history", "view", _pk("person")),
     Row(
         "person_edit",
         "manage",
@@ -101,6 +104,7 @@ TABLE = [
         post=lambda p: {"name": "Neue Werke AG", "kind": "company"},
     ),
     Row("organization_detail", "view", _pk("organization")),
+    Row("organization_history", "view", _pk("organization")),
     Row(
         "organization_edit",
         "manage",

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from standort.core.history import history_entries
 from standort.core.listing import build_listing
 
 from .. import queries, services
@@ -13,6 +12,7 @@ from ..access import initiative_permission
 from ..forms import BodyForm, MembershipForm
 from ..models import Body, Membership
 from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
+from .history import recent_history
 
 
 def _list_url(initiative):
@@ -46,9 +46,6 @@ def body_detail(request, initiative, pk):
         (roles[role], list(members))
         for role, members in groupby(body.ordered_members, key=lambda m: m.role)
     ]
-    history = history_entries(
-        body.history.all(), Membership.history.filter(body_id=body.pk), limit=20
-    )
     return render(
         request,
         "initiatives/body_detail.html",
@@ -58,7 +55,10 @@ def body_detail(request, initiative, pk):
             "groups": groups,
             "chairs": [m for m in body.ordered_members if m.role == Membership.Role.CHAIR],
             "managers": [m for m in body.ordered_members if m.role == Membership.Role.MANAGER],
-            "history": history,
+            **recent_history(
+                queries.body_history(body),
+                reverse("body_history", args=[initiative.slug, body.pk]),
+            ),
         },
     )
 

@@ -1,14 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-
-from standort.core.history import history_entries
 
 from .. import queries, services
 from ..access import initiative_permission
 from ..forms import InitiativeForm
-from ..models import InitiativeOrganization
 from ._helpers import MANAGE, form_page, seen_version, try_save
+from .history import recent_history
 
 
 def platform_home(request):
@@ -31,17 +30,14 @@ def initiative_home(request, initiative_slug):
     context = {
         "initiative": initiative,
         "leading": leading,
-        "bodies": queries.bodies_for(initiative),
+        "bodies": queries.bodies_with_chairs(initiative),
     }
     if request.user.has_perm(MANAGE, initiative):
-        # Of the participating organisations only the leading partners belong to the
-        # initiative's own story; the others show on their own pages.
-        leading_links = InitiativeOrganization.history.filter(initiative_id=initiative.pk)
-        ever_leading = leading_links.filter(is_leading=True).values("organization_id")
-        context["history"] = history_entries(
-            initiative.history.all(),
-            leading_links.filter(organization_id__in=ever_leading),
-            limit=10,
+        context.update(
+            recent_history(
+                queries.initiative_history(initiative),
+                reverse("initiative_history", args=[initiative.slug]),
+            )
         )
     return render(request, "initiatives/initiative_home.html", context)
 

@@ -3,14 +3,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from standort.core.history import history_entries
 from standort.core.listing import build_listing
 
 from .. import queries, services
 from ..access import initiative_permission
 from ..forms import OrganizationForm
-from ..models import InitiativeOrganization, Organization
+from ..models import Organization
 from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
+from .history import recent_history
 
 
 def _list_url(initiative):
@@ -47,12 +47,6 @@ def organization_detail(request, initiative, pk):
     organization = get_object_or_404(queries.organization_in(initiative, pk))
     people = queries.people_for(initiative).filter(organization=organization)
     bodies = queries.bodies_for(initiative).filter(managing_organization=organization)
-    history = history_entries(
-        organization.history.all(),
-        InitiativeOrganization.history.filter(
-            initiative_id=initiative.pk, organization_id=organization.pk
-        ),
-    )
     return render(
         request,
         "initiatives/organization_detail.html",
@@ -61,7 +55,10 @@ def organization_detail(request, initiative, pk):
             "organization": organization,
             "people": people,
             "bodies": bodies,
-            "history": history,
+            **recent_history(
+                queries.organization_history(initiative, organization),
+                reverse("organization_history", args=[initiative.slug, organization.pk]),
+            ),
         },
     )
 

@@ -3,14 +3,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from standort.core.history import history_entries
 from standort.core.listing import build_listing
 
 from .. import queries, services
 from ..access import initiative_permission
 from ..forms import InvitationForm, PersonForm
-from ..models import InitiativePerson, Membership
 from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
+from .history import recent_history
 
 
 def _list_url(initiative):
@@ -42,21 +41,16 @@ def person_list(request, initiative):
 @initiative_permission(VIEW)
 def person_detail(request, initiative, pk):
     person = get_object_or_404(queries.person_in(initiative, pk))
-    history = history_entries(
-        person.history.all(),
-        InitiativePerson.history.filter(initiative_id=initiative.pk, person_id=person.pk),
-        Membership.history.filter(
-            person_id=person.pk,
-            body_id__in=initiative.bodies.values("pk"),
-        ),
-    )
     return render(
         request,
         "initiatives/person_detail.html",
         {
             "initiative": initiative,
             "person": person,
-            "history": history,
+            **recent_history(
+                queries.person_history(initiative, person),
+                reverse("person_history", args=[initiative.slug, person.pk]),
+            ),
             "invitation_form": InvitationForm(),
         },
     )
