@@ -100,7 +100,12 @@ class Person(VersionedModel):
 
     @property
     def full_name(self):
-        return " ".join(p for p in [self.title, self.first_name, self.last_name] if p)
+        return full_name(self.title, self.first_name, self.last_name)
+
+
+def full_name(title, first_name, last_name):
+    """ "Dr. Ulrich Brockmann": how a person is named everywhere."""
+    return " ".join(part for part in (title, first_name, last_name) if part)
 
 
 class Initiative(VersionedModel):

@@ -2,6 +2,9 @@
 page can reach another initiative's objects, and does its joins and prefetches here,
 so a page's query count does not grow with its rows."""
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from django.db.models import (
     Case,
     Count,
@@ -26,6 +29,7 @@ from .models import (
     Membership,
     Organization,
     Person,
+    full_name,
 )
 
 # Chairs first, guests last: the order people read a body's list in.
@@ -88,20 +92,83 @@ def bodies_for(initiative, *, leader_roles=(Membership.Role.CHAIR, Membership.Ro
     )
 
 
+@dataclass(frozen=True)
+class Chair:
+    name: str
+    organization: str
+
+
 def bodies_with_chairs(initiative):
-    """The overview on the initiative's home: each body with its chairs only."""
-    return bodies_for(initiative, leader_roles=[Membership.Role.CHAIR])
+    """The overview on the initiative's home: each body with the names of its chairs
+    (`chairs`). Names are read as plain values: the page shows nothing else of those
+    people, and building three model objects per chair cost more than the rest of the
+    page."""
+    bodies = list(
+        Body.objects.filter(initiative=initiative)
+        .select_related("parent")
+        .annotate(member_count=_count_of(Membership.objects.filter(body=OuterRef("pk")), "body"))
+        .order_by("position", "name")
+    )
+    chairs = defaultdict(list)
+    rows = (
+        Membership.objects.filter(body__initiative=initiative, role=Membership.Role.CHAIR)
+        .order_by("person__last_name", "person__first_name")
+        .values_list(
+            "body_id",
+            "person__title",
+            "person__first_name",
+            "person__last_name",
+            "person__organization__name",
+        )
+    )
+    for body_id, title, first_name, last_name, organization in rows:
+        chairs[body_id].append(Chair(full_name(title, first_name, last_name), organization or ""))
+    for body in bodies:
+        body.chairs = chairs[body.pk]
+    return bodies
 
 
 def body_in(initiative, pk):
     return (
         Body.objects.filter(initiative=initiative, pk=pk)
         .select_related("initiative", "parent", "managing_organization")
-        .prefetch_related(
-            Prefetch("memberships", queryset=memberships_ordered(), to_attr="ordered_members"),
-            Prefetch("children", queryset=Body.objects.order_by("position", "name")),
+        .prefetch_related(Prefetch("children", queryset=Body.objects.order_by("position", "name")))
+    )
+
+
+@dataclass(frozen=True)
+class Member:
+    pk: int
+    person_id: int
+    name: str
+    organization: str
+    role: str
+    starts_on: object
+    ends_on: object
+
+
+def members_of(body):
+    """The body's members for its page, chairs first, as plain rows (a body has dozens
+    of members; the page shows only these fields)."""
+    rows = (
+        Membership.objects.filter(body=body)
+        .order_by(_role_rank, "person__last_name", "person__first_name")
+        .values_list(
+            "pk",
+            "person_id",
+            "person__title",
+            "person__first_name",
+            "person__last_name",
+            "person__organization__name",
+            "role",
+            "starts_on",
+            "ends_on",
         )
     )
+    return [
+        Member(pk, person_id, full_name(title, first, last), organization or "", role, start, end)
+        for pk, person_id, title, first, last, organization, role, start, end in rows
+    ]
 
 
 def people_for(initiative):

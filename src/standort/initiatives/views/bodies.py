@@ -41,11 +41,9 @@ def body_list(request, initiative):
 @initiative_permission(VIEW)
 def body_detail(request, initiative, pk):
     body = get_object_or_404(queries.body_in(initiative, pk))
+    members = queries.members_of(body)
     roles = dict(Membership.Role.choices)
-    groups = [
-        (roles[role], list(members))
-        for role, members in groupby(body.ordered_members, key=lambda m: m.role)
-    ]
+    groups = [(roles[role], list(group)) for role, group in groupby(members, key=lambda m: m.role)]
     return render(
         request,
         "initiatives/body_detail.html",
@@ -53,8 +51,9 @@ def body_detail(request, initiative, pk):
             "initiative": initiative,
             "body": body,
             "groups": groups,
-            "chairs": [m for m in body.ordered_members if m.role == Membership.Role.CHAIR],
-            "managers": [m for m in body.ordered_members if m.role == Membership.Role.MANAGER],
+            "member_count": len(members),
+            "chairs": [m for m in members if m.role == Membership.Role.CHAIR],
+            "managers": [m for m in members if m.role == Membership.Role.MANAGER],
             **recent_history(
                 queries.body_history(body),
                 reverse("body_history", args=[initiative.slug, body.pk]),

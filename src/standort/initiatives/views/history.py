@@ -9,7 +9,7 @@ from ..models import Body
 from ._helpers import MANAGE, VIEW
 
 # An object's page shows the newest changes; the whole history has a page of its own.
-RECENT = 10
+RECENT = 5
 PAGE_SIZE = 50
 
 
