@@ -108,7 +108,10 @@ def summarize(model, previous, current, history_type):
                 continue  # a new object: only what was filled in, and not its name twice
             old = _stored(f, previous) if previous is not None else None
             changes.append([f.name, old, _stored(f, current)])
-    return {"subject": _stored(subject, current), "changes": changes}
+    # Named as the object names itself (a person by their full name), or by the object
+    # it links (a membership by its person).
+    name = _stored(subject, current) if subject.is_relation else str(current)
+    return {"subject": name, "changes": changes}
 
 
 @receiver(pre_create_historical_record)

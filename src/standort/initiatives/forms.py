@@ -115,7 +115,10 @@ class RoleForm(KernForm):
         queryset=Person.objects.none(),
         help_text=_("Only people with an account are listed; invite others from their page."),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=InitiativeRole.Role.choices)
+    # The least powerful role that lets someone in; full control is a deliberate choice.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=InitiativeRole.Role.choices, initial=InitiativeRole.Role.MEMBER
+    )
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)
