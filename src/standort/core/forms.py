@@ -2,7 +2,6 @@
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
-from django.utils.translation import gettext_lazy as _
 
 
 class KernFormRenderer(DjangoTemplates):
@@ -75,7 +74,3 @@ class KernForm(KernFormMixin, forms.Form):
 
 class KernModelForm(KernFormMixin, forms.ModelForm):
     pass
-
-
-class SearchForm(KernForm):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
