@@ -67,9 +67,10 @@ def tracked_fields(model):
 
 
 def _subject_field(model):
-    """The field that names an object in the history: `history_subject` on the model
-    (a field name, e.g. "person" for a membership), else "name"."""
-    return model._meta.get_field(getattr(model, "history_subject", "name"))
+    """The related object that names an entry, e.g. the person of a membership
+    (`history_subject` on the model); None where the object names itself."""
+    name = getattr(model, "history_subject", None)
+    return model._meta.get_field(name) if name else None
 
 
 # Writing ----------------------------------------------------------------------
@@ -97,6 +98,9 @@ def summarize(model, previous, current, history_type):
     """What a change meant: `previous` is the historical record before it (or None),
     `current` the object as saved."""
     subject = _subject_field(model)
+    # Named as the object names itself (a person by their full name), or by the object
+    # it links (a membership by its person).
+    name = _stored(subject, current) if subject else str(current)
     changes = []
     if history_type != "-":
         for f in tracked_fields(model):
@@ -104,13 +108,10 @@ def summarize(model, previous, current, history_type):
             after = getattr(current, f.attname)
             if before == after:
                 continue
-            if previous is None and (after in (None, "", False) or f == subject):
+            if previous is None and (after in (None, "", False) or _stored(f, current) == name):
                 continue  # a new object: only what was filled in, and not its name twice
             old = _stored(f, previous) if previous is not None else None
             changes.append([f.name, old, _stored(f, current)])
-    # Named as the object names itself (a person by their full name), or by the object
-    # it links (a membership by its person).
-    name = _stored(subject, current) if subject.is_relation else str(current)
     return {"subject": name, "changes": changes}
 
 

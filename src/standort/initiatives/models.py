@@ -88,7 +88,6 @@ class Person(VersionedModel):
         related_name="person",
     )
     history = Tracked()
-    history_subject = "last_name"
 
     class Meta:
         verbose_name = _("person")

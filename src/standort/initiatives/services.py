@@ -21,6 +21,7 @@ from .models import (
     Membership,
     Person,
 )
+from .tasks import send_invitation
 
 log = logging.getLogger(__name__)
 User = get_user_model()
@@ -78,17 +79,19 @@ def organization_create(*, actor, initiative, organization, is_leading=False):
     return organization
 
 
-def organization_link(*, actor, initiative, organization, is_leading=False):
-    """Makes the organisation take part in the initiative (idempotent)."""
+def organization_link(*, actor, initiative, organization, is_leading=None):
+    """Makes the organisation take part in the initiative (idempotent). `is_leading`
+    None keeps an existing link's leading flag, so "make sure it takes part" never
+    demotes a leading partner."""
     link = InitiativeOrganization.objects.filter(
         initiative=initiative, organization=organization
     ).first()
     if link is None:
         link = InitiativeOrganization(
-            initiative=initiative, organization=organization, is_leading=is_leading
+            initiative=initiative, organization=organization, is_leading=bool(is_leading)
         )
         return _save(actor, link)
-    if link.is_leading != is_leading:
+    if is_leading is not None and link.is_leading != is_leading:
         link.is_leading = is_leading
         _save(actor, link)
     return link
@@ -228,8 +231,6 @@ def role_revoke(*, actor, role):
 def person_invite(*, actor, initiative, person, role):
     """Gives the person an account (or links the existing one with their address),
     grants the role and sends the invitation mail after the commit."""
-    from .tasks import send_invitation
-
     if not person.email:
         raise DomainError(_("This person has no e-mail address."))
     user = person.user
