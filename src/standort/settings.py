@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "standort.core",
     "standort.accounts",
     "standort.initiatives",
+    "standort.measures",
 ]
 
 MIDDLEWARE = [
@@ -151,6 +153,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Attachments are served through a view that checks permissions, never from MEDIA_URL.
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_MB", default=5) * 1024 * 1024
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="smtp://127.0.0.1:25")
 vars().update(EMAIL_CONFIG)

@@ -59,10 +59,12 @@ class HistoryEntry:
 
 
 def tracked_fields(model):
+    # Fields left out of the history (`Tracked(excluded_fields=...)`) have no column there.
+    recorded = {f.name for f in model.history.model._meta.concrete_fields}
     return [
         f
         for f in model._meta.concrete_fields
-        if f.name not in IGNORED_FIELDS and not f.name.startswith("history_")
+        if f.name in recorded and f.name not in IGNORED_FIELDS and not f.name.startswith("history_")
     ]
 
 

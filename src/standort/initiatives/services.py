@@ -4,14 +4,13 @@ Every function takes the acting user, runs in one transaction, records the actor
 the change history and raises DomainError with a message for the user when the
 change is not allowed."""
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.concurrency import save_versioned
-from standort.core.models import VersionedModel
+from standort.core.services import DomainError
+from standort.core.services import delete as _delete
+from standort.core.services import save as _save
 
 from .models import (
     Body,
@@ -23,33 +22,9 @@ from .models import (
 )
 from .tasks import send_invitation
 
-log = logging.getLogger(__name__)
 User = get_user_model()
 
-
-class DomainError(Exception):
-    """A change the rules of the domain do not allow; the message is for the user."""
-
-
-def _by(actor, instance):
-    # simple-history takes the author from the request; services also run outside a
-    # request (demo loader, tasks), so they name the actor explicitly.
-    instance._history_user = actor
-    return instance
-
-
-def _save(actor, instance, expected_version=None):
-    _by(actor, instance)
-    if instance._state.adding or not isinstance(instance, VersionedModel):
-        instance.save()
-        return instance
-    return save_versioned(instance, expected_version=expected_version)
-
-
-def _delete(actor, instance):
-    _by(actor, instance)
-    log.info("%s deleted %s #%s (%s)", actor, type(instance).__name__, instance.pk, instance)
-    instance.delete()
+__all__ = ["DomainError"]
 
 
 # Initiative -------------------------------------------------------------------

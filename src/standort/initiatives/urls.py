@@ -36,6 +36,7 @@ initiative_patterns = [
         organizations.organization_delete,
         name="organization_delete",
     ),
+    path("measures/", include("standort.measures.urls")),
     path("roles/", roles.role_list, name="role_list"),
     path("roles/<int:pk>/delete/", roles.role_delete, name="role_delete"),
 ]

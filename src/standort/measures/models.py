@@ -1,0 +1,396 @@
+"""The catalogue of measures: recommendations, projects and measures of an initiative,
+each with an owner, partners, dates, milestones, status updates and the initiative's
+own fields."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from standort.core.history import Tracked
+from standort.core.models import VersionedModel
+from standort.initiatives.models import Body, Initiative, Organization, Person
+
+PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
+
+
+class Topic(models.Model):
+    """A Handlungsfeld: a theme that may run across working groups (e.g. digitalisation)."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="topics")
+    name = models.CharField(_("name"), max_length=200)
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("field of action")
+        verbose_name_plural = _("fields of action")
+        ordering = ["position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="unique_topic_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="tags")
+    name = models.CharField(_("name"), max_length=50)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "name"], name="unique_tag_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class CustomField(models.Model):
+    """A column of the office's own (e.g. "Kosten", "Förderprogramm", "Priorität").
+    Values live in `Measure.custom_values` under `key`."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("text")
+        NUMBER = "number", _("number")
+        AMOUNT = "amount", _("amount in euro")
+        DATE = "date", _("date")
+        CHOICE = "choice", _("choice from a list")
+        BOOLEAN = "boolean", _("yes/no")
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="measure_fields"
+    )
+    label = models.CharField(_("label"), max_length=100)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TEXT)
+    choices = models.TextField(
+        _("choices"), blank=True, help_text=_("One choice per line (only for a choice field).")
+    )
+    help_text = models.CharField(_("help text"), max_length=200, blank=True)
+    position = models.PositiveIntegerField(_("order"), default=0)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("custom field")
+        verbose_name_plural = _("custom fields")
+        ordering = ["position", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "label"], name="unique_field_label")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def key(self):
+        # Not a bare number: JSON lookups would read "12" as an array index on PostgreSQL.
+        return f"f{self.pk}"
+
+    @property
+    def choice_list(self):
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+
+class Measure(VersionedModel):
+    class Kind(models.TextChoices):
+        RECOMMENDATION = "recommendation", _("recommendation")
+        PROJECT = "project", _("project")
+        MEASURE = "measure", _("measure")
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("proposed")
+        ADOPTED = "adopted", _("adopted")
+        IN_PROGRESS = "in_progress", _("in progress")
+        DONE = "done", _("done")
+        ON_HOLD = "on_hold", _("on hold")
+        DROPPED = "dropped", _("dropped")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="measures")
+    number = models.PositiveIntegerField(
+        _("number"), help_text=_("Unique in the initiative; leave empty for the next free one.")
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MEASURE)
+    description = models.TextField(_("description"), blank=True)
+    goal = models.TextField(_("goal"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    body = models.ForeignKey(
+        Body,
+        verbose_name=_("working group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("field of action"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="measures",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    weight = models.PositiveSmallIntegerField(
+        _("weight"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("How much this measure counts in the progress of the one it is part of."),
+    )
+    owner = models.ForeignKey(
+        Person,
+        verbose_name=_("owner"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_measures",
+    )
+    owner_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("owner's organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_measures",
+        help_text=_("Empty: the owner's organisation."),
+    )
+    adopted_by = models.ForeignKey(
+        Body,
+        verbose_name=_("adopted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adopted_measures",
+    )
+    adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    decision = models.CharField(
+        _("decision"), max_length=300, blank=True, help_text=_("The decision that adopted it.")
+    )
+    starts_on = models.DateField(_("start"), null=True, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="measures")
+    custom_values = models.JSONField(_("further fields"), default=dict, blank=True)
+    is_archived = models.BooleanField(_("archived"), default=False)
+
+    # Kept up to date by the services, so the list filters and sorts in SQL.
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0, editable=False)
+    latest_update = models.ForeignKey(
+        "StatusUpdate",
+        verbose_name=_("latest status update"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = Tracked(excluded_fields=["progress", "latest_update", "search_text", "updated_at"])
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "number"], name="unique_measure_number"),
+            models.CheckConstraint(
+                condition=Q(due_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(due_on__gte=models.F("starts_on")),
+                name="measure_due_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["initiative", "status"]),
+            models.Index(fields=["initiative", "due_on"]),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("measure_detail", args=[self.initiative.slug, self.number])
+
+    @property
+    def is_closed(self):
+        return self.status in CLOSED_STATUSES
+
+
+CLOSED_STATUSES = (Measure.Status.DONE, Measure.Status.DROPPED)
+
+# The life of a measure (DESIGN.md): which status may follow which, and where a reason
+# is required.
+TRANSITIONS = {
+    Measure.Status.PROPOSED: [
+        Measure.Status.ADOPTED,
+        Measure.Status.ON_HOLD,
+        Measure.Status.DROPPED,
+    ],
+    Measure.Status.ADOPTED: [
+        Measure.Status.IN_PROGRESS,
+        Measure.Status.DONE,
+        Measure.Status.ON_HOLD,
+        Measure.Status.DROPPED,
+    ],
+    Measure.Status.IN_PROGRESS: [
+        Measure.Status.DONE,
+        Measure.Status.ON_HOLD,
+        Measure.Status.DROPPED,
+    ],
+    Measure.Status.ON_HOLD: [
+        Measure.Status.ADOPTED,
+        Measure.Status.IN_PROGRESS,
+        Measure.Status.DROPPED,
+    ],
+    Measure.Status.DONE: [Measure.Status.IN_PROGRESS],
+    Measure.Status.DROPPED: [Measure.Status.PROPOSED],
+}
+REASON_REQUIRED = {Measure.Status.ON_HOLD, Measure.Status.DROPPED}
+# Progress a measure shows by its status alone, without a status update or parts.
+STATUS_PROGRESS = {
+    Measure.Status.PROPOSED: 0,
+    Measure.Status.ADOPTED: 0,
+    Measure.Status.IN_PROGRESS: 0,
+    Measure.Status.ON_HOLD: 0,
+    Measure.Status.DROPPED: 0,
+    Measure.Status.DONE: 100,
+}
+
+
+class Partnership(models.Model):
+    """A partner of a measure: a person with their organisation and their part."""
+
+    history_subject = "person"
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="partnerships")
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="partnerships",
+        help_text=_("Empty: the person's organisation."),
+    )
+    role = models.CharField(
+        _("part"), max_length=100, blank=True, help_text=_("e.g. partner, sponsor, expert")
+    )
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["person__last_name", "person__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "person"], name="unique_partnership")
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class Milestone(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("title"), max_length=200)
+    due_on = models.DateField(_("due on"))
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["measure", "completed_on", "due_on"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_done(self):
+        return self.completed_on is not None
+
+
+class Attachment(models.Model):
+    history_subject = "name"
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="measures/%Y/%m/")
+    name = models.CharField(_("name"), max_length=200)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveBigIntegerField(_("size"), editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    history = Tracked(excluded_fields=["file", "content_type", "uploaded_by", "uploaded_at"])
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class StatusUpdate(models.Model):
+    """A Sachstand: what the owner reports. Status reviews ask for them; the measure
+    shows its newest accepted one (traffic light and progress)."""
+
+    class Light(models.TextChoices):
+        GREEN = "green", pgettext_lazy("traffic light", "on track")
+        AMBER = "amber", pgettext_lazy("traffic light", "delayed")
+        RED = "red", pgettext_lazy("traffic light", "at risk")
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="updates")
+    traffic_light = models.CharField(_("traffic light"), max_length=10, choices=Light.choices)
+    progress = models.PositiveSmallIntegerField(_("progress"), validators=PERCENT)
+    achieved = models.TextField(_("What has been achieved?"), blank=True)
+    next_steps = models.TextField(_("Next steps"), blank=True)
+    support_needed = models.TextField(_("Where is support needed?"), blank=True)
+    reported_at = models.DateTimeField(_("reported at"))
+    reported_by = models.ForeignKey(
+        Person,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("status update")
+        verbose_name_plural = _("status updates")
+        ordering = ["-reported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.measure.number}: {self.get_traffic_light_display()}, {self.progress} %"

@@ -1,0 +1,162 @@
+"""Reads for the measure pages: querysets with their joins done, so a page's query
+count does not grow with the number of measures."""
+
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+)
+from django.utils import timezone
+
+from .models import CLOSED_STATUSES, Attachment, Measure, Milestone, Partnership, StatusUpdate
+from .search import search
+
+
+def overdue_condition(today=None):
+    """Overdue: not done or dropped, and its due date or an open milestone has passed."""
+    today = today or timezone.localdate()
+    late_milestones = Milestone.objects.filter(
+        measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+    )
+    return ~Q(status__in=CLOSED_STATUSES) & (Q(due_on__lt=today) | Exists(late_milestones))
+
+
+def measures_for(initiative, *, include_archived=False):
+    """The list rows: working group, topic, owner, latest update, next milestone and
+    the overdue flag, each a join or a subquery of the same query."""
+    open_milestones = Milestone.objects.filter(
+        measure=OuterRef("pk"), completed_on__isnull=True
+    ).order_by("due_on", "pk")
+    measures = Measure.objects.filter(initiative=initiative)
+    if not include_archived:
+        measures = measures.filter(is_archived=False)
+    return measures.select_related(
+        "initiative", "body", "topic", "owner", "owner_organization", "latest_update"
+    ).annotate(
+        next_milestone_on=Subquery(open_milestones.values("due_on")[:1]),
+        next_milestone_title=Subquery(open_milestones.values("title")[:1]),
+        is_overdue=ExpressionWrapper(overdue_condition(), output_field=BooleanField()),
+    )
+
+
+def filter_measures(
+    measures,
+    *,
+    query="",
+    body=None,
+    topic=None,
+    status=None,
+    light=None,
+    organization=None,
+    kind=None,
+    overdue=False,
+    tag=None,
+    custom=None,
+):
+    """Narrows `measures` by the list filters; every argument left empty is ignored.
+    `custom` maps a choice field's key to the chosen value."""
+    if query:
+        measures = search(measures, query)
+    if body is not None:
+        measures = measures.filter(body=body)
+    if topic is not None:
+        measures = measures.filter(topic=topic)
+    if status:
+        measures = measures.filter(status=status)
+    if light:
+        measures = measures.filter(latest_update__traffic_light=light)
+    if organization is not None:
+        measures = measures.filter(owner_organization=organization)
+    if kind:
+        measures = measures.filter(kind=kind)
+    if overdue:
+        measures = measures.filter(overdue_condition())
+    if tag is not None:
+        measures = measures.filter(tags=tag)
+    for key, value in (custom or {}).items():
+        if value:
+            measures = measures.filter(**{f"custom_values__{key}": value})
+    return measures
+
+
+def status_counts(measures):
+    """{status: count} for the measures, in one query."""
+    rows = measures.order_by().values_list("status").annotate(n=Count("pk"))
+    counts = dict(rows)
+    return [(value, label, counts.get(value, 0)) for value, label in Measure.Status.choices]
+
+
+def measure_in(initiative, number):
+    """One measure with everything its page shows, in a fixed number of queries."""
+    return (
+        Measure.objects.filter(initiative=initiative, number=number)
+        .select_related(
+            "initiative",
+            "body",
+            "topic",
+            "owner__organization",
+            "owner_organization",
+            "adopted_by",
+            "parent",
+            "latest_update",
+        )
+        .prefetch_related(
+            "tags",
+            Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.select_related("person", "organization"),
+            ),
+            Prefetch("milestones", queryset=Milestone.objects.order_by("due_on", "pk")),
+            Prefetch("attachments", queryset=Attachment.objects.order_by("name", "pk")),
+            Prefetch(
+                "children",
+                queryset=Measure.objects.filter(is_archived=False)
+                .select_related("owner", "latest_update")
+                .order_by("number"),
+            ),
+            Prefetch(
+                "updates",
+                queryset=StatusUpdate.objects.filter(accepted_at__isnull=False)
+                .select_related("reported_by")
+                .order_by("-reported_at", "-pk"),
+            ),
+        )
+    )
+
+
+def measures_of_person(initiative, user):
+    """ "My measures": those the user owns or is a partner of."""
+    if not user.is_authenticated:
+        return Measure.objects.none()
+    partner_of = Partnership.objects.filter(measure=OuterRef("pk"), person__user=user)
+    return (
+        Measure.objects.filter(initiative=initiative, is_archived=False)
+        .filter(Q(owner__user=user) | Exists(partner_of))
+        .select_related("initiative", "latest_update", "body")
+        .annotate(is_overdue=ExpressionWrapper(overdue_condition(), output_field=BooleanField()))
+        .order_by("number")
+    )
+
+
+def parent_choices(initiative, exclude=None):
+    measures = Measure.objects.filter(initiative=initiative, is_archived=False).only(
+        "pk", "number", "title"
+    )
+    if exclude is not None and exclude.pk:
+        measures = measures.exclude(pk=exclude.pk)
+    return measures.order_by("number")
+
+
+def measure_history(measure):
+    """Record sets of a measure's history page: the measure and what hangs on it."""
+    return (
+        Measure.history.filter(id=measure.pk),
+        Milestone.history.filter(measure_id=measure.pk),
+        Partnership.history.filter(measure_id=measure.pk),
+        Attachment.history.filter(measure_id=measure.pk),
+    )
