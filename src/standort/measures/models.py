@@ -394,3 +394,14 @@ class StatusUpdate(models.Model):
 
     def __str__(self):
         return f"{self.measure.number}: {self.get_traffic_light_display()}, {self.progress} %"
+
+
+class PendingImport(models.Model):
+    """An uploaded file between its preview and the confirmation. In the database, not
+    on a disk, so the confirming request may reach another app server."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    file_name = models.CharField(max_length=200)
+    content = models.BinaryField()
