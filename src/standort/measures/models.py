@@ -405,3 +405,6 @@ class PendingImport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     file_name = models.CharField(max_length=200)
     content = models.BinaryField()
+
+    def __str__(self):
+        return self.file_name
