@@ -112,6 +112,16 @@ def summarize(model, previous, current, history_type):
                 continue
             if previous is None and (after in (None, "", False) or _stored(f, current) == name):
                 continue  # a new object: only what was filled in, and not its name twice
+            expand = getattr(current, "history_expand", None)
+            if isinstance(f, models.JSONField) and expand is not None:
+                # A JSON column of several values (a measure's own fields): one change per
+                # value, named and written as the object says, e.g. "Kosten: – → 1.500 €".
+                old_values = getattr(previous, f.attname, None) if previous is not None else None
+                changes.extend(
+                    [f.name, old, new, label]
+                    for label, old, new in expand(f.name, old_values or {}, after or {})
+                )
+                continue
             old = _stored(f, previous) if previous is not None else None
             changes.append([f.name, old, _stored(f, current)])
     return {"subject": name, "changes": changes}
@@ -156,6 +166,13 @@ def _present(f, value):
     return str(value)
 
 
+def _change(fields, name, old, new, label=None):
+    if label is not None:  # written out already at write time (history_expand)
+        return Change(label, old or "–", new or "–")
+    f = fields[name]
+    return Change(capfirst(f.verbose_name), _present(f, old), _present(f, new))
+
+
 def history_entries(*record_sets, limit=50):
     """The newest `limit` entries, newest first, across several querysets of
     historical records (e.g. a body and its memberships): one query per set."""
@@ -174,12 +191,9 @@ def history_entries(*record_sets, limit=50):
                     action=record.history_type,
                     subject=f"{kind}: {stored.get('subject') or f'#{record.id}'}",
                     changes=[
-                        Change(
-                            capfirst(fields[name].verbose_name),
-                            *(_present(fields[name], v) for v in (old, new)),
-                        )
-                        for name, old, new in stored.get("changes", [])
-                        if name in fields
+                        _change(fields, *change)
+                        for change in stored.get("changes", [])
+                        if change[0] in fields
                     ],
                     order=(record.history_date, record.history_id),
                 )

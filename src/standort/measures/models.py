@@ -235,6 +235,24 @@ class Measure(VersionedModel):
     def is_closed(self):
         return self.status in CLOSED_STATUSES
 
+    def history_expand(self, name, old, new):
+        """The change history names each of the initiative's own fields by its label."""
+        from . import custom_fields
+
+        changes = []
+        for field in CustomField.objects.filter(initiative_id=self.initiative_id):
+            before, after = old.get(field.key), new.get(field.key)
+            if before != after:
+                label = str(field.label)
+                changes.append(
+                    (
+                        label,
+                        custom_fields.display(field, before),
+                        custom_fields.display(field, after),
+                    )
+                )
+        return changes
+
 
 CLOSED_STATUSES = (Measure.Status.DONE, Measure.Status.DROPPED)
 
