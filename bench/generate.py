@@ -19,6 +19,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = ROOT / "var" / "bench.sqlite3"
 
@@ -74,6 +79,9 @@ class Sizes:
     small_body_members: int = 5
     # Further accounts with a role, each linked to a person.
     users: int = 200
+    # The measure catalogues of the bench and the small initiative.
+    measures: MeasureSizes = BENCH
+    small_measures: MeasureSizes = SMALL
     seed: int = 20240501
 
 
@@ -92,6 +100,8 @@ TINY = Sizes(
     small_memberships=6,
     small_body_members=4,
     users=6,
+    measures=TINY_BENCH,
+    small_measures=MeasureSizes(measures=12, milestones=40, status_updates=3),
 )
 
 
@@ -102,6 +112,9 @@ class Installation:
     bench_body: object
     small_body: object
     user: object
+    # Numbers of the measures whose page is measured (a parent with parts).
+    bench_measure: int = 1
+    small_measure: int = 1
     counts: dict = field(default_factory=dict)
 
 
@@ -148,6 +161,7 @@ def generate(sizes=Sizes()):
         Organization,
         Person,
     )
+    from standort.measures.models import Measure, Milestone, Partnership, StatusUpdate
 
     _check(sizes)
     rng = random.Random(sizes.seed)
@@ -433,6 +447,13 @@ def generate(sizes=Sizes()):
         Person.objects.bulk_update(linked, ["user"])
         InitiativeRole.objects.bulk_create(roles)
 
+        bench_measure = generate_measures(
+            bench, participants[0], bodies_of[0], sizes.measures, seed=sizes.seed
+        )
+        small_measure = generate_measures(
+            small, participants[1], bodies_of[1], sizes.small_measures, seed=sizes.seed + 1
+        )
+
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
         measured_ids = {bench.pk, small.pk}
@@ -462,6 +483,10 @@ def generate(sizes=Sizes()):
             InitiativeOrganization,
             InitiativeRole,
             User,
+            Measure,
+            Milestone,
+            Partnership,
+            StatusUpdate,
         )
     }
     return Installation(
@@ -470,6 +495,8 @@ def generate(sizes=Sizes()):
         bench_body=bench_body,
         small_body=small_body,
         user=user,
+        bench_measure=bench_measure,
+        small_measure=small_measure,
         counts=counts,
     )
 
@@ -479,10 +506,15 @@ def load_installation():
     from django.contrib.auth import get_user_model
 
     from standort.initiatives.models import Body, Initiative
+    from standort.measures.models import Measure
 
     def measured(initiative):
         bodies = Body.objects.filter(initiative=initiative).order_by("position", "pk")
         return bodies.filter(kind=Body.Kind.WORKING_GROUP).first() or bodies.first()
+
+    def measured_measure(initiative):
+        parents = Measure.objects.filter(initiative=initiative, children__isnull=False)
+        return parents.order_by("number").values_list("number", flat=True).first()
 
     bench = Initiative.objects.get(slug=BENCH_SLUG)
     small = Initiative.objects.get(slug=SMALL_SLUG)
@@ -492,6 +524,8 @@ def load_installation():
         bench_body=measured(bench),
         small_body=measured(small),
         user=get_user_model().objects.get(email=BENCH_EMAIL),
+        bench_measure=measured_measure(bench),
+        small_measure=measured_measure(small),
     )
 
 

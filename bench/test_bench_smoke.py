@@ -2,12 +2,16 @@
 database, and the Server-Timing middleware reports time and queries."""
 
 from django.db import connection
+from django.db.models import F
 from django.http import HttpResponse
 from django.test import RequestFactory
 
 from bench.generate import TINY, generate
+from bench.run import time_exchange
 from standort.core.bench import ServerTimingMiddleware
 from standort.initiatives.models import InitiativeRole, Membership
+from standort.measures.models import Measure, Milestone, Partnership
+from standort.measures.search import search_text_of
 
 
 def test_generator_creates_the_requested_installation(db):
@@ -55,3 +59,46 @@ def test_server_timing_header_counts_queries(db):
     assert header.startswith("total;dur=")
     assert ", cpu;dur=" in header
     assert header.endswith('desc="2 queries"')
+
+
+def test_generator_fills_the_measure_catalogues(db):
+    installation = generate(TINY)
+
+    bench = Measure.objects.filter(initiative=installation.bench)
+    assert bench.count() == TINY.measures.measures
+    assert Milestone.objects.filter(measure__initiative=installation.bench).count() == (
+        TINY.measures.milestones
+    )
+    assert Measure.objects.filter(initiative=installation.small).count() == (
+        TINY.small_measures.measures
+    )
+    shown = bench.get(number=installation.bench_measure)
+    assert shown.children.count() >= 5
+    assert shown.partnerships.count() == 3
+    assert shown.milestones.count() >= 10
+    # The computed columns are what the services would have written.
+    for measure in bench.select_related("latest_update"):
+        assert measure.search_text == search_text_of(measure)
+        if measure.status == "done":
+            assert measure.progress == 100
+        elif measure.latest_update is not None:
+            assert measure.progress == measure.latest_update.progress
+    assert bench.exclude(latest_update=None).exists()
+    parent = bench.filter(children__isnull=False).exclude(status="done").first()
+    parts = parent.children.exclude(status="dropped")
+    total = sum(p.weight for p in parts)
+    assert parent.progress == round(sum(p.weight * p.progress for p in parts) / total)
+    assert not Partnership.objects.filter(measure__owner=F("person")).exists()
+
+
+def test_exchange_timing_imports_new_measures(db):
+    installation = generate(TINY)
+    before = Measure.objects.count()
+
+    lines, missed = time_exchange(installation, import_rows=10)
+
+    assert "XLSX export, 60 rows" in lines[2]
+    assert "XLSX import, 10 new rows" in lines[3]
+    assert [m for m in missed if "created" in m] == []
+    # Rolled back: the catalogue stays as generated.
+    assert Measure.objects.count() == before

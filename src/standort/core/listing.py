@@ -28,13 +28,25 @@ class Listing:
         return self.page.paginator.num_pages > 1
 
 
-def build_listing(request, queryset, *, search_fields, sortable, default_sort, per_page=PAGE_SIZE):
+def build_listing(
+    request,
+    queryset,
+    *,
+    sortable,
+    default_sort,
+    search_fields=(),
+    search=None,
+    per_page=PAGE_SIZE,
+):
     """`sortable` maps the URL key to a list of ORDER BY fields, e.g.
-    {"name": ["last_name", "first_name"]}."""
-    query = request.GET.get("q", "").strip()[:100]
-    if query:
-        terms = query.split()
-        for term in terms:
+    {"name": ["last_name", "first_name"]}. The query string's `q` narrows the rows:
+    each word in one of `search_fields`, or through `search(queryset, query)` where a
+    list searches in a way of its own."""
+    query = " ".join(request.GET.get("q", "").split())[:100]
+    if query and search is not None:
+        queryset = search(queryset, query)
+    elif query:
+        for term in query.split():
             queryset = queryset.filter(
                 reduce(or_, (Q(**{f"{f}__icontains": term}) for f in search_fields))
             )

@@ -42,7 +42,10 @@ def to_stored(field, value):
     if value is None or value == "":
         return None
     if field.kind in (Kind.NUMBER, Kind.AMOUNT):
-        return str(Decimal(value).normalize() if field.kind == Kind.NUMBER else Decimal(value))
+        if field.kind == Kind.AMOUNT:
+            return str(Decimal(value).quantize(Decimal("0.01")))
+        # Fixed-point: normalize() alone writes 2000 as "2E+3".
+        return format(Decimal(value).normalize(), "f")
     if field.kind == Kind.DATE:
         return value.isoformat()
     if field.kind == Kind.BOOLEAN:

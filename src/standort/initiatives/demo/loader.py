@@ -85,7 +85,24 @@ def load_demo(*, force=False):
         for email, (_is_admin, roles) in ACCOUNTS.items():
             if initiative.slug in roles:
                 _role(result, actor, initiative, users[email], roles[initiative.slug])
+        _load_measures(
+            result=result,
+            actor=actor,
+            initiative=initiative,
+            initiative_plan=initiative_plan,
+            plan_people=plan.people,
+            persons=people,
+            bodies=bodies,
+        )
     return result
+
+
+def _load_measures(**kwargs):
+    # The measures app builds on this one (apps depend downward), so its demo data is
+    # imported only when the demo is loaded.
+    from standort.measures.demo import load_measures
+
+    load_measures(**kwargs)
 
 
 def _refuse_foreign_users(User, force):

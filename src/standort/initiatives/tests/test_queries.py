@@ -24,8 +24,9 @@ PAGES = {
     # the history: initiative records, leading-partner records (each with its
     # author; names are stored in the record); the leading organisations; the bodies
     # with parent, managing organisation and member count; their chairs and managers
-    # with person and organisation.
-    "initiative_home": REQUEST + 5,
+    # with person and organisation; the caller's own measures with working group and
+    # latest status update (measures.queries.measures_of_person).
+    "initiative_home": REQUEST + 6,
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body records, membership records
     # (each with its author).

@@ -3,6 +3,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from standort.measures import queries as measure_queries
+
 from .. import queries, services
 from ..access import initiative_permission
 from ..forms import InitiativeForm
@@ -31,6 +33,7 @@ def initiative_home(request, initiative_slug):
         "initiative": initiative,
         "leading": leading,
         "bodies": queries.bodies_with_chairs(initiative),
+        "my_measures": measure_queries.measures_of_person(initiative, request.user),
     }
     if request.user.has_perm(MANAGE, initiative):
         context.update(

@@ -1,0 +1,24 @@
+"""Exchange of the measure list with spreadsheets: export as CSV and XLSX, import from
+either with a preview, all or nothing.
+
+    write_csv(initiative, measures) -> bytes
+    write_xlsx(initiative, measures) -> bytes
+    read(initiative, file_name, content) -> ImportPlan   (writes nothing)
+    apply(actor, initiative, plan)                        (one transaction)
+"""
+
+from .columns import column_help, headers
+from .export import write_csv, write_xlsx
+from .importing import ImportPlan, apply, read
+from .rows import Problem
+
+__all__ = [
+    "ImportPlan",
+    "Problem",
+    "apply",
+    "column_help",
+    "headers",
+    "read",
+    "write_csv",
+    "write_xlsx",
+]

@@ -1,0 +1,186 @@
+"""The filters of the measure list, read from the query string so that a filtered
+list can be bookmarked and shared. The list, its status counts and the exports all
+narrow the measures through `MeasureFilterForm.measures`, so they show the same rows."""
+
+from django import forms
+from django.db.models import Case, IntegerField, Value, When
+from django.forms.utils import ErrorDict
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from standort.core.forms import KernForm, PlainSelect
+from standort.initiatives.models import Body
+
+from . import custom_fields, queries
+from .models import CustomField, Measure, StatusUpdate, Tag, Topic
+
+MANAGE = "measures.manage_measures"
+QUERY_LENGTH = 100
+
+
+def _ranked(field, values):
+    """Sorts `field` in the order of `values` (the life of a measure, green before
+    red) rather than by the stored codes."""
+    return Case(
+        *[When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values)],
+        default=Value(len(values)),
+        output_field=IntegerField(),
+    )
+
+
+# URL key of a sortable column → ORDER BY fields (see core.listing.build_listing).
+SORTABLE = {
+    "number": ["number"],
+    "title": ["title"],
+    "group": ["body__position", "body__name", "number"],
+    "owner": ["owner__last_name", "owner__first_name", "number"],
+    "status": ["status_rank", "number"],
+    "light": ["light_rank", "number"],
+    "progress": ["progress", "number"],
+    "milestone": ["next_milestone_on", "number"],
+    "due": ["due_on", "number"],
+}
+
+
+def sortable(measures):
+    """Adds the ranks that the status and traffic light columns sort by."""
+    return measures.annotate(
+        status_rank=_ranked("status", Measure.Status.values),
+        light_rank=_ranked("latest_update__traffic_light", StatusUpdate.Light.values),
+    )
+
+
+def _choices(blank, choices):
+    return [("", blank), *choices]
+
+
+class MeasureFilterForm(KernForm):
+    """GET form; a value that does not fit (an old bookmark, a typed URL) is left out
+    of the filter instead of failing the page."""
+
+    q = forms.CharField(
+        label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"})
+    )
+    body = forms.ModelChoiceField(
+        label=_("Working group"), queryset=Body.objects.none(), required=False, empty_label=_("all")
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Field of action"),
+        queryset=Topic.objects.none(),
+        required=False,
+        empty_label=_("all"),
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    light = forms.ChoiceField(label=_("Traffic light"), required=False)
+    organization = forms.TypedChoiceField(
+        label=_("Owner's organisation"), coerce=int, required=False, empty_value=None
+    )
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    tag = forms.ModelChoiceField(
+        label=_("Tag"), queryset=Tag.objects.none(), required=False, empty_label=_("all")
+    )
+    overdue = forms.BooleanField(label=_("Only overdue measures"), required=False)
+    archived = forms.BooleanField(label=_("Show archived measures instead"), required=False)
+
+    def __init__(self, data=None, *, initiative, user, **kwargs):
+        super().__init__(data, **kwargs)
+        self.initiative = initiative
+        self.fields["body"].queryset = Body.objects.filter(initiative=initiative)
+        self.fields["topic"].queryset = Topic.objects.filter(initiative=initiative)
+        # The organisations of the initiative: looking for those that own a measure
+        # would read every measure of the initiative on each page.
+        self.fields["organization"].choices = _choices(
+            _("all"), initiative.organizations.order_by("name").values_list("pk", "name")
+        )
+        self.fields["tag"].queryset = Tag.objects.filter(initiative=initiative)
+        everything = _("all")
+        self.fields["status"].choices = _choices(everything, Measure.Status.choices)
+        self.fields["light"].choices = _choices(
+            everything,
+            [*StatusUpdate.Light.choices, ("none", pgettext_lazy("traffic light", "none yet"))],
+        )
+        self.fields["kind"].choices = _choices(everything, Measure.Kind.choices)
+        if not user.has_perm(MANAGE, initiative):
+            del self.fields["archived"]
+        self.choice_fields = [
+            f
+            for f in custom_fields.fields_of(initiative)
+            if f.kind == CustomField.Kind.CHOICE and f.choice_list
+        ]
+        for field in self.choice_fields:
+            self.fields[field.key] = forms.ChoiceField(
+                label=field.label,
+                required=False,
+                choices=_choices(everything, [(c, c) for c in field.choice_list]),
+                widget=forms.Select(attrs={"class": "kern-form-input__select"}),
+            )
+        for f in self.fields.values():
+            # Every filter is optional; the labels need not say so.
+            f.template_name = "measures/_filter_field.html"
+            if type(f.widget) is forms.Select:
+                f.widget = PlainSelect(attrs=f.widget.attrs, choices=f.widget.choices)
+        # Filled in by full_clean: the valid part of the query string.
+        self.filters = {}
+
+    def full_clean(self):
+        super().full_clean()
+        self.filters = {
+            name: value
+            for name, value in getattr(self, "cleaned_data", {}).items()
+            if value not in (None, "", False)
+        }
+        # Invalid values are ignored; the form does not mark them as errors either,
+        # since nobody typed them into it.
+        self._errors = ErrorDict()
+        for f in self.fields.values():
+            f.widget.attrs.pop("aria-invalid", None)
+            f.widget.attrs.pop("aria-describedby", None)
+
+    def clean_q(self):
+        return " ".join(self.cleaned_data["q"].split())[:QUERY_LENGTH]
+
+    @property
+    def is_filtered(self):
+        return bool(self.filters)
+
+    @property
+    def advanced_filters(self):
+        """Whether a filter beyond the search is set: the filter panel opens then."""
+        return any(name != "q" for name in self.filters)
+
+    def measures(self, *, skip=()):
+        """The initiative's measures narrowed by the valid filters, except those named
+        in `skip` (the status counts skip the status; the list skips the text search,
+        which its listing applies)."""
+        self.is_valid()
+        chosen = {k: v for k, v in self.filters.items() if k not in skip}
+        measures = queries.measures_for(self.initiative, include_archived=True)
+        measures = measures.filter(is_archived=chosen.get("archived", False))
+        light = chosen.get("light")
+        if light == "none":
+            measures = measures.filter(latest_update__isnull=True)
+            light = None
+        return queries.filter_measures(
+            measures,
+            query=chosen.get("q", ""),
+            body=chosen.get("body"),
+            topic=chosen.get("topic"),
+            status=chosen.get("status"),
+            light=light,
+            organization=chosen.get("organization"),
+            kind=chosen.get("kind"),
+            overdue=chosen.get("overdue", False),
+            tag=chosen.get("tag"),
+            custom={f.key: chosen[f.key] for f in self.choice_fields if f.key in chosen},
+        )
+
+
+def filter_form(request, initiative):
+    return MeasureFilterForm(request.GET or None, initiative=initiative, user=request.user)
+
+
+def filtered_measures(request, initiative):
+    """(form, measures): the list's filter from the query string and the measures it
+    selects, in number order. The exports call this to export the list as filtered."""
+    form = filter_form(request, initiative)
+    return form, form.measures().order_by("number")

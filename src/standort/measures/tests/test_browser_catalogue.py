@@ -1,0 +1,144 @@
+"""Reading the catalogue in the browser: filter and sort the list, open a measure and
+follow its milestones. Every page passes axe-core (see standort/browser_fixtures.py);
+the list and a measure's page are saved to var/screenshots/."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from standort.measures import services
+from standort.measures.models import Measure, StatusUpdate
+
+from .factories import MeasureFactory, MilestoneFactory, StatusUpdateFactory, TagFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DAY = datetime.timedelta(days=1)
+
+
+def words(*alternatives):
+    return re.compile("^(" + "|".join(re.escape(a) for a in alternatives) + ")$")
+
+
+@pytest.fixture
+def catalogue(measures, anna):
+    place = measures["duisburg"]
+    today = timezone.localdate()
+    leader = MeasureFactory(
+        initiative=place.initiative,
+        number=3,
+        title="Führungsnachwuchs gewinnen",
+        kind=Measure.Kind.RECOMMENDATION,
+        status=Measure.Status.IN_PROGRESS,
+        body=place.other_group,
+        due_on=today + 200 * DAY,
+        description="Junge Führungskräfte für den Mittelstand gewinnen und halten.",
+    )
+    leader.tags.add(TagFactory(initiative=place.initiative, name="Bildung"))
+    MilestoneFactory(
+        measure=leader,
+        title="Mentoring-Programm entworfen",
+        due_on=today - 60 * DAY,
+        completed_on=today - 62 * DAY,
+    )
+    MilestoneFactory(measure=leader, title="Erste Tandems gestartet", due_on=today - 3 * DAY)
+    MilestoneFactory(measure=leader, title="Auswertung", due_on=today + 90 * DAY)
+    services.status_update_record(
+        actor=anna,
+        update=StatusUpdateFactory.build(
+            measure=leader,
+            traffic_light=StatusUpdate.Light.AMBER,
+            progress=35,
+            achieved="Zwölf Unternehmen machen mit.",
+        ),
+    )
+    for n in range(10, 14):
+        MeasureFactory(
+            initiative=place.initiative, number=n, title=f"Kampagne duale Ausbildung {n}"
+        )
+    return place
+
+
+def test_filter_and_sort_the_list(ui, catalogue):
+    page = ui.page
+    ui.sign_in("ben@example.org", next_path="/duisburg/measures/")
+    ui.check(shot="measures-01-list")
+    rows = page.get_by_role("table").get_by_role("row")
+    expect(rows).to_have_count(1 + 7)
+
+    # Search with the umlaut typed as "ue".
+    page.get_by_label(words("Suche", "Search")).fill("fuehrung")
+    page.get_by_role("button", name=words("Filter anwenden", "Apply filter")).click()
+    ui.check()
+    expect(rows).to_have_count(2)
+    expect(rows.nth(1)).to_contain_text("Führungsnachwuchs gewinnen")
+    assert "q=fuehrung" in page.url
+
+    # More filters: the traffic light, kept in the address with the search.
+    page.get_by_text(words("Weitere Filter", "More filters")).click()
+    page.get_by_label(words("Ampel", "Traffic light")).select_option("green")
+    page.get_by_role("button", name=words("Filter anwenden", "Apply filter")).click()
+    ui.check(shot="measures-02-no-match")
+    expect(page.get_by_role("table")).to_have_count(0)
+    assert "light=green" in page.url and "q=fuehrung" in page.url
+
+    page.get_by_role("link", name=words("Filter zurücksetzen", "Reset filter")).first.click()
+    ui.check()
+    expect(rows).to_have_count(1 + 7)
+
+    # A status count narrows the list to that status.
+    counts = page.get_by_role("navigation", name=re.compile("status", re.I))
+    counts.get_by_role("link", name=re.compile("^(in Umsetzung|in progress) 1$")).click()
+    ui.check()
+    expect(rows).to_have_count(2)
+    page.get_by_role("link", name=re.compile("^(alle Status|all statuses)$")).click()
+    ui.check()
+
+    # Sorting by number, then the other way round.
+    header = page.get_by_role("columnheader", name=re.compile("^(Nr|No)"))
+    expect(header).to_have_attribute("aria-sort", "ascending")
+    header.get_by_role("link").click()
+    ui.check()
+    expect(page.get_by_role("columnheader", name=re.compile("^(Nr|No)"))).to_have_attribute(
+        "aria-sort", "descending"
+    )
+    expect(rows.nth(1).get_by_role("cell").first).to_have_text("13")
+    expect(rows.last.get_by_role("cell").first).to_have_text("1")
+
+
+def test_open_a_measure_and_see_its_timeline(ui, catalogue):
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/measures/")
+    page.get_by_role("link", name="Führungsnachwuchs gewinnen").click()
+    ui.check(shot="measures-03-detail")
+    expect(ui.heading("Führungsnachwuchs gewinnen")).to_be_visible()
+    description = page.get_by_role("region", name=re.compile("Beschreibung|Description"))
+    expect(description).to_contain_text("Junge Führungskräfte für den Mittelstand")
+    expect(page.get_by_text("Zwölf Unternehmen machen mit.")).to_be_visible()
+
+    milestones = page.get_by_role("region", name=words("Meilensteine", "Milestones"))
+    items = milestones.get_by_role("listitem")
+    expect(items).to_have_count(3)
+    expect(items.nth(0)).to_contain_text("Mentoring-Programm entworfen")
+    expect(items.nth(1)).to_contain_text("Erste Tandems gestartet")
+    expect(items.nth(1)).to_contain_text(re.compile("überfällig|overdue"))
+    expect(items.nth(2)).to_contain_text("Auswertung")
+    # Anna may edit: every milestone has its edit link, and a new one can be added.
+    expect(milestones.get_by_role("link", name=re.compile("Auswertung"))).to_be_visible()
+
+    page.get_by_role("link", name="Bildung").click()
+    ui.check()
+    expect(page.get_by_role("table").get_by_role("row")).to_have_count(2)
+
+
+def test_a_partner_finds_their_measure_on_the_home(ui, catalogue):
+    page = ui.page
+    ui.sign_in("stefan@example.org", next_path="/duisburg/")
+    ui.check(shot="measures-04-home")
+    mine = page.get_by_role("region", name=re.compile("Meine Maßnahmen|My measures"))
+    mine.get_by_role("link", name=re.compile("Breitband bis 2020")).click()
+    ui.check()
+    expect(ui.heading("Breitband bis 2020")).to_be_visible()

@@ -1,0 +1,91 @@
+"""Editing the catalogue in the browser: Anna creates a measure with an own field of
+the initiative and edits it; then she meets a conflict and keeps what she typed.
+Every page passes axe-core; the form and the conflict are saved to var/screenshots/."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from standort.measures import services
+from standort.measures.models import Measure
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def label(*alternatives):
+    """A field's label in German or English, with or without "– optional"."""
+    return re.compile("^(" + "|".join(re.escape(a) for a in alternatives) + ")", re.IGNORECASE)
+
+
+SAVE = re.compile("^(Speichern|Save)$")
+TITLE = label("Titel", "Title")
+WORKING_GROUP = label("Arbeitskreis", "Working group")
+TAGS = label("Schlagwörter", "Tags")
+DESCRIPTION = label("Beschreibung", "Description")
+
+
+def test_create_and_edit_a_measure_with_an_own_field(ui, measures, anna):
+    place = measures["duisburg"]
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/measures/new/")
+    ui.check(shot="measures-form-new")
+
+    page.get_by_label(TITLE).fill("Gründerzentrum Hochfeld")
+    page.get_by_label(WORKING_GROUP).select_option(label="Arbeitskreis Mittelstand")
+    page.get_by_label(label("Beginn", "Start")).fill("2026-01-01")
+    page.get_by_label(label("Fällig am", "Due on")).fill("2026-11-24")
+    page.get_by_label(TAGS).fill("Gründung, Hochfeld")
+    page.get_by_label(label("Priorität")).select_option("hoch")
+    page.get_by_role("button", name=SAVE).click()
+    ui.check()
+
+    measure = Measure.objects.get(initiative=place.initiative, title="Gründerzentrum Hochfeld")
+    expect(page).to_have_url(re.compile(rf"/duisburg/measures/{measure.number}/$"))
+    assert measure.custom_values == {place.field.key: "hoch"}
+    assert measure.body == place.group
+    assert str(measure.due_on) == "2026-11-24"
+
+    ui.goto(f"/duisburg/measures/{measure.number}/edit/")
+    expect(page.get_by_label(label("Priorität"))).to_have_value("hoch")
+    expect(page.get_by_label(TAGS)).to_have_value("Gründung, Hochfeld")
+    page.get_by_label(label("Priorität")).select_option("niedrig")
+    page.get_by_label(TITLE).fill("Gründerzentrum Hochfeld und Ruhrort")
+    page.get_by_role("button", name=SAVE).click()
+    ui.check()
+
+    measure.refresh_from_db()
+    assert measure.title == "Gründerzentrum Hochfeld und Ruhrort"
+    assert measure.custom_values == {place.field.key: "niedrig"}
+
+
+def test_a_conflict_keeps_what_was_typed(ui, measures, anna, paul):
+    place = measures["duisburg"]
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/measures/1/edit/")
+    page.get_by_label(DESCRIPTION).fill("Ausbau zuerst in Hochfeld und Marxloh.")
+
+    # Meanwhile Paul renames the measure.
+    measure = Measure.objects.get(pk=place.measure.pk)
+    measure.title = "Glasfaser für alle Gewerbegebiete"
+    services.measure_save(actor=paul, measure=measure, expected_version=measure.version)
+
+    page.get_by_role("button", name=SAVE).click()
+    ui.check(shot="measures-form-conflict")
+
+    alert = page.get_by_role("alert").first
+    expect(alert).to_contain_text("Paul Plattform")
+    expect(alert).to_contain_text("Breitband bis 2020 → Glasfaser für alle Gewerbegebiete")
+    expect(page.get_by_label(DESCRIPTION)).to_have_value("Ausbau zuerst in Hochfeld und Marxloh.")
+    # Her form still holds the old title; nothing of hers is saved yet.
+    assert Measure.objects.get(pk=place.measure.pk).description == ""
+
+    page.get_by_label(TITLE).fill("Glasfaser für alle Gewerbegebiete")
+    page.get_by_role("button", name=SAVE).click()
+    ui.check()
+    expect(page).to_have_url(re.compile(r"/duisburg/measures/1/$"))
+    saved = Measure.objects.get(pk=place.measure.pk)
+    assert (saved.title, saved.description) == (
+        "Glasfaser für alle Gewerbegebiete",
+        "Ausbau zuerst in Hochfeld und Marxloh.",
+    )
