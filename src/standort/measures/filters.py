@@ -42,12 +42,18 @@ SORTABLE = {
 }
 
 
-def sortable(measures):
-    """Adds the ranks that the status and traffic light columns sort by."""
-    return measures.annotate(
-        status_rank=_ranked("status", Measure.Status.values),
-        light_rank=_ranked("latest_update__traffic_light", StatusUpdate.Light.values),
-    )
+def sortable(measures, sort=""):
+    """Adds the rank that the status or traffic light column sorts by, when the list is
+    sorted by it (only then: the traffic light joins the status updates, also in the
+    count of the pager)."""
+    key = sort.lstrip("-")
+    if key == "status":
+        return measures.annotate(status_rank=_ranked("status", Measure.Status.values))
+    if key == "light":
+        return measures.annotate(
+            light_rank=_ranked("latest_update__traffic_light", StatusUpdate.Light.values)
+        )
+    return measures
 
 
 def _choices(blank, choices):
@@ -72,8 +78,8 @@ class MeasureFilterForm(KernForm):
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     light = forms.ChoiceField(label=_("Traffic light"), required=False)
-    organization = forms.TypedChoiceField(
-        label=_("Owner's organisation"), coerce=int, required=False, empty_value=None
+    organization = forms.IntegerField(
+        label=_("Owner's organisation"), required=False, widget=PlainSelect
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     tag = forms.ModelChoiceField(
@@ -88,8 +94,9 @@ class MeasureFilterForm(KernForm):
         self.fields["body"].queryset = Body.objects.filter(initiative=initiative)
         self.fields["topic"].queryset = Topic.objects.filter(initiative=initiative)
         # The organisations of the initiative: looking for those that own a measure
-        # would read every measure of the initiative on each page.
-        self.fields["organization"].choices = _choices(
+        # would read every measure of the initiative on each page. Often hundreds: a
+        # plain list, checked as a number only (another id simply matches nothing).
+        self.fields["organization"].widget.options = _choices(
             _("all"), initiative.organizations.order_by("name").values_list("pk", "name")
         )
         self.fields["tag"].queryset = Tag.objects.filter(initiative=initiative)

@@ -221,7 +221,10 @@ class Measure(VersionedModel):
             ),
         ]
         indexes = [
-            models.Index(fields=["initiative", "status"]),
+            # The list: counting and paging the initiative's current measures by number.
+            models.Index(fields=["initiative", "is_archived", "number"]),
+            # The counts per status above the list.
+            models.Index(fields=["initiative", "is_archived", "status"]),
             models.Index(fields=["initiative", "due_on"]),
         ]
 

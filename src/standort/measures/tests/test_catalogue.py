@@ -151,7 +151,7 @@ def test_filters_by_working_group_topic_organisation_tag_and_own_choice_field(ca
 def test_filter_choices_are_the_initiatives_own(catalogue, muelheim, ben):
     form = MeasureFilterForm(initiative=catalogue.initiative, user=ben)
     # The organisations taking part in the initiative, not Mülheim's.
-    offered = {label for pk, label in form.fields["organization"].choices if pk}
+    offered = {label for pk, label in form.fields["organization"].widget.options if pk}
     assert offered == set(catalogue.initiative.organizations.values_list("name", flat=True))
     assert "Hütte Speldorf GmbH" not in offered
     bodies = set(form.fields["body"].queryset.values_list("name", flat=True))

@@ -20,7 +20,7 @@ def measure_list(request, initiative):
     form = filters.filter_form(request, initiative)
     listing = build_listing(
         request,
-        filters.sortable(form.measures(skip={"q"})),
+        filters.sortable(form.measures(skip={"q"}), request.GET.get("sort", "")),
         search=search,
         sortable=filters.SORTABLE,
         default_sort="number",

@@ -1,0 +1,63 @@
+"""Status, traffic light, progress and overdue marks of a measure.
+
+Filters rather than included templates: the list shows four of them per row, and an
+include costs a template render each. Each mark says its meaning in words, the colour
+only repeats it."""
+
+from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+STATUS_STYLE = {"done": "success", "dropped": "warning", "on_hold": "warning"}
+LIGHT_STYLE = {"green": "success", "amber": "warning", "red": "danger"}
+
+
+@register.filter
+def status_badge(measure):
+    style = STATUS_STYLE.get(measure.status, "info")
+    return format_html(
+        '<span class="kern-badge kern-badge--small status status--{} kern-badge--{}">'
+        '<span class="kern-label kern-label--small">{}</span></span>',
+        measure.status,
+        style,
+        measure.get_status_display(),
+    )
+
+
+@register.filter
+def light_badge(update):
+    """The traffic light of a status update; without one it reads "no status yet"."""
+    if not update:
+        return format_html(
+            '<span class="light light--none kern-body--small">{}</span>', _("no status yet")
+        )
+    return format_html(
+        '<span class="kern-badge kern-badge--small light light--{} kern-badge--{}">'
+        '<span class="light__dot" aria-hidden="true"></span>'
+        '<span class="kern-label kern-label--small">{}</span></span>',
+        update.traffic_light,
+        LIGHT_STYLE.get(update.traffic_light, "danger"),
+        update.get_traffic_light_display(),
+    )
+
+
+@register.filter
+def progress_bar(value):
+    value = value or 0
+    return format_html(
+        '<span class="progress-bar"><progress max="100" value="{}" aria-hidden="true">'
+        '</progress><span class="progress-bar__number">{} %</span></span>',
+        value,
+        value,
+    )
+
+
+@register.simple_tag
+def overdue_badge():
+    return format_html(
+        '<span class="kern-badge kern-badge--small kern-badge--danger overdue">'
+        '<span class="kern-label kern-label--small">{}</span></span>',
+        _("overdue"),
+    )
