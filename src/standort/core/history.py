@@ -7,6 +7,7 @@ one query per kind of object, however long the history or however many objects i
 names; and a renamed person still shows under the name they had then."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -58,6 +59,7 @@ class HistoryEntry:
         return ACTIONS[self.action]
 
 
+@functools.cache  # models do not change while the process runs; pages ask often
 def tracked_fields(model):
     # Fields left out of the history (`Tracked(excluded_fields=...)`) have no column there.
     recorded = {f.name for f in model.history.model._meta.concrete_fields}
