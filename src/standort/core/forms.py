@@ -1,11 +1,14 @@
 """Forms rendered in KERN UX markup, errors next to their field."""
 
+import datetime
 from html import escape
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 
 class KernFormRenderer(DjangoTemplates):
@@ -52,7 +55,8 @@ class KernFormMixin:
 
 
 class VersionedFormMixin(forms.Form):
-    """Carries the version the user saw, so a concurrent save can be detected."""
+    """Carries the version the user saw, so a concurrent save can be detected, and
+    merges the other writer's changes into the form when it is."""
 
     seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -62,14 +66,143 @@ class VersionedFormMixin(forms.Form):
         if instance is not None and instance.pk and not self.is_bound:
             self.initial["seen_version"] = instance.version
 
+    def values_of(self, instance):
+        """What a form opened on `instance` would show, field by field: the fields of
+        the form that are plain columns of the model. Forms with fields of their own
+        add them; a field missing here is never merged, the user's input stays."""
+        return {
+            f.name: f.value_from_object(instance)
+            for f in instance._meta.concrete_fields
+            if f.name in self.fields and f.name != "seen_version"
+        }
+
     def report_conflict(self, error):
-        """Keep the user's input, show what the other writer changed, and take the
-        current version so that saving again deliberately overwrites."""
-        self.add_error(None, str(error.message))
+        """A three-way merge of what the user saw, what they sent and what is stored
+        now: a field only the other writer changed takes the stored value, a field only
+        the user changed keeps the input, a field both changed differently keeps the
+        input and is marked. The form then carries the current version, so saving
+        again stores the merged state."""
         self.conflict = error
         data = self.data.copy()
         data["seen_version"] = error.current.version
+        seen = self._seen_state(error.current)
+        if seen is None:
+            # No record of what the user saw: keep all input, show what changed.
+            self.data = data
+            self.add_error(None, str(error.message))
+            return
+        self.conflict_taken, self.conflict_fields = [], []
+        current = self.values_of(error.current)
+        for name, was in self.values_of(seen).items():
+            field, now = self.fields[name], current.get(name)
+            if isinstance(field.widget, forms.MultiWidget) or not _differs(field, was, now):
+                continue
+            sent = self[name].data
+            if not field.has_changed(was, sent):
+                _put(data, self.add_prefix(name), field, now)
+                self.conflict_taken.append(self[name].label)
+            elif field.has_changed(now, sent):
+                self.conflict_fields.append((name, now))
         self.data = data
+        who = str(error.changed_by) if error.changed_by else None
+        for name, now in self.conflict_fields:
+            field = self.fields[name]
+            shown = _shown(field, now)
+            if who:
+                message = _("%(who)s has meanwhile changed this field to “%(value)s”.") % {
+                    "who": who,
+                    "value": shown,
+                }
+            else:
+                message = _("This field has meanwhile been changed to “%(value)s”.") % {
+                    "value": shown
+                }
+            self.add_error(name, message)
+            field.widget.attrs["aria-invalid"] = "true"
+        self.add_error(None, self._conflict_message())
+
+    def _conflict_message(self):
+        if not self.conflict_fields:
+            return _(
+                "Someone else has saved this record since you opened the form. Their "
+                "changes are now in the form and your input is kept: please check it and "
+                "save again."
+            )
+        return _(
+            "Someone else has saved this record since you opened the form. Their "
+            "changes are now in the form and your input is kept. You both changed: "
+            "%(fields)s. Please check the marked fields and save again."
+        ) % {"fields": ", ".join(str(self[name].label) for name, _now in self.conflict_fields)}
+
+    def _seen_state(self, current):
+        """The record as the user saw it: its history at the version they opened."""
+        try:
+            seen_version = int(self.data.get("seen_version") or 0)
+        except (TypeError, ValueError):
+            return None
+        history = getattr(type(current), "history", None)
+        if not seen_version or history is None:
+            return None
+        record = (
+            history.filter(id=current.pk, version=seen_version)
+            .order_by("-history_date", "-history_id")
+            .first()
+        )
+        return record.instance if record is not None else None
+
+
+def _as_data(field, value):
+    """`value` as the form would send it: a string, a list of them (multiple choice) or
+    a bool (checkbox)."""
+    prepared = field.prepare_value(value)
+    widget = field.widget
+    if isinstance(widget, forms.CheckboxInput):
+        return bool(widget.check_test(prepared))
+    formatted = widget.format_value(prepared)
+    if isinstance(formatted, list | tuple):
+        if getattr(widget, "allow_multiple_selected", False):
+            return sorted(str(v) for v in formatted)
+        return str(formatted[0]) if formatted else ""
+    return "" if formatted is None else str(formatted)
+
+
+def _differs(field, one, other):
+    return _as_data(field, one) != _as_data(field, other)
+
+
+def _put(data, key, field, value):
+    sent = _as_data(field, value)
+    if sent is True:
+        data[key] = "on"
+    elif sent is False:
+        data.pop(key, None)
+    elif isinstance(sent, list):
+        if hasattr(data, "setlist"):
+            data.setlist(key, sent)
+        else:
+            data[key] = sent
+    else:
+        data[key] = sent
+
+
+def _shown(field, value):
+    """`value` as a reader knows it: a choice by its label, a date in German."""
+    sent = _as_data(field, value)
+    if isinstance(sent, bool):
+        return str(_("yes") if sent else _("no"))
+    if isinstance(field, forms.ChoiceField):
+        labels = {}
+        for key, label in field.choices:
+            if isinstance(label, list | tuple):  # a group of choices
+                labels.update((str(k), str(v)) for k, v in label)
+            else:
+                labels[str(key)] = str(label)
+        wanted = sent if isinstance(sent, list) else [sent]
+        shown = [labels.get(v, v) for v in wanted if v]
+        return ", ".join(shown) or "–"
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return date_format(value, "SHORT_DATE_FORMAT")
+    return sent or "–"
 
 
 class KernForm(KernFormMixin, forms.Form):

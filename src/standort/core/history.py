@@ -22,9 +22,9 @@ from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
 # Bookkeeping columns that say nothing to a reader; the page already names the
-# initiative.
+# initiative, and the measure whose milestones, partners and files it lists.
 IGNORED_FIELDS = {"id", "version", "created_at", "updated_at", "password", "last_login"}
-IGNORED_FIELDS |= {"initiative"}
+IGNORED_FIELDS |= {"initiative", "measure"}
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 

@@ -30,6 +30,17 @@ from .rules import led_bodies
 
 # Choices ------------------------------------------------------------------------
 
+# The empty choice of a select: nothing chosen, or (required) a choice still to make.
+NONE = _("– none –")
+CHOOSE = _("Please choose")
+
+
+def name_empty_choices(form):
+    """Every select of `form` says what its empty choice means instead of "---------"."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            field.empty_label = CHOOSE if field.required else NONE
+
 
 def bodies_of(initiative):
     return Body.objects.filter(initiative=initiative).order_by("position", "name")
@@ -106,6 +117,10 @@ def ungroup(value):
 def custom_form_field(field):
     """custom_fields.form_field, with numbers that take thousands separators."""
     form_field = custom_fields.form_field(field)
+    if isinstance(form_field, forms.ChoiceField):
+        form_field.choices = [
+            (key, NONE if key == "" else label) for key, label in form_field.choices
+        ]
     if isinstance(form_field, forms.DecimalField):
         return GroupedDecimalField(
             max_digits=form_field.max_digits,
@@ -173,6 +188,14 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
             "due_on": forms.DateInput,
             "adopted_on": forms.DateInput,
         }
+        # As the columns of the export are named.
+        labels = {
+            "parent": _("Part of"),
+            "weight": _("Weight"),
+            "adopted_by": _("Adopted by"),
+            "adopted_on": _("Adopted on"),
+            "decision": _("Decision"),
+        }
 
     def __init__(self, *args, initiative, user, **kwargs):
         self.custom_fields = custom_fields.fields_of(initiative)
@@ -196,12 +219,18 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
         else:
             del f["status"]
         bodies = bodies_of(initiative)
+        led = bodies.filter(pk__in=led_bodies(user))
         if not user.has_perm("measures.manage_measures", initiative):
             # A chair or manager keeps the measures of the groups they lead.
-            f["body"].queryset = bodies.filter(pk__in=led_bodies(user))
+            f["body"].queryset = led
             f["body"].required = True
         else:
             f["body"].queryset = bodies
+        if measure._state.adding and not self.is_bound:
+            # Whoever leads exactly one group most likely adds a measure of it.
+            only = list(led.values_list("pk", flat=True)[:2])
+            if len(only) == 1:
+                self.initial["body"] = only[0]
         f["adopted_by"].queryset = bodies
         f["topic"].queryset = Topic.objects.filter(initiative=initiative)
         f["parent"].queryset = queries.parent_choices(initiative, exclude=measure)
@@ -216,7 +245,14 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
                 )
         if measure.pk and not self.is_bound:
             self.initial["tags"] = ", ".join(t.name for t in measure.tags.all())
+        name_empty_choices(self)
         self.fieldsets = self._fieldsets()
+
+    def values_of(self, instance):
+        values = super().values_of(instance)
+        for field in self.custom_fields:
+            values[field.key] = custom_initial(field, instance.custom_values.get(field.key))
+        return values
 
     def _fieldsets(self):
         groups = [
@@ -258,27 +294,30 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
 class StatusForm(VersionedFormMixin, KernForm):
     """Moves a measure to one of the statuses its life allows next."""
 
+    ADOPTION = ("adopted_by", "adopted_on", "decision")
+
     status = forms.ChoiceField(label=_("New status"))
     reason = forms.CharField(
         label=_("Reason"),
-        required=False,
+        required=False,  # checked in clean(), for the statuses that need one
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Required when the measure is put on hold or dropped."),
     )
+    # Said next to the label instead of "optional" (see core/forms/field.html).
+    reason.required_when = _("required when put on hold or dropped")
     adopted_by = forms.ModelChoiceField(
-        label=_("adopted by"),
+        label=_("Adopted by"),
         queryset=Body.objects.none(),
         required=False,
         help_text=_("Only when it is adopted."),
     )
     adopted_on = forms.DateField(
-        label=_("adopted on"),
+        label=_("Adopted on"),
         required=False,
         widget=forms.DateInput,
         help_text=_("Only when it is adopted; empty: today."),
     )
     decision = forms.CharField(
-        label=_("decision"),
+        label=_("Decision"),
         required=False,
         max_length=300,
         help_text=_("Only when it is adopted: the decision that adopted it."),
@@ -287,16 +326,31 @@ class StatusForm(VersionedFormMixin, KernForm):
     def __init__(self, *args, measure, **kwargs):
         self.instance = measure
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
-            (status, Measure.Status(status).label) for status in TRANSITIONS[measure.status]
+        allowed = TRANSITIONS[measure.status]
+        self.fields["status"].choices = [("", CHOOSE)] + [
+            (status, Measure.Status(status).label) for status in allowed
         ]
-        self.fields["adopted_by"].queryset = bodies_of(measure.initiative)
+        if Measure.Status.ADOPTED in allowed:
+            self.fields["adopted_by"].queryset = bodies_of(measure.initiative)
+        else:
+            for name in self.ADOPTION:
+                del self.fields[name]
+        name_empty_choices(self)
         if not self.is_bound:
             self.initial.update(
                 adopted_by=measure.adopted_by_id,
                 adopted_on=measure.adopted_on,
                 decision=measure.decision,
             )
+
+    def values_of(self, instance):
+        # The new status and its reason are what the user chooses now, not a copy of
+        # the stored ones; only the adoption details can be merged.
+        return {
+            name: value
+            for name, value in super().values_of(instance).items()
+            if name in self.ADOPTION
+        }
 
     def clean(self):
         cleaned = super().clean()
@@ -308,7 +362,7 @@ class StatusForm(VersionedFormMixin, KernForm):
         """The adoption details, only when the measure is being adopted."""
         if self.cleaned_data["status"] != Measure.Status.ADOPTED:
             return {}
-        return {name: self.cleaned_data[name] for name in ("adopted_by", "adopted_on", "decision")}
+        return {name: self.cleaned_data[name] for name in self.ADOPTION}
 
 
 # Milestones, partners, attachments ----------------------------------------------

@@ -263,8 +263,18 @@ def _refresh_latest_update(measure):
 
 @transaction.atomic
 def custom_field_save(*, actor, field):
+    # Imported here: the exchange package imports these services.
+    from .exchange.columns import FIXED, READ_ONLY
+
     if field.kind == CustomField.Kind.CHOICE and not field.choice_list:
         raise DomainError(_("A choice field needs at least one choice."))
+    label = " ".join(str(field.label).split())
+    if label.casefold() in {header.casefold() for header in FIXED + READ_ONLY}:
+        # The export's column of that name would be ambiguous on import.
+        raise DomainError(
+            _("“%(label)s” is a fixed column of the export already; please choose another name.")
+            % {"label": label}
+        )
     return save(actor, field)
 
 

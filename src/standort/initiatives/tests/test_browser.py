@@ -146,6 +146,9 @@ def test_open_an_initiative(ui, duisburg, anna, stefan):
     ]:
         section = page.get_by_role("region", name=heading)
         expect(section.locator(".empty-state")).to_be_visible()
+    # The empty catalogue is a link away.
+    measures = page.get_by_role("region", name=words("Maßnahmen", "Measures"))
+    expect(measures.get_by_role("link")).to_have_attribute("href", "/duisburg/measures/")
 
     page.get_by_role("link", name="Lenkungskreis").click()
     ui.check(shot="08-body-page")

@@ -25,8 +25,10 @@ PAGES = {
     # author; names are stored in the record); the leading organisations; the bodies
     # with parent, managing organisation and member count; their chairs and managers
     # with person and organisation; the caller's own measures with working group and
-    # latest status update (measures.queries.measures_of_person).
-    "initiative_home": REQUEST + 6,
+    # latest status update (measures.queries.measures_of_person); the live measures
+    # counted per status for the summary of the catalogue (one GROUP BY query, added
+    # when the summary replaced the placeholder).
+    "initiative_home": REQUEST + 7,
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body records, membership records
     # (each with its author).

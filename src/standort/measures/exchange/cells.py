@@ -3,9 +3,11 @@
 Cells come from openpyxl (str, int, float, bool, datetime) or from CSV (str)."""
 
 import datetime
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import columns as c
@@ -112,13 +114,20 @@ def yes_no(value):
 def choice(value, choices, *, message, code):
     """A value of a TextChoices class, by its German label, its label in the current
     language or its stored value, case-insensitively."""
-    wanted = text(value).casefold()
+    words, german = _choice_words(choices, translation.get_language())
+    found = words.get(text(value).casefold())
+    if found is None:
+        raise Invalid(message % {"value": quoted(value), "choices": german}, code)
+    return found
+
+
+@functools.cache
+def _choice_words(choices, language):
+    """{word: value} of a TextChoices class in `language` (read once, not per cell), and
+    the German labels to list in a message."""
     german = c.german_labels(choices)
+    words = {}
     for option in choices:
-        if wanted in (
-            option.value.casefold(),
-            german[option.value].casefold(),
-            str(option.label).casefold(),
-        ):
-            return option.value
-    raise Invalid(message % {"value": quoted(value), "choices": ", ".join(german.values())}, code)
+        for word in (option.value, german[option.value], str(option.label)):
+            words.setdefault(word.casefold(), option.value)
+    return words, ", ".join(german.values())

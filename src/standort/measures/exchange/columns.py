@@ -76,7 +76,10 @@ TEXTS = {
 DATES = {STARTS_ON: "starts_on", DUE_ON: "due_on", ADOPTED_ON: "adopted_on"}
 
 HELP = {
-    NUMBER: _("Matches the measure to update; empty: a new measure with the next free number."),
+    NUMBER: _(
+        "Matches the measure to update; empty: the measure of the same title, where there "
+        "is one, else a new measure with the next free number."
+    ),
     TITLE: _("Required."),
     KIND: _("Recommendation, project or measure."),
     STATUS: _("Proposed, adopted, in progress, done, on hold or dropped."),

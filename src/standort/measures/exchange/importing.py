@@ -1,17 +1,22 @@
 """Import: a file is read and checked into an ImportPlan without writing anything;
 `apply` then writes all of it in one transaction, or nothing.
 
-Rows are matched by number; a row without one becomes a new measure. A row that would
+Rows are matched by number; a row without one by its title (whatever the case and
+spacing), and becomes a new measure where no measure has that title. A row that would
 change nothing is left alone entirely, so importing the same file twice writes no
 history and moves no version."""
 
+import copy
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from standort.core.history import Change, add_summaries
+from standort.core.concurrency import ConcurrentEditError
+from standort.core.history import Change, summarize
 from standort.core.services import DomainError
 
 from .. import custom_fields, services
@@ -21,7 +26,7 @@ from . import cells
 from . import columns as c
 from .cells import Invalid
 from .files import FileRejected, read_table
-from .rows import Directory, Problem, RowReader
+from .rows import Directory, Problem, RowReader, title_key
 
 # Measure attribute → its column, for the preview's “old → new”.
 HEADERS = {
@@ -70,7 +75,8 @@ def read(initiative, file_name, content):
     columns, plan.errors = _columns(table, fields)
     if plan.errors:
         return plan
-    directory = Directory(initiative, fields, _numbers(table, columns))
+    numbers, titles = _numbers(table, columns)
+    directory = Directory(initiative, fields, numbers, titles)
     reader = RowReader(directory, columns, csv=bool(table.encoding))
     entries = []
     for number, row in table.rows:
@@ -136,10 +142,15 @@ def _columns(table, fields):
 
 
 def _numbers(table, columns):
-    """The numbers in the file, read leniently, to load just those measures."""
-    numbers = set()
+    """The numbers in the file, read leniently, to load just those measures; and the
+    titles of the rows without a number, which may name measures too."""
+    numbers, titles = set(), set()
     for _n, row in table.rows:
         value = row[columns[c.NUMBER]] if columns[c.NUMBER] < len(row) else None
+        if not cells.text(value):
+            title = row[columns[c.TITLE]] if columns[c.TITLE] < len(row) else None
+            titles.add(title_key(cells.text(title)))
+            continue
         try:
             numbers.add(
                 cells.whole_number(
@@ -148,22 +159,42 @@ def _numbers(table, columns):
             )
         except Invalid:
             continue
-    return numbers
+    return numbers, titles
 
 
 def _number_problems(entries):
-    first_row = {}
+    """A measure named twice: by the same number, by the same title without a number,
+    or once by number and once by title."""
+    first_row, first_title = {}, {}
     for entry in entries:
         if entry.number is None:
+            if entry.title:
+                key = title_key(entry.title)
+                if key in first_title:
+                    yield Problem(
+                        entry.row,
+                        c.TITLE,
+                        _("“%(value)s” is in row %(other)s already; give each a number")
+                        % {"value": entry.title, "other": first_title[key]},
+                        "duplicate_title",
+                    )
+                else:
+                    first_title[key] = entry.row
             continue
         if entry.number in first_row:
-            yield Problem(
-                entry.row,
-                c.NUMBER,
-                _("number %(value)s is in row %(other)s already")
-                % {"value": entry.number, "other": first_row[entry.number]},
-                "duplicate_number",
-            )
+            other = first_row[entry.number]
+            if entry.by_title:
+                column = c.TITLE
+                message = _(
+                    "“%(value)s” is measure %(number)s, which is in row %(other)s already"
+                ) % {"value": entry.title, "number": entry.number, "other": other}
+            else:
+                column = c.NUMBER
+                message = _("number %(value)s is in row %(other)s already") % {
+                    "value": entry.number,
+                    "other": other,
+                }
+            yield Problem(entry.row, column, message, "duplicate_number")
         else:
             first_row[entry.number] = entry.row
 
@@ -311,9 +342,15 @@ def _partner_keys(partners):
 @transaction.atomic
 def apply(actor, initiative, plan):
     """Writes the plan in one transaction. Returns the number of measures created and
-    updated. Changes go through the services; new measures, of which a first import
-    brings a thousand, are written in bulk with the same history rows and computed
-    columns as the services give them."""
+    updated.
+
+    A first import brings a thousand new measures and a later one may change as many,
+    which measure_save and partnership_save, a dozen queries and a history lookup each,
+    made take many seconds. So measures and their partners are written in bulk here,
+    with what the services give them: the version check (in each UPDATE), history rows
+    with the actor and the summary of the change, the search text, tags, own fields,
+    and the progress of every measure whose parts changed, each computed once.
+    Removed partners still go through the service: that is rare."""
     if plan.errors:
         raise DomainError(_("The file has errors; nothing has been imported."))
     wanted = {e.parent_number for e in plan.creates + plan.updates if e.sets_parent}
@@ -321,31 +358,23 @@ def apply(actor, initiative, plan):
         m.number: m
         for m in Measure.objects.filter(initiative=initiative, number__in=wanted - {None})
     }
-    _create(actor, initiative, plan.creates, measures)
-    # Parents before their parts, so no step makes a circle the end result has not.
-    for entry in sorted(plan.updates, key=lambda e: e.depth):
-        measure = entry.measure
-        expected_version = measure.version
-        for name, value in entry.values.items():
-            setattr(measure, name, value)
-        if entry.sets_parent:
-            measure.parent = measures.get(entry.parent_number) if entry.parent_number else None
-        if entry.custom:
-            services.set_custom_values(
-                measure, list(entry.custom), {f.key: v for f, v in entry.custom.items()}
-            )
-        services.measure_save(
-            actor=actor, measure=measure, tags=entry.tags, expected_version=expected_version
-        )
-        measures[measure.number] = measure
-        if entry.partners is not None:
-            _set_partners(actor, measure, entry.partners)
+    expand = _expander(custom_fields.fields_of(initiative))
+    created, grown = _create(actor, initiative, plan.creates, measures, expand)
+    updated, moved = _update(actor, plan.updates, measures, expand)
+    pairs = created + updated
+    _set_tags(initiative, [(e.tags, m) for e, m in pairs if e.tags is not None])
+    _set_partners(
+        actor, [(m, e.partners, e.measure is None) for e, m in pairs if e.partners is not None]
+    )
+    _refresh_progress(initiative, grown | moved)
     return len(plan.creates), len(plan.updates)
 
 
-def _create(actor, initiative, entries, measures):
+def _create(actor, initiative, entries, measures, expand):
+    """New measures in bulk, a level of the tree at a time. Returns the (entry,
+    measure) pairs and the ids of the measures whose parts they are."""
     if not entries:
-        return
+        return [], set()
     taken = [e.number for e in entries if e.number is not None]
     free = max([services.next_number(initiative), *(n + 1 for n in taken)])
     created = []
@@ -359,72 +388,239 @@ def _create(actor, initiative, entries, measures):
                 measure.number, free = free, free + 1
             if entry.parent_number:
                 measure.parent = measures[entry.parent_number]
-            if entry.custom:
-                services.set_custom_values(
-                    measure, list(entry.custom), {f.key: v for f, v in entry.custom.items()}
-                )
+            _set_custom(measure, entry)
             measure.search_text = search_text_of(measure)
             measure.progress = STATUS_PROGRESS[measure.status]
+            measure.history_expand = expand
             batch.append(measure)
         Measure.objects.bulk_create(batch)
-        _record_creation(Measure, batch, actor)
+        _record(Measure, batch, actor)
         for measure in batch:
             measures[measure.number] = measure
         created += zip(level, batch, strict=True)
-    _add_tags(initiative, created)
-    partnerships = [
-        Partnership(
-            measure=measure,
-            person=person,
-            organization=organization or person.organization,
-            role=role,
+    return created, {m.parent_id for _e, m in created if m.parent_id}
+
+
+def _expander(fields):
+    """Measure.history_expand for the summaries of many measures: the same changes,
+    with the initiative's fields read once rather than once a measure."""
+
+    def expand(_name, old, new):
+        return [
+            (str(f.label), custom_fields.display(f, before), custom_fields.display(f, after))
+            for f in fields
+            if (before := old.get(f.key)) != (after := new.get(f.key))
+        ]
+
+    return expand
+
+
+def _set_custom(measure, entry):
+    if entry.custom:
+        services.set_custom_values(
+            measure, list(entry.custom), {f.key: v for f, v in entry.custom.items()}
         )
-        for entry, measure in created
-        for person, organization, role in entry.partners or []
-    ]
-    Partnership.objects.bulk_create(partnerships)
-    _record_creation(Partnership, partnerships, actor)
-    for parent in {m.parent for _e, m in created if m.parent is not None}:
-        services.refresh_progress(parent)
 
 
-def _record_creation(model, objects, actor):
-    records = model.history.bulk_history_create(objects, default_user=actor)
-    add_summaries(model, records, objects)
+# Rows whose change moves the progress of the measure or of the one it is part of.
+PROGRESS_FIELDS = {"status", "weight"}
 
 
-def _add_tags(initiative, created):
-    """Tags by name as services.set_tags finds or makes them, in three queries."""
-    names = {name.casefold(): name for entry, _m in created for name in entry.tags or []}
-    if not names:
+def _update(actor, entries, measures, expand):
+    """One UPDATE per measure, of what changed, on the version the preview read.
+    Returns the (entry, measure) pairs and the ids of the measures whose progress may
+    move."""
+    if not entries:
+        return [], set()
+    _check_versions([entry.measure for entry in entries])
+    now = timezone.now()
+    updated, before, progress, changes = [], [], set(), defaultdict(list)
+    for entry in entries:
+        measure = entry.measure
+        previous = copy.copy(measure)
+        measure.history_expand = expand
+        names = set(entry.values)
+        for name, value in entry.values.items():
+            setattr(measure, name, value)
+        if entry.sets_parent:
+            progress.update({measure.parent_id, measure.pk} - {None})
+            measure.parent = measures.get(entry.parent_number) if entry.parent_number else None
+            names.add("parent")
+        if names & PROGRESS_FIELDS or entry.sets_parent:
+            progress.update({measure.pk, measure.parent_id} - {None})
+        if entry.custom:
+            _set_custom(measure, entry)
+            names.add("custom_values")
+        if measure.owner_id and not measure.owner_organization_id:
+            measure.owner_organization_id = measure.owner.organization_id
+            names.add("owner_organization")
+        search_text = search_text_of(measure)
+        if search_text != measure.search_text:
+            measure.search_text = search_text
+            names.add("search_text")
+        changes[tuple(sorted(names))].append(measure)
+        updated.append(measure)
+        before.append(previous)
+    for names, rows in changes.items():
+        _write_versioned(names, rows, now)
+    _record(Measure, updated, actor, before)
+    return list(zip(entries, updated, strict=True)), progress
+
+
+def _check_versions(measures):
+    """All versions in one query, locked until the import is written (PostgreSQL), to
+    name a measure saved by someone else since the file was read."""
+    read = {m.pk: m.version for m in measures}
+    current = Measure.objects.select_for_update().filter(pk__in=list(read))
+    for pk, version in current.values_list("pk", "version"):
+        if version != read[pk]:
+            raise ConcurrentEditError(Measure.objects.get(pk=pk), [], None)
+
+
+def _write_versioned(names, measures, now):
+    """UPDATE … WHERE id = … AND version = …, once for all measures that change the
+    same columns (executemany; the ORM's update cost a millisecond a row). The version
+    check is in the statement, as in save_versioned: a measure saved by someone else
+    since the file was read matches no row, and the whole import is undone."""
+    fields = [Measure._meta.get_field(name) for name in (*names, "version", "updated_at")]
+    quote = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s AND {} = %s".format(
+        quote(Measure._meta.db_table),
+        ", ".join(f"{quote(f.column)} = %s" for f in fields),
+        quote("id"),
+        quote("version"),
+    )
+    params = []
+    for measure in measures:
+        expected = measure.version
+        measure.version, measure.updated_at = expected + 1, now
+        row = [f.get_db_prep_save(getattr(measure, f.attname), connection) for f in fields]
+        params.append([*row, measure.pk, expected])
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+        written = cursor.rowcount
+    if written != len(measures):
+        raise ConcurrentEditError(Measure.objects.get(pk=measures[0].pk), [], None)
+
+
+def _record(model, objects, actor, previous=None):
+    """History rows for objects written in bulk, which sends no signals: the rows
+    simple-history's bulk_history_create makes, with the summaries the signal adds
+    (creations without `previous`, changes with the objects as they were) set before
+    the insert rather than in a second, slow bulk_update."""
+    history = model.history.model
+    history_type = "+" if previous is None else "~"
+    date = timezone.now()
+    history.objects.bulk_create(
+        [
+            history(
+                history_date=date,
+                history_user=actor,
+                history_change_reason="",
+                history_type=history_type,
+                history_changes=summarize(model, old, obj, history_type),
+                **{f.attname: getattr(obj, f.attname) for f in history.tracked_fields},
+            )
+            for old, obj in zip(previous or [None] * len(objects), objects, strict=True)
+        ],
+        batch_size=500,
+    )
+
+
+def _set_tags(initiative, pairs):
+    """Tags by name as services.set_tags finds or makes them, for (names, measure)
+    pairs, in four queries."""
+    if not pairs:
         return
+    names = {name.casefold(): name for tags, _m in pairs for name in tags}
     existing = {t.name.casefold(): t for t in Tag.objects.filter(initiative=initiative)}
     new = [Tag(initiative=initiative, name=n) for key, n in names.items() if key not in existing]
     for tag in Tag.objects.bulk_create(new):
         existing[tag.name.casefold()] = tag
-    Measure.tags.through.objects.bulk_create(
+    Through = Measure.tags.through  # noqa: N806 - a model
+    Through.objects.filter(measure__in=[m.pk for _t, m in pairs]).delete()
+    Through.objects.bulk_create(
         [
-            Measure.tags.through(measure=measure, tag=existing[name.casefold()])
-            for entry, measure in created
-            for name in entry.tags or []
+            Through(measure=measure, tag=existing[name.casefold()])
+            for tags, measure in pairs
+            for name in tags
         ]
     )
 
 
-def _set_partners(actor, measure, partners):
-    current = {p.person_id: p for p in measure.partnerships.all()}
-    wanted = {person.pk for person, _org, _role in partners}
-    for person_id, partnership in current.items():
-        if person_id not in wanted:
-            services.partnership_delete(actor=actor, partnership=partnership)
-    for person, organization, role in partners:
-        partnership = current.get(person.pk) or Partnership(measure=measure, person=person)
-        organization = organization or person.organization
-        if partnership.pk and (partnership.organization_id, partnership.role) == (
-            organization.pk if organization else None,
-            role,
-        ):
-            continue
-        partnership.organization = organization
-        partnership.role = role
-        services.partnership_save(actor=actor, partnership=partnership)
+def _set_partners(actor, triples):
+    """Partners of (measure, [(person, organisation, part)], is new) triples: new
+    ones and changed ones in bulk, removed ones through the service."""
+    created, changed, before = [], [], []
+    for measure, partners, is_new in triples:
+        current = {} if is_new else {p.person_id: p for p in measure.partnerships.all()}
+        wanted = {person.pk for person, _org, _role in partners}
+        for person_id, partnership in current.items():
+            if person_id not in wanted:
+                services.partnership_delete(actor=actor, partnership=partnership)
+        for person, organization, role in partners:
+            organization = organization or person.organization
+            partnership = current.get(person.pk)
+            if partnership is None:
+                created.append(
+                    Partnership(
+                        measure=measure, person=person, organization=organization, role=role
+                    )
+                )
+                continue
+            if (partnership.organization_id, partnership.role) == (
+                organization.pk if organization else None,
+                role,
+            ):
+                continue
+            before.append(copy.copy(partnership))
+            partnership.organization, partnership.role = organization, role
+            changed.append(partnership)
+    if changed:
+        # No version on partners: a plain executemany, where bulk_update took seconds.
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE {} SET {} = %s, {} = %s WHERE {} = %s".format(
+                    *map(quote, [Partnership._meta.db_table, "organization_id", "role", "id"])
+                ),
+                [(p.organization_id, p.role, p.pk) for p in changed],
+            )
+    _record(Partnership, changed, actor, before)
+    Partnership.objects.bulk_create(created)
+    _record(Partnership, created, actor)
+
+
+def _refresh_progress(initiative, seeds):
+    """services.refresh_progress for many measures at once: the progress of `seeds`
+    and of the measures they are part of, parts before wholes, each computed once."""
+    seeds = set(seeds) - {None}
+    if not seeds:
+        return
+    parent_of = dict(Measure.objects.filter(initiative=initiative).values_list("pk", "parent"))
+
+    def chain(pk):
+        seen = []
+        while pk is not None and pk not in seen:
+            seen.append(pk)
+            pk = parent_of.get(pk)
+        return seen
+
+    depth = {}
+    for seed in seeds:
+        for level, pk in enumerate(reversed(chain(seed))):
+            depth[pk] = level
+    nodes = Measure.objects.select_related("latest_update").in_bulk(list(depth))
+    parts = defaultdict(dict)
+    for parent, pk, weight, progress, status in Measure.objects.filter(
+        parent__in=list(depth)
+    ).values_list("parent", "pk", "weight", "progress", "status"):
+        parts[parent][pk] = (weight, progress, status)
+    for pk in sorted(depth, key=depth.get, reverse=True):
+        measure = nodes[pk]
+        progress = services.own_progress(measure, parts[pk].values())
+        if progress != measure.progress:
+            Measure.objects.filter(pk=pk).update(progress=progress)
+        if measure.parent_id in parts:
+            weight, _old, status = parts[measure.parent_id][pk]
+            parts[measure.parent_id][pk] = (weight, progress, status)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..models import CustomField, Measure, Partnership, Topic
 from . import cells
@@ -15,6 +16,7 @@ from .people import organizations_of, people_of
 
 Kind = CustomField.Kind
 NUMBER_LIMIT = 2_147_483_647
+NOT_A_WEIGHT = gettext_lazy("“%(value)s” is not a weight (a whole number from 1 to 100)")
 
 
 @dataclass
@@ -53,10 +55,16 @@ class Entry:
     partners: list | None = None  # [(person, organisation, part)]; None: they stay
     custom: dict | None = None  # CustomField → Python value
     changes: list = field(default_factory=list)
+    by_title: bool = False  # no number in the file: matched by its title
     depth: int = 0  # how far down the tree of measures it ends up; parents go first
 
 
 # Looking things up by name --------------------------------------------------------
+
+
+def title_key(title):
+    """Titles match whatever their case and spacing."""
+    return " ".join(title.split()).casefold()
 
 
 def _by_name(objects, name=str):
@@ -70,7 +78,7 @@ class Directory:
     """The initiative's bodies, fields of action, people, organisations, own fields and
     measures, each loaded once, to look up cells by name."""
 
-    def __init__(self, initiative, fields, numbers):
+    def __init__(self, initiative, fields, numbers, titles=()):
         self.initiative = initiative
         self.fields = fields
         self.bodies = _by_name(initiative.bodies.all())
@@ -79,6 +87,18 @@ class Directory:
         self.people = _by_name(people, lambda p: p.full_name)
         self.emails = _by_name([p for p in people if p.email], lambda p: p.email)
         self.organizations = _by_name(organizations_of(initiative))
+        # number → number of the measure it is part of, and title → numbers, for all the
+        # initiative's measures.
+        self.parents, self.titles = {}, defaultdict(list)
+        for number, parent, title in Measure.objects.filter(initiative=initiative).values_list(
+            "number", "parent__number", "title"
+        ):
+            self.parents[number] = parent
+            self.titles[title_key(title)].append(number)
+        # Rows without a number update the measure of their title, where it is only one.
+        numbers = set(numbers) | {
+            found[0] for found in map(self.titles.get, titles) if found and len(found) == 1
+        }
         self.measures = {
             m.number: m
             for m in Measure.objects.filter(initiative=initiative, number__in=numbers)
@@ -91,10 +111,6 @@ class Directory:
                 ),
             )
         }
-        # number → number of the measure it is part of, for all the initiative's measures.
-        self.parents = dict(
-            Measure.objects.filter(initiative=initiative).values_list("number", "parent__number")
-        )
 
     def one(self, found, value, *, unknown, code):
         matches = found.get(value.casefold(), [])
@@ -103,22 +119,25 @@ class Directory:
         return matches[0]
 
     def person(self, name, email=""):
-        if email:
-            person = self.one(
+        """The name decides when one person of the initiative has it; the address tells
+        people of the same name apart, or names the person when the name is left out.
+        So a changed name with the old owner's address still in the row is the new owner."""
+        if not name:
+            return self.one(
                 self.emails,
                 email,
                 unknown=_("“%(value)s” is not the e-mail address of a person of this initiative"),
-                code="unknown_person",
+                code="unknown_email",
             )
-            if name and person.full_name.casefold() != name.casefold():
-                raise Invalid(
-                    _("“%(value)s” is not the name of the person with the address %(email)s")
-                    % {"value": name, "email": email},
-                    "owner_mismatch",
-                )
-            return person
         matches = self.people.get(name.casefold(), [])
-        if len(matches) > 1:
+        if not matches:
+            raise Invalid(
+                _("“%(value)s” is not a person of this initiative") % {"value": name},
+                "unknown_person",
+            )
+        if len(matches) == 1:
+            return matches[0]
+        if not email:
             raise Invalid(
                 _(
                     "several people of this initiative are called “%(value)s”; "
@@ -127,12 +146,17 @@ class Directory:
                 % {"value": name},
                 "ambiguous_person",
             )
-        if not matches:
+        chosen = [p for p in matches if p.email.casefold() == email.casefold()]
+        if len(chosen) != 1:
             raise Invalid(
-                _("“%(value)s” is not a person of this initiative") % {"value": name},
-                "unknown_person",
+                _(
+                    "several people of this initiative are called “%(value)s”, and none of "
+                    "them has the address %(email)s"
+                )
+                % {"value": name, "email": email},
+                "unknown_email",
             )
-        return matches[0]
+        return chosen[0]
 
     def organization(self, name, person=None):
         """By name; where several organisations have the name, the person's own."""
@@ -168,7 +192,7 @@ class Directory:
             try:
                 person = self.person(name, email)
             except Invalid as error:
-                if error.code == "unknown_person":
+                if error.code in ("unknown_person", "unknown_email"):
                     continue
                 raise
             organization = None
@@ -248,26 +272,28 @@ class RowReader:
         entry.title = entry.values.get("title", "")
         if c.TITLE in raw and not cells.text(raw[c.TITLE], csv=self.csv):
             self.problem(c.TITLE, _("the title is empty"), "title_required")
+        if entry.number is None and entry.title and not self.failed(c.NUMBER):
+            self.match_title(entry)
         self.choice(
             entry,
             c.KIND,
             "kind",
             Measure.Kind,
-            _("“%(value)s” is not a kind; possible: %(choices)s"),
+            gettext_lazy("“%(value)s” is not a kind; possible: %(choices)s"),
         )
         self.choice(
             entry,
             c.STATUS,
             "status",
             Measure.Status,
-            _("“%(value)s” is not a status; possible: %(choices)s"),
+            gettext_lazy("“%(value)s” is not a status; possible: %(choices)s"),
         )
         self.lookup(
             entry,
             c.BODY,
             "body",
             self.directory.bodies,
-            _("“%(value)s” is not a body of this initiative"),
+            gettext_lazy("“%(value)s” is not a body of this initiative"),
             "unknown_body",
         )
         self.lookup(
@@ -275,7 +301,7 @@ class RowReader:
             c.ADOPTED_BY,
             "adopted_by",
             self.directory.bodies,
-            _("“%(value)s” is not a body of this initiative"),
+            gettext_lazy("“%(value)s” is not a body of this initiative"),
             "unknown_body",
         )
         self.lookup(
@@ -283,7 +309,7 @@ class RowReader:
             c.TOPIC,
             "topic",
             self.directory.topics,
-            _("“%(value)s” is not a field of action of this initiative"),
+            gettext_lazy("“%(value)s” is not a field of action of this initiative"),
             "unknown_topic",
         )
         if c.PARENT in raw:
@@ -296,7 +322,7 @@ class RowReader:
                     v,
                     low=1,
                     high=100,
-                    message=_("“%(value)s” is not a weight (a whole number from 1 to 100)"),
+                    message=NOT_A_WEIGHT,
                     code="weight",
                 ),
             )
@@ -356,7 +382,7 @@ class RowReader:
             try:
                 owner = self.directory.person(name, email)
             except Invalid as error:
-                column = c.OWNER_EMAIL if email and error.code != "owner_mismatch" else c.OWNER
+                column = c.OWNER_EMAIL if error.code == "unknown_email" else c.OWNER
                 self.problem(column, error.message, error.code)
         entry.values["owner"] = owner
         if c.ORGANIZATION in self.raw:
@@ -425,6 +451,20 @@ class RowReader:
                 % {"value": owner.full_name},
                 "owner_is_partner",
             )
+
+    def match_title(self, entry):
+        """A row without a number is the measure of the same title, so that importing
+        a file twice does not make every new measure twice."""
+        found = self.directory.titles.get(title_key(entry.title), [])
+        if len(found) > 1:
+            self.problem(
+                c.TITLE,
+                _("several measures are called “%(value)s”; give the number of the one meant")
+                % {"value": entry.title},
+                "ambiguous_title",
+            )
+        elif found:
+            entry.number, entry.by_title = found[0], True
 
     def failed(self, *headers):
         return any(p.column in headers for p in self.problems)

@@ -54,10 +54,20 @@ def progress_bar(value):
     )
 
 
-@register.simple_tag
-def overdue_badge():
+@register.filter
+def overdue_badge(measure, today):
+    """The overdue mark of a measure whose `is_overdue` is set: "overdue" when its due
+    date has passed, "milestone overdue" when only an open milestone is late (its own
+    due date may well lie ahead). Empty when it is not overdue."""
+    if not getattr(measure, "is_overdue", False):
+        return ""
+    if measure.due_on and measure.due_on < today:
+        label, kind = _("overdue"), "due"
+    else:
+        label, kind = _("milestone overdue"), "milestone"
     return format_html(
-        '<span class="kern-badge kern-badge--small kern-badge--danger overdue">'
+        '<span class="kern-badge kern-badge--small kern-badge--danger overdue overdue--{}">'
         '<span class="kern-label kern-label--small">{}</span></span>',
-        _("overdue"),
+        kind,
+        label,
     )

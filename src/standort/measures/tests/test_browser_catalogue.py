@@ -17,6 +17,7 @@ from .factories import MeasureFactory, MilestoneFactory, StatusUpdateFactory, Ta
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 DAY = datetime.timedelta(days=1)
+TODAY = timezone.localdate
 
 
 def words(*alternatives):
@@ -70,20 +71,24 @@ def test_filter_and_sort_the_list(ui, catalogue):
     expect(rows).to_have_count(1 + 7)
 
     # Search with the umlaut typed as "ue".
+    apply = words("Filter anwenden", "Apply filter")
     page.get_by_label(words("Suche", "Search")).fill("fuehrung")
-    page.get_by_role("button", name=words("Filter anwenden", "Apply filter")).click()
+    page.get_by_role("button", name=apply).first.click()
     ui.check()
     expect(rows).to_have_count(2)
     expect(rows.nth(1)).to_contain_text("Führungsnachwuchs gewinnen")
-    assert "q=fuehrung" in page.url
+    # The fields left at "all" do not come along in the address.
+    assert page.url.endswith("/duisburg/measures/?q=fuehrung")
 
-    # More filters: the traffic light, kept in the address with the search.
+    # More filters: the traffic light, kept in the address with the search; the panel
+    # has a button of its own.
     page.get_by_text(words("Weitere Filter", "More filters")).click()
     page.get_by_label(words("Ampel", "Traffic light")).select_option("green")
-    page.get_by_role("button", name=words("Filter anwenden", "Apply filter")).click()
+    panel = page.locator(".measure-filter__more")
+    panel.get_by_role("button", name=apply).click()
     ui.check(shot="measures-02-no-match")
     expect(page.get_by_role("table")).to_have_count(0)
-    assert "light=green" in page.url and "q=fuehrung" in page.url
+    assert page.url.endswith("/duisburg/measures/?q=fuehrung&light=green")
 
     page.get_by_role("link", name=words("Filter zurücksetzen", "Reset filter")).first.click()
     ui.check()
@@ -138,7 +143,60 @@ def test_a_partner_finds_their_measure_on_the_home(ui, catalogue):
     page = ui.page
     ui.sign_in("stefan@example.org", next_path="/duisburg/")
     ui.check(shot="measures-04-home")
+    # The catalogue in short: 7 live measures, one of them in progress, a link each.
+    summary = page.get_by_role("region", name=words("Maßnahmen", "Measures"))
+    expect(summary).to_contain_text("7")
+    expect(summary.get_by_role("link", name=re.compile("Umsetzung|in progress"))).to_have_attribute(
+        "href", "/duisburg/measures/?status=in_progress"
+    )
     mine = page.get_by_role("region", name=re.compile("Meine Maßnahmen|My measures"))
     mine.get_by_role("link", name=re.compile("Breitband bis 2020")).click()
     ui.check()
     expect(ui.heading("Breitband bis 2020")).to_be_visible()
+
+
+def test_the_list_fits_a_laptop_and_scrolls_on_a_phone(ui, catalogue):
+    """At 1280 px every column is in view, "Fällig am" and the overdue marks too; at
+    390 px the table scrolls in its own box, says so, and number and title stay
+    readable."""
+    page = ui.page
+    MilestoneFactory(measure=catalogue.measure, title="Ausschreibung", due_on=TODAY() - DAY)
+    ui.sign_in("ben@example.org", next_path="/duisburg/measures/")
+    ui.check(shot="measures-05-list-1280")
+    table = page.locator(".measure-table")
+    box = page.locator(".measure-table__scroll")
+    assert table.evaluate("t => t.offsetWidth") <= box.evaluate("b => b.clientWidth")
+    due = page.get_by_role("columnheader").last
+    expect(due).to_be_in_viewport()
+    expect(page.locator(".measure-filter__more select").first).to_be_hidden()  # panel shut
+    expect(page.locator(".table-scroll-hint")).to_be_hidden()
+    # Measure 1 is due later, a milestone of it is late: which is said, not "overdue".
+    row = page.get_by_role("row").filter(has_text="Breitband bis 2020")
+    expect(row.locator(".overdue--milestone")).to_be_visible()
+    expect(row.locator(".overdue--due")).to_have_count(0)
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    ui.check(shot="measures-06-list-390")
+    expect(page.locator(".table-scroll-hint")).to_be_visible()
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    title = page.get_by_role("link", name="Führungsnachwuchs gewinnen")
+    title.scroll_into_view_if_needed()
+    left, right = title.evaluate(
+        "a => [a.getBoundingClientRect().left, a.getBoundingClientRect().right]"
+    )
+    assert left >= 0 and right <= 390
+    number = page.get_by_role("row").filter(has_text="Führungsnachwuchs").get_by_role("cell").first
+    expect(number).to_be_in_viewport()
+
+
+def test_the_filter_panel_has_kern_selects(ui, catalogue):
+    page = ui.page
+    ui.sign_in("ben@example.org", next_path="/duisburg/measures/?status=in_progress")
+    panel = page.locator(".measure-filter__more")
+    expect(panel).to_have_attribute("open", "")
+    selects = panel.locator("select")
+    wrapped = panel.locator(".kern-form-input__select-wrapper > select.kern-form-input__select")
+    expect(wrapped).to_have_count(selects.count())
+    # KERN draws the select as a box with an arrow: its wrapper has a height.
+    assert wrapped.first.evaluate("s => s.parentElement.getBoundingClientRect().height") >= 40
+    ui.check(shot="measures-07-filters")

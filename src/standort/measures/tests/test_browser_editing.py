@@ -21,7 +21,7 @@ def label(*alternatives):
 SAVE = re.compile("^(Speichern|Save)$")
 TITLE = label("Titel", "Title")
 WORKING_GROUP = label("Arbeitskreis", "Working group")
-TAGS = label("Schlagwörter", "Tags")
+TAGS = label("Schlagworte", "Schlagwörter", "Tags")
 DESCRIPTION = label("Beschreibung", "Description")
 
 
@@ -59,33 +59,63 @@ def test_create_and_edit_a_measure_with_an_own_field(ui, measures, anna):
     assert measure.custom_values == {place.field.key: "niedrig"}
 
 
-def test_a_conflict_keeps_what_was_typed(ui, measures, anna, paul):
+def test_a_conflict_merges_the_other_change_and_keeps_what_was_typed(ui, measures, anna, paul):
     place = measures["duisburg"]
     page = ui.page
     ui.sign_in("anna@example.org", next_path="/duisburg/measures/1/edit/")
     page.get_by_label(DESCRIPTION).fill("Ausbau zuerst in Hochfeld und Marxloh.")
+    page.get_by_label(label("Ziel", "Goal")).fill("Alle Gewerbegebiete")
 
-    # Meanwhile Paul renames the measure.
+    # Meanwhile Paul renames the measure and sets a goal of his own.
     measure = Measure.objects.get(pk=place.measure.pk)
     measure.title = "Glasfaser für alle Gewerbegebiete"
+    measure.goal = "Gigabit bis 2025"
     services.measure_save(actor=paul, measure=measure, expected_version=measure.version)
 
     page.get_by_role("button", name=SAVE).click()
     ui.check(shot="measures-form-conflict")
 
-    alert = page.get_by_role("alert").first
-    expect(alert).to_contain_text("Paul Plattform")
-    expect(alert).to_contain_text("Breitband bis 2020 → Glasfaser für alle Gewerbegebiete")
+    summary = page.locator("#error-summary")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Paul Plattform")
+    expect(summary).to_contain_text("Breitband bis 2020 → Glasfaser für alle Gewerbegebiete")
+    # Paul's title is taken into her form, her description kept; the goal both changed
+    # is marked, with her text in it and a link to it from the summary.
+    expect(page.get_by_label(TITLE)).to_have_value("Glasfaser für alle Gewerbegebiete")
     expect(page.get_by_label(DESCRIPTION)).to_have_value("Ausbau zuerst in Hochfeld und Marxloh.")
-    # Her form still holds the old title; nothing of hers is saved yet.
+    goal = page.locator("#id_goal")
+    expect(goal).to_have_value("Alle Gewerbegebiete")
+    expect(goal).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_goal_error")).to_contain_text("Gigabit bis 2025")
+    summary.locator('a[href="#id_goal"]').click()
+    expect(goal).to_be_focused()
+    # Nothing of hers is saved yet.
     assert Measure.objects.get(pk=place.measure.pk).description == ""
 
-    page.get_by_label(TITLE).fill("Glasfaser für alle Gewerbegebiete")
     page.get_by_role("button", name=SAVE).click()
     ui.check()
-    expect(page).to_have_url(re.compile(r"/duisburg/measures/1/$"))
+    # (The browser keeps the fragment the summary's link added across the redirect.)
+    expect(page).to_have_url(re.compile(r"/duisburg/measures/1/(#id_goal)?$"))
     saved = Measure.objects.get(pk=place.measure.pk)
-    assert (saved.title, saved.description) == (
+    assert (saved.title, saved.description, saved.goal) == (
         "Glasfaser für alle Gewerbegebiete",
         "Ausbau zuerst in Hochfeld und Marxloh.",
+        "Alle Gewerbegebiete",
     )
+
+
+def test_status_form_and_delete_confirmation(ui, measures, anna):
+    place = measures["duisburg"]
+    page = ui.page
+    Measure.objects.filter(pk=place.measure.pk).update(status=Measure.Status.PROPOSED)
+    ui.sign_in("anna@example.org", next_path="/duisburg/measures/1/status/")
+    ui.check(shot="measures-status-form")
+    expect(page.locator("#id_status")).to_have_value("")
+    expect(page.locator("#id_adopted_by")).to_be_visible()
+    page.get_by_role("button", name=re.compile("^(Status ändern|Change status)$")).click()
+    ui.check(shot="measures-status-form-errors")
+    expect(page.locator("#error-summary")).to_be_focused()
+    expect(page.locator('#error-summary a[href="#id_status"]')).to_be_visible()
+
+    ui.goto("/duisburg/measures/2/delete/", shot="measures-delete-confirm")
+    expect(page.locator("#confirm-delete")).to_be_visible()

@@ -30,7 +30,7 @@ def test_export_and_import(ui, measures, anna):
     table = export_table(measures["duisburg"].initiative)
     due = table[0].index("Fällig am")
     table[2][due] = "31.02.2018"
-    file_input = page.get_by_label(re.compile("^(Datei|File)"))
+    file_input = page.get_by_label(re.compile("^(Datei|File)$"))
     file_input.set_input_files(
         {"name": "liste.csv", "mimeType": "text/csv", "buffer": to_csv(table)}
     )
@@ -43,17 +43,18 @@ def test_export_and_import(ui, measures, anna):
 
     table[2][due] = "31.12.2027"
     table.append(["", "Campus Duisburg"] + [""] * (len(table[0]) - 2))
-    page.get_by_label(re.compile("^(Datei|File)")).set_input_files(
+    page.get_by_label(re.compile("^(Datei|File)$")).set_input_files(
         {"name": "liste.xlsx", "mimeType": "application/octet-stream", "buffer": to_xlsx(table)}
     )
     page.get_by_role("button", name=re.compile("Datei prüfen|Check file")).click()
     ui.check(shot="measures-import-preview")
-    expect(page.get_by_role("table", name=re.compile("angelegt|created"))).to_contain_text(
-        "Campus Duisburg"
-    )
-    expect(page.get_by_role("table", name=re.compile("geändert|changed"))).to_contain_text(
-        "31.12.2027"
-    )
+    created = page.get_by_role("table", name=re.compile("angelegt|created"))
+    expect(created).to_contain_text("Campus Duisburg")
+    changes = page.get_by_role("table", name=re.compile("geändert|changed"))
+    expect(changes).to_contain_text("31.12.2027")
+    # The row of the file each comes from: the new one is row 4, measure 2 is row 3.
+    expect(created.get_by_role("row").nth(1).get_by_role("cell").first).to_have_text("4")
+    expect(changes.get_by_role("row").nth(1).get_by_role("cell").first).to_have_text("3")
     page.get_by_role("button", name=re.compile("Import bestätigen|Confirm import")).click()
     ui.check()
     expect(page.get_by_text(re.compile(r"import.*\b1\b.*\b1\b", re.IGNORECASE))).to_be_visible()

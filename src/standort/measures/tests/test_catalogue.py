@@ -13,14 +13,18 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import pgettext
 
 from standort.conftest import PERSONAS
+from standort.core.history import history_entries
 from standort.initiatives.models import InitiativeOrganization
 from standort.initiatives.tests.factories import OrganizationFactory, PersonFactory
-from standort.measures import services
+from standort.measures import queries, services
+from standort.measures.exchange import columns
 from standort.measures.filters import MeasureFilterForm
-from standort.measures.models import Measure, StatusUpdate
+from standort.measures.models import Measure, Milestone, StatusUpdate
 
 from .factories import (
     MeasureFactory,
@@ -280,7 +284,7 @@ def test_the_list_shows_the_columns(catalogue, as_ben):
     assert "Mentoring starten" in row
     assert (TODAY() + DAY).strftime("%d.%m.%Y") in row
     assert (TODAY() - DAY).strftime("%d.%m.%Y") in row
-    assert 'class="kern-badge kern-badge--small kern-badge--danger overdue"' in row
+    assert 'class="kern-badge kern-badge--small kern-badge--danger overdue overdue--due"' in row
     assert "light--red" in row
     assert reverse("measure_detail", args=["duisburg", 3]) in row
 
@@ -311,6 +315,76 @@ def test_empty_catalogue_and_no_match_differ(duisburg, as_ben):
     nothing = as_ben.get(list_url(), {"q": "Spielplatz"})
     assert nothing.context["form"].is_filtered
     assert "empty-state" in nothing.content.decode()
+
+
+def row_of(page, title):
+    before, after = page.split(title, 1)
+    return before.rsplit("<tr", 1)[1] + title + after.split("</tr>")[0]
+
+
+def test_a_late_milestone_and_a_passed_due_date_are_told_apart(catalogue, as_ben):
+    """Measure 3's due date has passed; measure 1 is due in a year, but an open
+    milestone of it is late."""
+    measure = catalogue.measure
+    measure.due_on = TODAY() + 365 * DAY
+    measure.save()
+    MilestoneFactory(measure=measure, title="Ausschreibung", due_on=TODAY() - 2 * DAY)
+    page = as_ben.get(list_url()).content.decode()
+    late_milestone = row_of(page, "Breitband bis 2020")
+    late_measure = row_of(page, "Führungsnachwuchs gewinnen")
+    assert "overdue--milestone" in late_milestone and "overdue--due" not in late_milestone
+    assert "overdue--due" in late_measure and "overdue--milestone" not in late_measure
+    assert "overdue" not in row_of(page, "Glasfaser für alle Gewerbegebiete")
+
+
+def test_a_part_names_the_measure_it_belongs_to(catalogue, anna, as_ben):
+    part = MeasureFactory(initiative=catalogue.initiative, number=6, title="Ausbau Hafengebiet")
+    part.parent = catalogue.leader
+    services.measure_save(actor=anna, measure=part)
+    page = as_ben.get(list_url()).content.decode()
+    parent_url = reverse("measure_detail", args=["duisburg", 3])
+    assert f'class="kern-link part-of" href="{parent_url}"' in row_of(page, "Ausbau Hafengebiet")
+    assert "part-of" not in row_of(page, "Führungsnachwuchs gewinnen")
+
+
+@pytest.mark.parametrize(
+    ("query", "target"),
+    [
+        ("q=&body=&topic=&status=done&light=&kind=", "?status=done"),
+        ("q=&status=&sort=-due&page=2", "?sort=-due&page=2"),
+        ("q=Glasfaser&body=&tag=&tag=", "?q=Glasfaser"),
+        ("q=+&body=", ""),
+    ],
+)
+def test_empty_values_are_dropped_from_the_address(catalogue, as_ben, query, target):
+    response = as_ben.get(f"{list_url()}?{query}")
+    assert response.status_code == 302
+    assert response["Location"] == list_url() + target
+
+
+def test_an_address_without_empty_values_is_served(catalogue, as_ben):
+    assert as_ben.get(list_url(), {"status": "done", "sort": "-due"}).status_code == 200
+    assert as_ben.get(list_url()).status_code == 200
+
+
+def test_the_traffic_light_and_progress_share_a_column_with_two_sorts(catalogue, as_ben):
+    page = as_ben.get(list_url(), {"sort": "progress"}).content.decode()
+    head = page[page.index("<thead") : page.index("</thead>")]
+    assert head.count("<th ") == 8
+    assert 'href="?sort=light"' in head and 'href="?sort=-progress"' in head
+    assert 'aria-sort="ascending"' in head
+
+
+def test_the_filter_panel_wraps_its_selects_and_has_a_button(catalogue, as_ben):
+    page = as_ben.get(list_url()).content.decode()
+    panel = page[page.index("measure-filter__grid") :].split("</details>")[0]
+    names = ["body", "topic", "status", "light", "organization", "kind", "tag", catalogue.field.key]
+    wrapped = re.findall(r'<div class="kern-form-input__select-wrapper"><select ([^>]*)>', panel)
+    assert sorted(re.search(r'name="([^"]*)"', attrs).group(1) for attrs in wrapped) == sorted(
+        names
+    )
+    assert all('class="kern-form-input__select"' in attrs for attrs in wrapped)
+    assert 'type="submit"' in panel
 
 
 # The detail page ----------------------------------------------------------------
@@ -420,8 +494,46 @@ def test_milestones_form_a_timeline_with_their_state(rich_measure, as_ben):
         "timeline__item--open",
     ]
     assert "02.02.2018" in items[0]
-    assert 'class="timeline__late"' in items[1]
+    assert 'class="timeline__late' in items[1]
     assert response_overdue(as_ben)
+
+
+def test_a_late_milestone_is_not_called_a_passed_due_date(rich_measure, as_ben):
+    """Measure 1 is due in 100 days; its milestone "Förderantrag stellen" is late."""
+    page = detail(as_ben).content.decode()
+    header = page[page.index('<p class="badges">') :].split("</p>")[0]
+    assert "overdue--milestone" in header and "overdue--due" not in header
+    due = page[page.index(rich_measure.due_on.strftime("%d.%m.%Y")) :].split("</dd>")[0]
+    assert "overdue" not in due
+    timeline = page[page.index('<ol class="timeline">') :].split("</ol>")[0]
+    late = timeline.split("Förderantrag stellen")[1].split("</li>")[0]
+    assert "timeline__late" in late
+
+
+def test_a_passed_due_date_is_marked_at_the_date(catalogue, as_ben):
+    page = detail(as_ben, 3).content.decode()
+    header = page[page.index('<p class="badges">') :].split("</p>")[0]
+    assert "overdue--due" in header
+    due = page[page.index((TODAY() - DAY).strftime("%d.%m.%Y")) :].split("</dd>")[0]
+    assert "overdue--due" in due
+
+
+def test_the_detail_labels_match_the_export_and_form(rich_measure, client, ben):
+    """ "Beginn", "Schlagworte", "Gewicht" and "Teil von", as the export's headers."""
+    with translation.override("de"):
+        if pgettext("measure", "Start") == "Start":
+            pytest.skip("the German of var/i18n/catalogue-2.json is not merged yet")
+    client.force_login(ben)
+    page = client.get(
+        reverse("measure_detail", args=["duisburg", 7]), headers={"accept-language": "de"}
+    ).content.decode()
+    parent = client.get(
+        reverse("measure_detail", args=["duisburg", 1]), headers={"accept-language": "de"}
+    ).content.decode()
+    labels = re.findall(r"<dt>(.*?)</dt>", page)
+    assert {columns.STARTS_ON, columns.TAGS, columns.PARENT.split(" (")[0]} <= set(labels)
+    parts = parent[parent.index('id="parts-heading"') :].split("</thead>")[0]
+    assert f">{columns.WEIGHT}</th>" in parts
 
 
 def response_overdue(client):
@@ -544,6 +656,27 @@ def test_the_history_of_an_archived_measure_stays_readable(catalogue, as_ben):
     assert as_ben.get(reverse("measure_history", args=["duisburg", 5])).status_code == 200
 
 
+def test_the_history_of_milestones_partners_and_files_does_not_name_the_measure(
+    rich_measure, as_ben
+):
+    """The page names the measure already: the link of each milestone, partner and
+    file to it is no change of its own ("Maßnahme: – → 1 Breitband …")."""
+    _measure, *parts = queries.measure_history(rich_measure)
+    entries = history_entries(*parts)
+    assert {"Förderantrag stellen", "Ausbauplan.pdf"} <= {
+        entry.subject.split(": ", 1)[1] for entry in entries
+    }
+    labels = {change.label for entry in entries for change in entry.changes}
+    assert capfirst(Milestone._meta.get_field("due_on").verbose_name) in labels
+    assert capfirst(Milestone._meta.get_field("measure").verbose_name) not in labels
+    assert not any(
+        "Breitband bis 2020" in change.new for entry in entries for change in entry.changes
+    )
+    # The history page shows the same.
+    page = as_ben.get(reverse("measure_history", args=["duisburg", 1])).content.decode()
+    assert "Förderantrag stellen" in page
+
+
 # My measures on the initiative home ---------------------------------------------
 
 
@@ -575,6 +708,30 @@ def test_home_shows_state_of_my_measures(catalogue, as_persona):
     assert "light--red" in section and "30 %" in section
     assert "kern-badge--danger overdue" in section
     assert "Beirat Imageentwicklung" not in section
+
+
+def test_the_home_sums_up_the_catalogue_with_links(catalogue, as_persona):
+    """Four live measures: two adopted, one in progress, one done (5 is archived)."""
+    response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
+    assert response.context["measure_total"] == 4
+    assert [(value, count) for value, _label, count in response.context["measure_counts"]] == [
+        ("adopted", 2),
+        ("in_progress", 1),
+        ("done", 1),
+    ]
+    page = response.content.decode()
+    section = page[page.index('id="measures-heading"') :].split("</section>")[0]
+    assert "empty-state" not in section
+    assert f'href="{list_url()}"' in section
+    assert f'href="{list_url()}?status=in_progress"' in section
+
+
+def test_the_home_of_an_empty_catalogue_points_to_it(duisburg, as_persona):
+    response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
+    assert response.context["measure_total"] == 0
+    page = response.content.decode()
+    section = page[page.index('id="measures-heading"') :].split("</section>")[0]
+    assert "empty-state" in section and f'href="{list_url()}"' in section
 
 
 @pytest.mark.parametrize("persona", ["olga", "anna", "paul"])

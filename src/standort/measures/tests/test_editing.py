@@ -10,7 +10,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from standort.initiatives.models import Membership
+from standort.initiatives.tests.factories import MembershipFactory
 from standort.measures import services
+from standort.measures.forms import CHOOSE, NONE
 from standort.measures.models import Attachment, Measure, Milestone, Partnership
 
 from . import permission_table
@@ -360,13 +363,17 @@ def test_only_the_next_statuses_are_offered(world, client, anna):
     client.force_login(anna)
     form = client.get(reverse("measure_status", args=["duisburg", 1])).context["form"]
     assert [value for value, _label in form.fields["status"].choices] == [
+        "",  # nothing preselected: the new status is a choice to make
         "in_progress",
         "done",
         "on_hold",
         "dropped",
     ]
+    assert not form["status"].value()
     refused = client.post(reverse("measure_status", args=["duisburg", 1]), {"status": "proposed"})
     assert list(refused.context["form"].errors) == ["status"]
+    empty = client.post(reverse("measure_status", args=["duisburg", 1]), {"status": ""})
+    assert list(empty.context["form"].errors) == ["status"]
 
 
 @pytest.mark.parametrize("status", ["on_hold", "dropped"])
@@ -609,3 +616,215 @@ def test_a_topic_of_another_initiative_is_not_offered(world, client, anna):
     client.force_login(anna)
     form = client.get(reverse("measure_create", args=["duisburg"])).context["form"]
     assert list(form.fields["topic"].queryset) == [world["duisburg"].topic]
+
+
+# Conflicts: the other writer's change is merged into the form ------------------------
+
+
+def two_editors(anna, paul, url):
+    """Anna and Paul with the form of `url` open at the same version."""
+    annas, pauls = Client(), Client()
+    annas.force_login(anna)
+    pauls.force_login(paul)
+    seen = annas.get(url).context["form"]["seen_version"].value()
+    assert pauls.get(url).context["form"]["seen_version"].value() == seen
+    return annas, pauls, seen
+
+
+def test_a_conflict_takes_the_other_writers_change_into_the_form(world, anna, paul):
+    """Anna changes the goal and an own field, Paul the title. Paul is refused, and his
+    form now holds Anna's goal and value next to his title, so saving it again keeps
+    both changes instead of quietly undoing hers."""
+    place = world["duisburg"]
+    key = place.field.key
+    url = reverse("measure_edit", args=["duisburg", 1])
+    annas, pauls, seen = two_editors(anna, paul, url)
+
+    saved = annas.post(
+        url, measure_data(place, goal="Alle Gewerbegebiete", seen_version=seen, **{key: "hoch"})
+    )
+    refused = pauls.post(url, measure_data(place, title="Breitband für alle", seen_version=seen))
+
+    assert saved.status_code == 302
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert (form["title"].value(), form["goal"].value(), form[key].value()) == (
+        "Breitband für alle",
+        "Alle Gewerbegebiete",
+        "hoch",
+    )
+    assert list(form.errors) == ["__all__"]  # nothing changed by both
+    assert "Alle Gewerbegebiete</textarea>" in refused.content.decode()
+
+    again = pauls.post(url, form.data)
+
+    assert again.status_code == 302
+    measure = Measure.objects.get(pk=place.measure.pk)
+    assert (measure.title, measure.goal, measure.custom_values) == (
+        "Breitband für alle",
+        "Alle Gewerbegebiete",
+        {key: "hoch"},
+    )
+
+
+def test_a_field_changed_by_both_keeps_the_input_and_is_marked(world, anna, paul):
+    place = world["duisburg"]
+    url = reverse("measure_edit", args=["duisburg", 1])
+    annas, pauls, seen = two_editors(anna, paul, url)
+
+    annas.post(
+        url,
+        measure_data(
+            place, title="Glasfaser überall", body=place.other_group.pk, seen_version=seen
+        ),
+    )
+    refused = pauls.post(url, measure_data(place, title="Breitband für alle", seen_version=seen))
+
+    form = refused.context["form"]
+    assert sorted(form.errors) == ["__all__", "title"]
+    assert form["title"].value() == "Breitband für alle"  # his input stays
+    assert "Glasfaser überall" in form.errors["title"][0]  # what Anna chose
+    assert form["body"].value() == str(place.other_group.pk)  # only Anna changed it
+    content = refused.content.decode()
+    assert 'aria-invalid="true"' in re.search(r'<input[^>]*id="id_title"[^>]*>', content)[0]
+    assert 'href="#id_title"' in content  # the summary leads to the field
+    assert "Titel" in form.non_field_errors()[0] or "Title" in form.non_field_errors()[0]
+
+    again = pauls.post(url, form.data)
+    assert again.status_code == 302
+    measure = Measure.objects.get(pk=place.measure.pk)
+    assert (measure.title, measure.body) == ("Breitband für alle", place.other_group)
+
+
+def test_without_a_record_of_the_seen_version_the_input_is_kept_unmerged(world, anna, paul):
+    place = world["duisburg"]
+    url = reverse("measure_edit", args=["duisburg", 1])
+    annas, pauls, seen = two_editors(anna, paul, url)
+    annas.post(url, measure_data(place, goal="Alle Gewerbegebiete", seen_version=seen))
+    Measure.history.filter(id=place.measure.pk, version=seen).delete()
+
+    refused = pauls.post(url, measure_data(place, title="Breitband für alle", seen_version=seen))
+
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert list(form.errors) == ["__all__"]
+    assert (form["title"].value(), form["goal"].value()) == ("Breitband für alle", None)
+    assert form["seen_version"].value() == seen + 1
+
+
+# Error summary, form wording, preselection --------------------------------------------
+
+
+def test_the_error_summary_links_every_faulty_field_and_takes_the_focus(world, client, anna):
+    client.force_login(anna)
+    response = client.post(
+        reverse("measure_create", args=["duisburg"]),
+        {
+            "title": "",
+            "kind": "measure",
+            "status": "proposed",
+            "starts_on": "2026-05-01",
+            "due_on": "2026-01-01",
+            "weight": 1,
+        },
+    )
+    assert sorted(response.context["form"].errors) == ["due_on", "title"]
+    content = response.content.decode()
+    summary = re.search(r'<div[^>]*id="error-summary".*?</div>\s*</div>', content, re.S)[0]
+    assert 'tabindex="-1"' in summary
+    assert re.findall(r'href="#(id_\w+)"', summary) == ["id_title", "id_due_on"]
+    assert 'getElementById("error-summary").focus()' in content
+
+
+def test_empty_choices_say_none_instead_of_dashes(world, client, anna, carl):
+    place = world["duisburg"]
+    client.force_login(anna)
+    content = client.get(reverse("measure_edit", args=["duisburg", 1])).content.decode()
+    assert "---------" not in content
+    form = client.get(reverse("measure_create", args=["duisburg"])).context["form"]
+    for name in ["body", "topic", "parent", "owner", "owner_organization", "adopted_by"]:
+        assert form.fields[name].empty_label == NONE, name
+    assert form.fields[place.field.key].choices[0] == ("", NONE)
+    client.force_login(carl)
+    form = client.get(reverse("measure_create", args=["duisburg"])).context["form"]
+    assert form.fields["body"].empty_label == CHOOSE  # he must choose one of his groups
+
+
+def test_who_leads_exactly_one_group_gets_it_preselected(world, client, anna, carl):
+    place = world["duisburg"]
+    url = reverse("measure_create", args=["duisburg"])
+    client.force_login(carl)
+    assert client.get(url).context["form"]["body"].value() == place.group.pk
+    client.force_login(anna)
+    assert client.get(url).context["form"]["body"].value() is None
+
+
+def test_who_leads_two_groups_chooses(world, client, carl):
+    place = world["duisburg"]
+    MembershipFactory(
+        body=place.other_group, person=carl.person_record, role=Membership.Role.MANAGER
+    )
+    client.force_login(carl)
+    form = client.get(reverse("measure_create", args=["duisburg"])).context["form"]
+    assert form["body"].value() is None
+
+
+# The status form ----------------------------------------------------------------------
+
+
+def test_the_status_form_offers_adoption_only_when_adopting_is_next(world, client, anna):
+    place = world["duisburg"]
+    client.force_login(anna)
+    url = reverse("measure_status", args=["duisburg", 1])
+    form = client.get(url).context["form"]  # adopted: adopting is not next
+    assert not {"adopted_by", "adopted_on", "decision"} & set(form.fields)
+
+    Measure.objects.filter(pk=place.measure.pk).update(status=Status.PROPOSED)
+    form = client.get(url).context["form"]
+    assert {"adopted_by", "adopted_on", "decision"} <= set(form.fields)
+    labels = [str(field.label) for field in form.fields.values() if field.label]
+    assert all(label[0].isupper() for label in labels), labels
+
+
+def test_the_reason_says_when_it_is_required_not_optional(world, client, anna):
+    client.force_login(anna)
+    response = client.get(reverse("measure_status", args=["duisburg", 1]))
+    reason = response.context["form"].fields["reason"]
+    assert not reason.required and reason.required_when
+    label = re.search(r'<label[^>]*for="id_reason".*?</label>', response.content.decode(), re.S)
+    assert str(reason.required_when) in html.unescape(label[0])
+    assert "kern-label__optional" in label[0]
+    assert html.unescape(label[0]).count("–") == 1  # one hint, not also "optional"
+
+
+# The confirmation of deleting or archiving ------------------------------------------------
+
+
+def test_the_confirmation_says_archive_or_delete_for_good(world, client, anna):
+    place = world["duisburg"]
+    client.force_login(anna)
+    url = reverse("measure_delete", args=["duisburg", 2])
+    erase = client.get(url)
+    StatusUpdateFactory(measure=place.other_measure)
+    archive = client.get(url)
+
+    assert (erase.context["archives"], archive.context["archives"]) == (False, True)
+    assert erase.context["confirm_label"] != archive.context["confirm_label"]
+    for page in (erase, archive):
+        content = page.content.decode()
+        button = re.search(r'<button[^>]*id="confirm-delete".*?</button>', content, re.S)[0]
+        assert str(page.context["confirm_label"]) in button
+        # An erased measure's history page is gone: the page must not lead there.
+        assert reverse("measure_history", args=["duisburg", 2]) not in content
+    edit = client.get(reverse("measure_edit", args=["duisburg", 2])).context
+    assert edit["delete_label"] == archive.context["heading"]
+
+
+def test_a_measure_with_parts_offers_no_delete_button(world, client, anna):
+    place = world["duisburg"]
+    MeasureFactory(initiative=place.initiative, number=9, parent=place.measure)
+    client.force_login(anna)
+    response = client.get(reverse("measure_delete", args=["duisburg", 1]))
+    assert response.context["blocked"] is True
+    assert 'id="confirm-delete"' not in response.content.decode()

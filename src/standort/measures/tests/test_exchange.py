@@ -7,6 +7,7 @@ cell changed, so each test shows the fault it is about and nothing else."""
 import csv
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -27,6 +28,7 @@ from standort.measures import custom_fields, exchange, services
 from standort.measures.exchange import columns as c
 from standort.measures.models import Measure, Partnership, PendingImport, Tag
 from standort.measures.queries import measures_for
+from standort.measures.views import exchange as exchange_views
 
 from . import permission_table
 from .factories import CustomFieldFactory, MeasureFactory, PartnershipFactory, TagFactory
@@ -280,6 +282,49 @@ def test_confirming_applies_everything_and_a_second_import_changes_nothing(place
     assert list(Measure.objects.order_by("pk").values_list("version", flat=True)) == versions
 
 
+def test_updates_keep_history_search_text_and_progress(place, anna):
+    """What measure_save and partnership_save gave each row, the bulk writing gives too."""
+    d = place.initiative
+    part = MeasureFactory(initiative=d, number=3, title="Teil", parent=place.measure)
+    services.refresh_progress(part)
+    table = export_table(d)
+    changed(table, 3, c.STATUS, c.german_labels(Measure.Status)["done"])
+    changed(table, 1, c.TITLE, "Glasfaser überall")
+    changed(table, 1, c.PARTNERS, "Stefan Sauer (Glasfaser Rhein-Ruhr GmbH): Berater")
+    changed(table, 1, "Kosten", "2.000,00")
+    version = Measure.objects.get(pk=place.measure.pk).version
+    exchange.apply(anna, d, exchange.read(d, "a.csv", to_csv(table)))
+
+    measure = Measure.objects.get(pk=place.measure.pk)
+    assert (measure.version, measure.progress) == (version + 1, 100)  # its only part is done
+    assert "glasfaser ueberall" in measure.search_text
+    record = measure.history.first()
+    assert (record.history_user, record.history_type, record.version) == (anna, "~", version + 1)
+    changes = {change[0]: change[1:] for change in record.history_changes["changes"]}
+    assert changes["title"] == ["Breitband bis 2020", "Glasfaser überall"]
+    assert changes["custom_values"][1:] == ["2.000,00 €", "Kosten"]
+    partner = Partnership.history.filter(id=place.partnership.pk).first()
+    assert (partner.history_user, partner.role) == (anna, "Berater")
+    assert partner.history_changes["changes"] == [["role", "Projektpartner", "Berater"]]
+
+
+def test_a_save_between_check_and_write_stops_the_import(place, anna, monkeypatch):
+    """The version is checked in the UPDATE itself, not only before it."""
+    from standort.core.concurrency import ConcurrentEditError
+    from standort.measures.exchange import importing
+
+    table = changed(export_table(place.initiative), 1, c.TITLE, "Glasfaser überall")
+    plan = exchange.read(place.initiative, "a.csv", to_csv(table))
+
+    def check_then_someone_saves(measures):
+        services.measure_save(actor=anna, measure=Measure.objects.get(pk=place.measure.pk))
+
+    monkeypatch.setattr(importing, "_check_versions", check_then_someone_saves)
+    with pytest.raises(ConcurrentEditError):
+        exchange.apply(anna, place.initiative, plan)
+    assert Measure.objects.get(pk=place.measure.pk).title == "Breitband bis 2020"
+
+
 def test_new_rows_without_number_take_the_next_free_ones(place, anna):
     header = [c.NUMBER, c.TITLE, c.PARENT]
     table = [header, ["", "Ohne Nummer", "5"], ["5", "Mit Nummer 5", ""], ["", "Noch eine", ""]]
@@ -371,7 +416,7 @@ BAD_CELLS = [
     (c.BODY, "Arbeitskreis Unbekannt", "unknown_body"),
     (c.ADOPTED_BY, "Rat der Stadt", "unknown_body"),
     (c.TOPIC, "Raumfahrt", "unknown_topic"),
-    (c.OWNER_EMAIL, "niemand@example.org", "unknown_person"),
+    (c.OWNER, "Max Mustermann", "unknown_person"),
     (c.ORGANIZATION, "Unbekannte GmbH", "unknown_organization"),
     (c.PARTNERS, "Nora Niemand (Glasfaser Rhein-Ruhr GmbH): Partner", "unknown_partner"),
     (c.PARENT, "99", "unknown_parent"),
@@ -458,7 +503,6 @@ def test_rules_across_cells(place):
         (2, c.PARTNERS, "partner_twice"),
         (2, c.PARTNERS, "owner_is_partner"),
         (2, c.DUE_ON, "due_before_start"),
-        (3, c.OWNER, "owner_mismatch"),
     ]
 
 
@@ -473,7 +517,99 @@ def test_a_person_of_another_initiative_is_unknown(place, measures):
     table = changed(export_table(place.initiative), 2, c.OWNER, "Clara Conrad")
     changed(table, 2, c.OWNER_EMAIL, "clara@example.org")
     plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
-    assert problems(plan) == [(3, c.OWNER_EMAIL, "unknown_person")]
+    assert problems(plan) == [(3, c.OWNER, "unknown_person")]
+
+
+def test_the_name_decides_over_an_old_address(place):
+    """The office changes only “Verantwortlich”: the old owner's address still in the
+    row does not stop it."""
+    georg = PersonFactory(first_name="Georg", last_name="Schulz", initiative=place.initiative)
+    table = changed(export_table(place.initiative), 1, c.OWNER, "Georg Schulz")
+    assert table[1][table[0].index(c.OWNER_EMAIL)] == "ben@example.org"
+    changed(table, 2, c.PARTNERS, "Georg Schulz <ben@example.org>: Beratung")
+    plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
+    assert plan.errors == []
+    first, second = plan.updates
+    assert first.values["owner"] == georg
+    assert [(p.pk, r) for p, _o, r in second.partners] == [(georg.pk, "Beratung")]
+
+
+def test_an_unknown_owner_name_is_not_about_the_address(place):
+    table = changed(export_table(place.initiative), 1, c.OWNER, "Max Mustermann")
+    plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
+    assert problems(plan) == [(2, c.OWNER, "unknown_person")]
+    assert "Max Mustermann" in str(plan.errors[0])
+    assert "ben@example.org" not in str(plan.errors[0])
+
+
+def test_the_address_tells_namesakes_apart_or_names_the_owner_alone(place):
+    twin = PersonFactory(
+        first_name="Ben", last_name="Brandt", email="ben2@example.org", initiative=place.initiative
+    )
+    table = changed(export_table(place.initiative), 1, c.OWNER_EMAIL, "ben2@example.org")
+    plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
+    assert plan.errors == []
+    assert plan.updates[0].values["owner"] == twin
+    changed(table, 1, c.OWNER_EMAIL, "niemand@example.org")
+    plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
+    assert problems(plan) == [(2, c.OWNER_EMAIL, "unknown_email")]
+    # No name: the address alone says who.
+    changed(table, 2, c.OWNER, "")
+    changed(table, 2, c.OWNER_EMAIL, "ben2@example.org")
+    changed(table, 1, c.OWNER_EMAIL, "ben@example.org")
+    plan = exchange.read(place.initiative, "liste.csv", to_csv(table))
+    assert plan.errors == []
+    assert [u.values["owner"] for u in plan.updates] == [twin]
+
+
+def _new_row(table, title, **cells):
+    row = [""] * len(table[0])
+    row[table[0].index(c.TITLE)] = title
+    for header, value in cells.items():
+        row[table[0].index(header)] = value
+    table.append(row)
+    return table
+
+
+def test_a_row_without_number_is_the_measure_of_its_title(place, anna):
+    """Imported twice, a file of new measures makes them once."""
+    table = _new_row(export_table(place.initiative), "Campus Duisburg", **{c.WEIGHT: "2"})
+    _new_row(table, "Gründerzentrum")
+    content = to_csv(table)
+    exchange.apply(anna, place.initiative, exchange.read(place.initiative, "a.csv", content))
+    before, versions = counts(), list(Measure.objects.values_list("pk", "version"))
+    plan = exchange.read(place.initiative, "a.csv", content)
+    assert (plan.errors, plan.creates, plan.updates, plan.unchanged) == ([], [], [], 4)
+    exchange.apply(anna, place.initiative, plan)
+    assert counts() == before
+    assert list(Measure.objects.values_list("pk", "version")) == versions
+    # Case and spacing do not matter; a changed cell updates the measure.
+    table[3][table[0].index(c.TITLE)] = "  campus   DUISBURG "
+    table[3][table[0].index(c.WEIGHT)] = "5"
+    plan = exchange.read(place.initiative, "a.csv", to_csv(table))
+    assert plan.errors == [] and plan.creates == []
+    [update] = plan.updates
+    assert (update.row, update.measure.title) == (4, "Campus Duisburg")
+    exchange.apply(anna, place.initiative, plan)
+    assert Measure.objects.filter(initiative=place.initiative).count() == 4
+    assert Measure.objects.get(initiative=place.initiative, number=3).weight == 5
+
+
+def test_a_title_of_several_measures_needs_the_number(place):
+    MeasureFactory(initiative=place.initiative, number=9, title=" breitband BIS 2020")
+    table = _new_row(export_table(place.initiative), "Breitband bis 2020")
+    assert len(table) == 5  # measures 1, 2 and 9, then the row without a number
+    plan = exchange.read(place.initiative, "a.csv", to_csv(table))
+    assert problems(plan) == [(5, c.TITLE, "ambiguous_title")]
+
+
+def test_rows_without_number_and_the_same_title_are_a_fault(place):
+    table = _new_row(export_table(place.initiative), "Campus Duisburg")
+    _new_row(table, "campus duisburg")
+    # The title of measure 2 without its number, next to the row with its number.
+    _new_row(table, "Beirat Imageentwicklung")
+    plan = exchange.read(place.initiative, "a.csv", to_csv(table))
+    assert problems(plan) == [(5, c.TITLE, "duplicate_title"), (6, c.TITLE, "duplicate_number")]
 
 
 @pytest.mark.parametrize(
@@ -590,6 +726,50 @@ def test_upload_preview_and_confirm(place, client, anna):
     place.measure.refresh_from_db()
     assert place.measure.title == "Glasfaser überall"
     assert not PendingImport.objects.exists()
+
+
+def test_preview_names_the_row_of_each_measure(place, client, anna):
+    client.force_login(anna)
+    table = changed(export_table(place.initiative), 2, c.TITLE, "Beirat Image")
+    _new_row(table, "Campus Duisburg")
+    response = upload(client, to_csv(table))
+    assert [(e["row"], e["title"]) for e in response.context["creates"]] == [(4, "Campus Duisburg")]
+    rows = re.findall(
+        r'<tr class="kern-table__row">\s*<td[^>]*>(\d*)</td>\s*<td[^>]*>([^<]*)</td>',
+        response.content.decode(),
+    )
+    # Created: row 4, the next free number; changed: row 3, measure 2.
+    assert [(row, number.strip()) for row, number in rows][1:] == [("3", "2")]
+    assert rows[0][0] == "4"
+
+
+@pytest.mark.parametrize(("created", "updated"), [(1, 0), (2, 1)])
+def test_the_success_message_counts_in_the_plural(
+    place, client, anna, monkeypatch, created, updated
+):
+    client.force_login(anna)
+    table = export_table(place.initiative)
+    for n in range(created):
+        _new_row(table, f"Neu {n}")
+    if updated:
+        changed(table, 1, c.TITLE, "Glasfaser überall")
+    upload(client, to_csv(table))
+    counted = []
+    real = exchange_views.ngettext
+
+    def ngettext(singular, plural, number):
+        counted.append(number)
+        return real(singular, plural, number)
+
+    monkeypatch.setattr(exchange_views, "ngettext", ngettext)
+    response = client.post(
+        reverse("measure_import", args=["duisburg"]),
+        {"pending": PendingImport.objects.get().pk},
+        follow=True,
+    )
+    [message] = [str(m) for m in response.context["messages"]]
+    assert counted == [created]
+    assert f"{created} " in message and f"{updated} " in message
 
 
 def test_confirm_reads_the_file_again(place, client, anna):
@@ -925,3 +1105,21 @@ def test_export_then_import_gives_back_every_field(place, anna):
             transaction.set_rollback(True)
 
     round_trip()
+
+
+# The initiative's own fields -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "label", [c.STATUS, "titel", " Fällig  am ", c.LIGHT, "verantwortlich e-mail"]
+)
+def test_an_own_field_may_not_take_the_name_of_a_fixed_column(place, anna, label):
+    field = CustomFieldFactory.build(initiative=place.initiative, label=label, kind="text")
+    with pytest.raises(services.DomainError) as refused:
+        services.custom_field_save(actor=anna, field=field)
+    assert " ".join(label.split()) in str(refused.value)
+    assert field.pk is None
+    # A name of its own is fine.
+    field.label = "Statusbericht"
+    services.custom_field_save(actor=anna, field=field)
+    assert field.pk is not None

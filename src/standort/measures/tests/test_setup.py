@@ -3,11 +3,12 @@ action. Only the office and the platform admin may."""
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 
 from standort.measures.models import CustomField, Measure, Topic
 
 from . import permission_table
-from .factories import CustomFieldFactory
+from .factories import CustomFieldFactory, MeasureFactory, TopicFactory
 from .permission_table import (
     PERSONAS,
     Row,
@@ -140,11 +141,58 @@ def test_deleting_a_field_removes_its_values(world, client, anna):
 
     confirm = client.get(url)
     assert confirm.status_code == 200
-    assert "(1 " in confirm.context["consequence"]
+    assert confirm.context["consequence"] == values_deleted(1)
 
     client.post(url)
     assert not CustomField.objects.filter(pk=place.field.pk).exists()
     assert Measure.objects.get(pk=place.measure.pk).custom_values == {other.key: "10.00"}
+
+
+def values_deleted(count):
+    """The consequence the confirmation states, whatever the language."""
+    if not count:
+        return gettext("No value is deleted.")
+    return ngettext(
+        "The value of this field in %(count)d measure is deleted.",
+        "The values of this field in %(count)d measures are deleted.",
+        count,
+    ) % {"count": count}
+
+
+@pytest.mark.parametrize("filled", [0, 1, 3])
+def test_the_confirmation_counts_the_values_it_deletes(world, client, anna, filled):
+    place = world["duisburg"]
+    Measure.objects.filter(initiative=place.initiative).update(custom_values={})
+    for number in range(filled):
+        MeasureFactory(
+            initiative=place.initiative, number=50 + number, custom_values={place.field.key: "hoch"}
+        )
+    client.force_login(anna)
+    confirm = client.get(reverse("custom_field_delete", args=["duisburg", place.field.pk]))
+    assert confirm.context["consequence"] == values_deleted(filled)
+
+
+@pytest.mark.parametrize(
+    ("url_name", "factory", "existing", "expected"),
+    [
+        ("custom_field_create", CustomFieldFactory, [], 10),  # after the world's field at 0
+        ("custom_field_create", CustomFieldFactory, [35, 20], 45),
+        ("topic_create", TopicFactory, [7], 17),
+    ],
+)
+def test_a_new_row_comes_after_the_existing_ones(
+    world, client, anna, url_name, factory, existing, expected
+):
+    initiative = world["duisburg"].initiative
+    for index, position in enumerate(existing):
+        factory(initiative=initiative, position=position, **{_name(factory): f"Zeile {index}"})
+    client.force_login(anna)
+    form = client.get(reverse(url_name, args=["duisburg"])).context["form"]
+    assert form["position"].value() == expected
+
+
+def _name(factory):
+    return "label" if factory is CustomFieldFactory else "name"
 
 
 # Fields of action ----------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Reading the catalogue: the filtered list, a measure's page and its history."""
 
-from django.shortcuts import get_object_or_404, render
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,12 +16,34 @@ from ..search import search
 VIEW = "measures.view_measures"
 
 
+def _without_empty_values(query):
+    """The query string without its empty values (`?q=&body=&status=done` →
+    `?status=done`), or None when it has none."""
+    params = query.copy()
+    for key in list(params):
+        values = [value for value in params.getlist(key) if value.strip()]
+        if values:
+            params.setlist(key, values)
+        else:
+            del params[key]
+    return None if params == query else params
+
+
 @initiative_permission(VIEW)
 def measure_list(request, initiative):
+    # The filter form sends every field, also those left at "all": shared links stay
+    # short when the list drops the empty ones first.
+    shorter = _without_empty_values(request.GET)
+    if shorter is not None:
+        return redirect(f"{request.path}?{shorter.urlencode()}" if shorter else request.path)
     form = filters.filter_form(request, initiative)
+    # A part names the number of the measure it belongs to: a subquery of the same
+    # query (a join would stay in the pager's count and make it slow).
+    parent = Measure.objects.filter(pk=OuterRef("parent_id")).values("number")[:1]
+    measures = form.measures(skip={"q"}).annotate(parent_number=Subquery(parent))
     listing = build_listing(
         request,
-        filters.sortable(form.measures(skip={"q"}), request.GET.get("sort", "")),
+        filters.sortable(measures, request.GET.get("sort", "")),
         search=search,
         sortable=filters.SORTABLE,
         default_sort="number",
@@ -34,6 +57,7 @@ def measure_list(request, initiative):
             "listing": listing,
             "status_counts": queries.status_counts(form.measures(skip={"status"})),
             "chosen_status": form.filters.get("status", ""),
+            "today": timezone.localdate(),
         },
     )
 
@@ -46,6 +70,7 @@ def _measure(initiative, number):
 def measure_detail(request, initiative, number):
     measure = _measure(initiative, number)
     today = timezone.localdate()
+    measure.is_overdue = services.is_overdue(measure, today)
     return render(
         request,
         "measures/measure_detail.html",
@@ -53,7 +78,7 @@ def measure_detail(request, initiative, number):
             "initiative": initiative,
             "measure": measure,
             "today": today,
-            "is_overdue": services.is_overdue(measure, today),
+            "is_overdue": measure.is_overdue,
             "custom_values": custom_fields.values_for(custom_fields.fields_of(initiative), measure),
             **recent_history(
                 queries.measure_history(measure),

@@ -89,7 +89,9 @@ def measure_edit(request, initiative, measure):
     if request.user.has_perm("measures.delete_measure", measure):
         extra = {
             "delete_url": reverse("measure_delete", args=[initiative.slug, measure.number]),
-            "delete_label": _("Delete measure"),
+            "delete_label": _("Archive measure")
+            if measure.updates.exists()
+            else _("Delete measure"),
         }
     return _measure_form_page(
         request,
@@ -147,31 +149,48 @@ def measure_delete(request, initiative, measure):
                 _("The measure has status updates, so it has been archived instead of deleted."),
             )
         return redirect(_list_url(initiative))
-    archives = measure.updates.exists()
+    return render(request, "core/confirm_delete.html", _delete_page(measure))
+
+
+def _delete_page(measure):
+    """What the confirmation says: a measure with parts stays, one with status updates
+    is archived, any other is erased."""
+    page = {"object": measure, "cancel_url": measure.get_absolute_url()}
     if measure.children.exists():
-        consequence = _(
-            "It has parts and cannot be deleted until they are moved to another measure or deleted."
-        )
-    elif archives:
-        consequence = _(
-            "It has status updates, so it will be archived rather than erased: it leaves the "
-            "list, but its record stays and the office can restore it."
-        )
-    else:
-        consequence = _(
-            "It is erased with its milestones, partners and attachments; its change history "
-            "is kept."
-        )
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {
-            "object": measure,
-            "cancel_url": measure.get_absolute_url(),
-            "consequence": consequence,
-            "archives": archives,
-        },
-    )
+        return {
+            **page,
+            "heading": _("Delete measure"),
+            "blocked": True,
+            "archives": False,
+            "consequence": _(
+                "It has parts and cannot be deleted until they are moved to another "
+                "measure or deleted."
+            ),
+        }
+    if measure.updates.exists():
+        return {
+            **page,
+            "heading": _("Archive measure"),
+            "question": _("Do you want to archive “%(title)s”?") % {"title": measure},
+            "consequence": _(
+                "It has status updates, so it is archived, not erased: it leaves the list "
+                "but stays with its status updates and its change history, and the office "
+                "can restore it."
+            ),
+            "confirm_label": _("Archive"),
+            "archives": True,
+        }
+    return {
+        **page,
+        "heading": _("Delete measure"),
+        "question": _("Do you want to delete “%(title)s” for good?") % {"title": measure},
+        "consequence": _(
+            "It is erased with its milestones, partners and attachments and cannot be "
+            "restored. The deletion is logged with who deleted it and when."
+        ),
+        "confirm_label": _("Delete permanently"),
+        "archives": False,
+    }
 
 
 @measure_permission("measures.delete_measure")

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from standort.core.concurrency import ConcurrentEditError
 from standort.core.forms import KernForm
@@ -63,6 +63,7 @@ def _page(request, initiative, form, plan=None, pending=None):
     statuses = dict(Measure.Status.choices)
     creates = [
         {
+            "row": entry.row,
             "number": entry.number,
             "title": entry.title,
             "body": entry.values.get("body"),
@@ -137,7 +138,11 @@ def _confirm(request, initiative):
             pending.delete()
             messages.success(
                 request,
-                _("The import is done: %(created)s measures created, %(updated)s updated.")
+                ngettext(
+                    "The import is done: %(created)s measure created, %(updated)s changed.",
+                    "The import is done: %(created)s measures created, %(updated)s changed.",
+                    created,
+                )
                 % {"created": created, "updated": updated},
             )
             return redirect("measure_list", initiative.slug)

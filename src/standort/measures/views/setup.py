@@ -1,10 +1,11 @@
 """The office's set-up of the catalogue: the initiative's own fields on measures and
 its fields of action."""
 
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standort.initiatives.access import initiative_permission
 
@@ -17,6 +18,12 @@ MANAGE = "measures.manage_measures"
 
 
 # The initiative's own fields ------------------------------------------------------
+
+
+def next_position(rows):
+    """The order of a new row: after the existing ones, with room in between."""
+    last = rows.aggregate(last=Max("position"))["last"]
+    return 0 if last is None else last + 10
 
 
 def _fields_url(initiative):
@@ -34,7 +41,9 @@ def custom_field_list(request, initiative):
 
 @initiative_permission(MANAGE)
 def custom_field_create(request, initiative):
-    form = CustomFieldForm(posted(request), instance=CustomField(initiative=initiative))
+    fields = CustomField.objects.filter(initiative=initiative)
+    field = CustomField(initiative=initiative, position=next_position(fields))
+    form = CustomFieldForm(posted(request), instance=field)
     return save_then_back(
         request,
         form,
@@ -63,15 +72,22 @@ def custom_field_edit(request, initiative, pk):
 @initiative_permission(MANAGE)
 def custom_field_delete(request, initiative, pk):
     field = get_object_or_404(CustomField, initiative=initiative, pk=pk)
-    filled = Measure.objects.filter(initiative=initiative, custom_values__has_key=field.key)
+    filled = Measure.objects.filter(initiative=initiative, custom_values__has_key=field.key).count()
+    if filled:
+        consequence = ngettext(
+            "The value of this field in %(count)d measure is deleted.",
+            "The values of this field in %(count)d measures are deleted.",
+            filled,
+        ) % {"count": filled}
+    else:
+        consequence = _("No value is deleted.")
     return confirm_then_delete(
         request,
         field,
         back_to=_fields_url(initiative),
         delete=lambda: services.custom_field_delete(actor=request.user, field=field),
         deleted=_("The field has been deleted."),
-        consequence=_("Its values are removed from the measures (%(count)d measures have one).")
-        % {"count": filled.count()},
+        consequence=consequence,
     )
 
 
@@ -90,7 +106,11 @@ def topic_list(request, initiative):
 
 @initiative_permission(MANAGE)
 def topic_create(request, initiative):
-    form = TopicForm(posted(request), instance=Topic(initiative=initiative))
+    topic = Topic(
+        initiative=initiative,
+        position=next_position(Topic.objects.filter(initiative=initiative)),
+    )
+    form = TopicForm(posted(request), instance=topic)
     return save_then_back(
         request,
         form,
