@@ -1,17 +1,10 @@
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from standort.initiatives.access import deny
+
 from .models import Measure
-
-
-def deny(request):
-    """Anonymous callers sign in; signed-in callers without the right get 403."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
 
 
 def measure_permission(perm):

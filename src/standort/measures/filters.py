@@ -211,12 +211,3 @@ def filtered_measures(request, initiative):
     selects, in number order. The exports call this to export the list as filtered."""
     form = filter_form(request, initiative)
     return form, form.measures().order_by("number")
-
-
-def status_summary(initiative):
-    """[(status, label, count)] of the initiative's live measures, statuses without any
-    left out: the catalogue in one line on the initiative home. One query, on the plain
-    table (the index on initiative, archived flag and status covers it), not on the
-    list's rows with their joins."""
-    live = Measure.objects.filter(initiative=initiative, is_archived=False)
-    return [row for row in queries.status_counts(live) if row[2]]

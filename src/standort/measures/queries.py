@@ -87,10 +87,19 @@ def filter_measures(
 
 
 def status_counts(measures):
-    """{status: count} for the measures, in one query."""
+    """[(status, label, count)] for the measures, every status, in one query."""
     rows = measures.order_by().values_list("status").annotate(n=Count("pk"))
     counts = dict(rows)
     return [(value, label, counts.get(value, 0)) for value, label in Measure.Status.choices]
+
+
+def status_summary(initiative):
+    """[(status, label, count)] of the initiative's live measures, statuses without any
+    left out: the catalogue in one line on the initiative home. One query, on the plain
+    table (the index on initiative, archived flag and status covers it), not on the
+    list's rows with their joins."""
+    live = Measure.objects.filter(initiative=initiative, is_archived=False)
+    return [row for row in status_counts(live) if row[2]]
 
 
 def measure_in(initiative, number):

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from standort.measures import filters as measure_filters
 from standort.measures import queries as measure_queries
 
 from .. import queries, services
@@ -38,7 +37,7 @@ def initiative_home(request, initiative_slug):
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
         "today": timezone.localdate(),
         # The catalogue in one line: its live measures per status, one query.
-        "measure_counts": measure_filters.status_summary(initiative),
+        "measure_counts": measure_queries.status_summary(initiative),
     }
     context["measure_total"] = sum(count for _value, _label, count in context["measure_counts"])
     if request.user.has_perm(MANAGE, initiative):
