@@ -11,10 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from standort.core.forms import KernForm, PlainSelect
-from standort.initiatives.models import Body
 
 from . import custom_fields, queries
-from .models import CustomField, Measure, StatusUpdate, Tag, Topic
+from .models import CustomField, Measure, StatusUpdate
 
 MANAGE = "measures.manage_measures"
 QUERY_LENGTH = 100
@@ -69,40 +68,29 @@ class MeasureFilterForm(KernForm):
     q = forms.CharField(
         label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"})
     )
-    body = forms.ModelChoiceField(
-        label=_("Working group"), queryset=Body.objects.none(), required=False, empty_label=_("all")
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Field of action"),
-        queryset=Topic.objects.none(),
-        required=False,
-        empty_label=_("all"),
-    )
+    # Working group, field of action, organisation and tag are chosen by id from plain
+    # lists: model choice fields build an object per option on every page, and an id
+    # that is not the initiative's simply matches nothing.
+    body = forms.IntegerField(label=_("Working group"), required=False, widget=PlainSelect)
+    topic = forms.IntegerField(label=_("Field of action"), required=False, widget=PlainSelect)
     status = forms.ChoiceField(label=_("Status"), required=False)
     light = forms.ChoiceField(label=_("Traffic light"), required=False)
     organization = forms.IntegerField(
         label=_("Owner's organisation"), required=False, widget=PlainSelect
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    tag = forms.ModelChoiceField(
-        label=_("Tag"), queryset=Tag.objects.none(), required=False, empty_label=_("all")
-    )
+    tag = forms.IntegerField(label=_("Tag"), required=False, widget=PlainSelect)
     overdue = forms.BooleanField(label=_("Only overdue measures"), required=False)
     archived = forms.BooleanField(label=_("Show archived measures instead"), required=False)
 
     def __init__(self, data=None, *, initiative, user, **kwargs):
         super().__init__(data, **kwargs)
         self.initiative = initiative
-        self.fields["body"].queryset = Body.objects.filter(initiative=initiative)
-        self.fields["topic"].queryset = Topic.objects.filter(initiative=initiative)
-        # The organisations of the initiative: looking for those that own a measure
-        # would read every measure of the initiative on each page. Often hundreds: a
-        # plain list, checked as a number only (another id simply matches nothing).
-        self.fields["organization"].widget.options = _choices(
-            _("all"), initiative.organizations.order_by("name").values_list("pk", "name")
-        )
-        self.fields["tag"].queryset = Tag.objects.filter(initiative=initiative)
         everything = _("all")
+        # All organisations of the initiative: looking for those that own a measure
+        # would read every measure of the initiative on each page.
+        for name, options in queries.filter_options(initiative).items():
+            self.fields[name].widget.options = _choices(everything, options)
         self.fields["status"].choices = _choices(everything, Measure.Status.choices)
         self.fields["light"].choices = _choices(
             everything,
@@ -134,7 +122,7 @@ class MeasureFilterForm(KernForm):
         self.filters = {
             name: value
             for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "", False)
+            if value not in (None, "", False) and self._offers(name, value)
         }
         # Invalid values are ignored; the form does not mark them as errors either,
         # since nobody typed them into it.
@@ -142,6 +130,13 @@ class MeasureFilterForm(KernForm):
         for f in self.fields.values():
             f.widget.attrs.pop("aria-invalid", None)
             f.widget.attrs.pop("aria-describedby", None)
+
+    def _offers(self, name, value):
+        """Whether a working group, field of action, organisation or tag chosen by id is
+        one of this initiative's: another id (of another initiative, or deleted since
+        the link was shared) drops out of the filter rather than emptying the list."""
+        options = getattr(self.fields[name].widget, "options", None)
+        return options is None or any(pk == value for pk, _label in options)
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())[:QUERY_LENGTH]
@@ -181,8 +176,9 @@ class MeasureFilterForm(KernForm):
         which its listing applies)."""
         self.is_valid()
         chosen = {k: v for k, v in self.filters.items() if k not in skip}
-        measures = queries.measures_for(self.initiative, include_archived=True)
-        measures = measures.filter(is_archived=chosen.get("archived", False))
+        measures = Measure.objects.filter(
+            initiative=self.initiative, is_archived=chosen.get("archived", False)
+        )
         light = chosen.get("light")
         if light == "none":
             measures = measures.filter(latest_update__isnull=True)
@@ -208,6 +204,7 @@ def filter_form(request, initiative):
 
 def filtered_measures(request, initiative):
     """(form, measures): the list's filter from the query string and the measures it
-    selects, in number order. The exports call this to export the list as filtered."""
+    selects with their list columns, in number order. The exports call this to export
+    the list as filtered."""
     form = filter_form(request, initiative)
-    return form, form.measures().order_by("number")
+    return form, queries.list_columns(form.measures()).order_by("number")

@@ -3,6 +3,7 @@ count does not grow with the number of measures."""
 
 from django.db.models import (
     BooleanField,
+    CharField,
     Count,
     Exists,
     ExpressionWrapper,
@@ -10,12 +11,22 @@ from django.db.models import (
     Prefetch,
     Q,
     Subquery,
+    Value,
 )
 from django.utils import timezone
 
-from standort.initiatives.models import Person
+from standort.initiatives.models import Body, Person
 
-from .models import CLOSED_STATUSES, Attachment, Measure, Milestone, Partnership, StatusUpdate
+from .models import (
+    CLOSED_STATUSES,
+    Attachment,
+    Measure,
+    Milestone,
+    Partnership,
+    StatusUpdate,
+    Tag,
+    Topic,
+)
 from .search import search
 
 
@@ -28,15 +39,13 @@ def overdue_condition(today=None):
     return ~Q(status__in=CLOSED_STATUSES) & (Q(due_on__lt=today) | Exists(late_milestones))
 
 
-def measures_for(initiative, *, include_archived=False):
-    """The list rows: working group, topic, owner, latest update, next milestone and
-    the overdue flag, each a join or a subquery of the same query."""
+def list_columns(measures):
+    """Adds what a list row or an export line shows: working group, topic, owner,
+    latest update, next milestone and the overdue flag, each a join or a subquery of
+    the same query."""
     open_milestones = Milestone.objects.filter(
         measure=OuterRef("pk"), completed_on__isnull=True
     ).order_by("due_on", "pk")
-    measures = Measure.objects.filter(initiative=initiative)
-    if not include_archived:
-        measures = measures.filter(is_archived=False)
     return measures.select_related(
         "initiative", "body", "topic", "owner", "owner_organization", "latest_update"
     ).annotate(
@@ -44,6 +53,14 @@ def measures_for(initiative, *, include_archived=False):
         next_milestone_title=Subquery(open_milestones.values("title")[:1]),
         is_overdue=ExpressionWrapper(overdue_condition(), output_field=BooleanField()),
     )
+
+
+def measures_for(initiative, *, include_archived=False):
+    """The initiative's measures with their list columns."""
+    measures = Measure.objects.filter(initiative=initiative)
+    if not include_archived:
+        measures = measures.filter(is_archived=False)
+    return list_columns(measures)
 
 
 def filter_measures(
@@ -84,6 +101,26 @@ def filter_measures(
         if value:
             measures = measures.filter(**{f"custom_values__{key}": value})
     return measures
+
+
+def filter_options(initiative):
+    """{"body" | "topic" | "organization" | "tag": [(pk, name)]}: what the list filters
+    offer, all four lists in one query (a query costs more than its rows here)."""
+
+    def part(queryset, kind, position="position"):
+        kind = Value(kind, output_field=CharField())
+        return queryset.order_by().values_list(kind, "pk", "name", position)
+
+    rows = part(Body.objects.filter(initiative=initiative), "body").union(
+        part(Topic.objects.filter(initiative=initiative), "topic"),
+        part(initiative.organizations.all(), "organization", Value(0)),
+        part(Tag.objects.filter(initiative=initiative), "tag", Value(0)),
+        all=True,
+    )
+    options = {"body": [], "topic": [], "organization": [], "tag": []}
+    for kind, pk, name, _position in rows.order_by("position", "name"):
+        options[kind].append((pk, name))
+    return options
 
 
 def status_counts(measures):

@@ -8,7 +8,15 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from ..models import Measure, StatusUpdate
+
 register = template.Library()
+
+# Labels looked up here rather than by get_FOO_display(), which rebuilds its mapping
+# on every call: the list shows a hundred of them.
+STATUS_LABELS = dict(Measure.Status.choices)
+KIND_LABELS = dict(Measure.Kind.choices)
+LIGHT_LABELS = dict(StatusUpdate.Light.choices)
 
 STATUS_STYLE = {"done": "success", "dropped": "warning", "on_hold": "warning"}
 LIGHT_STYLE = {"green": "success", "amber": "warning", "red": "danger"}
@@ -22,8 +30,13 @@ def status_badge(measure):
         '<span class="kern-label kern-label--small">{}</span></span>',
         measure.status,
         style,
-        measure.get_status_display(),
+        STATUS_LABELS.get(measure.status, measure.status),
     )
+
+
+@register.filter
+def kind_label(measure):
+    return KIND_LABELS.get(measure.kind, measure.kind)
 
 
 @register.filter
@@ -39,7 +52,7 @@ def light_badge(update):
         '<span class="kern-label kern-label--small">{}</span></span>',
         update.traffic_light,
         LIGHT_STYLE.get(update.traffic_light, "danger"),
-        update.get_traffic_light_display(),
+        LIGHT_LABELS.get(update.traffic_light, update.traffic_light),
     )
 
 

@@ -37,16 +37,25 @@ def measure_list(request, initiative):
     if shorter is not None:
         return redirect(f"{request.path}?{shorter.urlencode()}" if shorter else request.path)
     form = filters.filter_form(request, initiative)
-    # A part names the number of the measure it belongs to: a subquery of the same
-    # query (a join would stay in the pager's count and make it slow).
+    counts = queries.status_counts(form.measures(skip={"status"}))
+    chosen_status = form.filters.get("status", "")
+    # The counts per status add up to the rows of the list: the pager needs no query
+    # of its own to count them (with a text search, that is a second search).
+    total = sum(
+        count for value, _label, count in counts if value == chosen_status or not chosen_status
+    )
+    # A part names the number of the measure it belongs to.
     parent = Measure.objects.filter(pk=OuterRef("parent_id")).values("number")[:1]
-    measures = form.measures(skip={"q"}).annotate(parent_number=Subquery(parent))
+    measures = queries.list_columns(form.measures(skip={"q"})).annotate(
+        parent_number=Subquery(parent)
+    )
     listing = build_listing(
         request,
         filters.sortable(measures, request.GET.get("sort", "")),
         search=search,
         sortable=filters.SORTABLE,
         default_sort="number",
+        count=total,
     )
     return render(
         request,
@@ -55,8 +64,8 @@ def measure_list(request, initiative):
             "initiative": initiative,
             "form": form,
             "listing": listing,
-            "status_counts": queries.status_counts(form.measures(skip={"status"})),
-            "chosen_status": form.filters.get("status", ""),
+            "status_counts": counts,
+            "chosen_status": chosen_status,
             "today": timezone.localdate(),
         },
     )
