@@ -1,6 +1,7 @@
 """Forms rendered in KERN UX markup, errors next to their field."""
 
 import datetime
+import functools
 from html import escape
 
 from django import forms
@@ -223,11 +224,41 @@ class PlainSelect(forms.Select):
     options = None
 
     def render(self, name, value, attrs=None, renderer=None):
-        selected = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(str(key))}"{" selected" if str(key) in selected else ""}>'
-            f"{escape(str(label))}</option>"
-            for key, label in (self.choices if self.options is None else self.options)
-        )
+        choices = self.choices if self.options is None else self.options
+        options = _options_html(tuple((str(key), str(label)) for key, label in choices))
+        for chosen in {escape(str(v)) for v in self.format_value(value)}:
+            options = options.replace(
+                f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1
+            )
         attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")  # noqa: S308 - escaped above
+        return mark_safe(f"<select{flatatt(attrs)}>{options}</select>")  # noqa: S308 - escaped in _options_html
+
+
+class PlainTextInput(forms.TextInput):
+    """A text input written out directly, for pages that render many (see PlainSelect)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        value = self.format_value(value)
+        if value is not None:
+            attrs["value"] = value
+        return mark_safe(f'<input type="{self.input_type}"{flatatt(attrs)}>')  # noqa: S308 - flatatt escapes
+
+
+class PlainCheckboxInput(forms.CheckboxInput):
+    """A checkbox written out directly, for pages that render many (see PlainSelect)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        if self.check_test(value):
+            attrs["checked"] = True
+        return mark_safe(f'<input type="checkbox"{flatatt(attrs)}>')  # noqa: S308 - flatatt escapes
+
+
+@functools.lru_cache(maxsize=64)
+def _options_html(options):
+    """The <option>s of a select, kept for the next page that offers the same ones
+    (a list of organisations changes seldom and is rendered on every page of a list)."""
+    return "".join(
+        f'<option value="{escape(key)}">{escape(label)}</option>' for key, label in options
+    )

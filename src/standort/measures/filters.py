@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from standort.core.forms import KernForm, PlainSelect
+from standort.core.forms import KernForm, PlainCheckboxInput, PlainSelect, PlainTextInput
 
 from . import custom_fields, queries
 from .models import CustomField, Measure, StatusUpdate
@@ -66,7 +66,7 @@ class MeasureFilterForm(KernForm):
     of the filter instead of failing the page."""
 
     q = forms.CharField(
-        label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"})
+        label=_("Search"), required=False, widget=PlainTextInput(attrs={"type": "search"})
     )
     # Working group, field of action, organisation and tag are chosen by id from plain
     # lists: model choice fields build an object per option on every page, and an id
@@ -80,8 +80,12 @@ class MeasureFilterForm(KernForm):
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     tag = forms.IntegerField(label=_("Tag"), required=False, widget=PlainSelect)
-    overdue = forms.BooleanField(label=_("Only overdue measures"), required=False)
-    archived = forms.BooleanField(label=_("Show archived measures instead"), required=False)
+    overdue = forms.BooleanField(
+        label=_("Only overdue measures"), required=False, widget=PlainCheckboxInput
+    )
+    archived = forms.BooleanField(
+        label=_("Show archived measures instead"), required=False, widget=PlainCheckboxInput
+    )
 
     def __init__(self, data=None, *, initiative, user, **kwargs):
         super().__init__(data, **kwargs)

@@ -39,6 +39,24 @@ def overdue_condition(today=None):
     return ~Q(status__in=CLOSED_STATUSES) & (Q(due_on__lt=today) | Exists(late_milestones))
 
 
+# What a row of the list shows (see measure_badges.measure_rows).
+LIST_COLUMNS = [
+    "number",
+    "title",
+    "kind",
+    "status",
+    "progress",
+    "due_on",
+    "body__name",
+    "topic__name",
+    "owner__title",
+    "owner__first_name",
+    "owner__last_name",
+    "owner_organization__name",
+    "latest_update__traffic_light",
+]
+
+
 def list_columns(measures):
     """Adds what a list row or an export line shows: working group, topic, owner,
     latest update, next milestone and the overdue flag, each a join or a subquery of
@@ -46,12 +64,16 @@ def list_columns(measures):
     open_milestones = Milestone.objects.filter(
         measure=OuterRef("pk"), completed_on__isnull=True
     ).order_by("due_on", "pk")
-    return measures.select_related(
-        "initiative", "body", "topic", "owner", "owner_organization", "latest_update"
-    ).annotate(
-        next_milestone_on=Subquery(open_milestones.values("due_on")[:1]),
-        next_milestone_title=Subquery(open_milestones.values("title")[:1]),
-        is_overdue=ExpressionWrapper(overdue_condition(), output_field=BooleanField()),
+    return (
+        measures.select_related("body", "topic", "owner", "owner_organization", "latest_update")
+        # Only the columns a row shows: the long texts of a measure and its neighbours
+        # cost more to read and convert than the rest of the row.
+        .only(*LIST_COLUMNS)
+        .annotate(
+            next_milestone_on=Subquery(open_milestones.values("due_on")[:1]),
+            next_milestone_title=Subquery(open_milestones.values("title")[:1]),
+            is_overdue=ExpressionWrapper(overdue_condition(), output_field=BooleanField()),
+        )
     )
 
 
