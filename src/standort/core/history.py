@@ -3,14 +3,16 @@
 django-simple-history keeps a row per change. When that row is written we also store
 what the change meant, in words of that moment (`history_changes`: the object's name
 and per field old → new, related objects by name). Reading a page of history is then
-one query per kind of object, however long the history or however many objects it
-names; and a renamed person still shows under the name they had then."""
+two queries, however many kinds of objects it covers, however long the history or
+however many objects it names; and a renamed person still shows under the name they
+had then."""
 
 import datetime
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.dispatch import receiver
@@ -52,7 +54,6 @@ class HistoryEntry:
     action: str
     subject: str
     changes: list = field(default_factory=list)
-    order: tuple = ()
 
     @property
     def action_label(self):
@@ -68,6 +69,18 @@ def tracked_fields(model):
         for f in model._meta.concrete_fields
         if f.name in recorded and f.name not in IGNORED_FIELDS and not f.name.startswith("history_")
     ]
+
+
+def records(model, **conditions):
+    """The historical records of `model` matching `conditions`. Reading `model.history`
+    builds a manager class on every access, a noticeable part of a page that shows the
+    history of a measure and three kinds of its parts."""
+    return _historical_model(model).objects.filter(**conditions)
+
+
+@functools.cache
+def _historical_model(model):
+    return model.history.model
 
 
 def _subject_field(model):
@@ -177,31 +190,44 @@ def _change(fields, name, old, new, label=None):
 
 def history_entries(*record_sets, limit=50):
     """The newest `limit` entries, newest first, across several querysets of
-    historical records (e.g. a body and its memberships): one query per set."""
+    historical records (e.g. a body and its memberships): one query for the records of
+    all sets, and one for the people who made the changes."""
+    models_ = [records.model.instance_type for records in record_sets]
+    parts = [
+        records.order_by().values_list(
+            models.Value(index, output_field=models.IntegerField()),
+            "history_date",
+            "history_id",
+            "history_type",
+            "history_user_id",
+            "history_changes",
+            "id",
+        )
+        for index, records in enumerate(record_sets)
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    rows = list(rows.order_by("-history_date", "-history_id")[:limit])
+    users = get_user_model().objects.in_bulk({row[4] for row in rows if row[4] is not None})
     entries = []
-    for records in record_sets:
-        model = records.model.instance_type
+    for index, date, _history_id, action, user_id, stored, pk in rows:
+        model = models_[index]
         fields = {f.name: f for f in tracked_fields(model)}
+        stored = stored or {}
         kind = capfirst(model._meta.verbose_name)
-        newest = records.select_related("history_user").order_by("-history_date", "-history_id")
-        for record in newest[:limit]:
-            stored = record.history_changes or {}
-            entries.append(
-                HistoryEntry(
-                    date=record.history_date,
-                    user=record.history_user,
-                    action=record.history_type,
-                    subject=f"{kind}: {stored.get('subject') or f'#{record.id}'}",
-                    changes=[
-                        _change(fields, *change)
-                        for change in stored.get("changes", [])
-                        if change[0] in fields
-                    ],
-                    order=(record.history_date, record.history_id),
-                )
+        entries.append(
+            HistoryEntry(
+                date=date,
+                user=users.get(user_id),
+                action=action,
+                subject=f"{kind}: {stored.get('subject') or f'#{pk}'}",
+                changes=[
+                    _change(fields, *change)
+                    for change in stored.get("changes", [])
+                    if change[0] in fields
+                ],
             )
-    entries.sort(key=lambda entry: entry.order, reverse=True)
-    return entries[:limit]
+        )
+    return entries
 
 
 def Tracked(**kwargs):  # noqa: N802 - reads like the HistoricalRecords it makes

@@ -20,6 +20,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from standort.core.history import records
+
 from .models import (
     Body,
     Initiative,
@@ -232,27 +234,27 @@ def roles_for(initiative):
 def initiative_history(initiative):
     """The initiative's own records, and of its organisations only the leading partners:
     the others show on their own pages."""
-    links = InitiativeOrganization.history.filter(initiative_id=initiative.pk)
+    links = records(InitiativeOrganization, initiative_id=initiative.pk)
     ever_leading = links.filter(is_leading=True).values("organization_id")
-    return [initiative.history.all(), links.filter(organization_id__in=ever_leading)]
+    return [records(Initiative, id=initiative.pk), links.filter(organization_id__in=ever_leading)]
 
 
 def body_history(body):
-    return [body.history.all(), Membership.history.filter(body_id=body.pk)]
+    return [records(Body, id=body.pk), records(Membership, body_id=body.pk)]
 
 
 def person_history(initiative, person):
     return [
-        person.history.all(),
-        InitiativePerson.history.filter(initiative_id=initiative.pk, person_id=person.pk),
-        Membership.history.filter(person_id=person.pk, body_id__in=initiative.bodies.values("pk")),
+        records(Person, id=person.pk),
+        records(InitiativePerson, initiative_id=initiative.pk, person_id=person.pk),
+        records(Membership, person_id=person.pk, body_id__in=initiative.bodies.values("pk")),
     ]
 
 
 def organization_history(initiative, organization):
     return [
-        organization.history.all(),
-        InitiativeOrganization.history.filter(
-            initiative_id=initiative.pk, organization_id=organization.pk
+        records(Organization, id=organization.pk),
+        records(
+            InitiativeOrganization, initiative_id=initiative.pk, organization_id=organization.pk
         ),
     ]

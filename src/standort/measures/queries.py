@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from standort.core.history import records
 from standort.initiatives.models import Body, Person
 
 from .models import (
@@ -229,8 +230,8 @@ def parent_choices(initiative, exclude=None):
 def measure_history(measure):
     """Record sets of a measure's history page: the measure and what hangs on it."""
     return (
-        Measure.history.filter(id=measure.pk),
-        Milestone.history.filter(measure_id=measure.pk),
-        Partnership.history.filter(measure_id=measure.pk),
-        Attachment.history.filter(measure_id=measure.pk),
+        records(Measure, id=measure.pk),
+        records(Milestone, measure_id=measure.pk),
+        records(Partnership, measure_id=measure.pk),
+        records(Attachment, measure_id=measure.pk),
     )

@@ -21,18 +21,19 @@ from .factories import (
 REQUEST = 4
 
 PAGES = {
-    # the history: initiative records, leading-partner records (each with its
-    # author; names are stored in the record); the leading organisations; the bodies
+    # the history: initiative and leading-partner records in one query (their authors
+    # would be one more; the factories record none, names of what changed are stored
+    # in the record); the leading organisations; the bodies
     # with parent, managing organisation and member count; their chairs and managers
     # with person and organisation; the caller's own measures with working group and
     # latest status update (measures.queries.measures_of_person); the live measures
     # counted per status for the summary of the catalogue (one GROUP BY query, added
     # when the summary replaced the placeholder).
-    "initiative_home": REQUEST + 7,
+    "initiative_home": REQUEST + 6,
     # the body with parent and managing organisation; its members with person and
-    # organisation; its sub-groups; the history: body records, membership records
-    # (each with its author).
-    "body_detail": REQUEST + 5,
+    # organisation; its sub-groups; the history: body and membership records in one
+    # query (their authors would be one more; the factories record none).
+    "body_detail": REQUEST + 4,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,
@@ -98,11 +99,11 @@ def test_the_query_count_does_not_grow_with_the_rows(client, duisburg, anna, pag
 
 
 def test_a_member_without_history_needs_fewer_queries(client, duisburg, ben):
-    """Ben sees no history on the home page: its two queries are left out."""
+    """Ben sees no history on the home page: its query is left out."""
     steering = BodyFactory(initiative=duisburg, kind=Body.Kind.STEERING_COMMITTEE)
     grow(duisburg, steering, 3)
     client.force_login(ben)
     few = queries_for(client, reverse("initiative_home", args=["duisburg"]))
     grow(duisburg, steering, 10)
     many = queries_for(client, reverse("initiative_home", args=["duisburg"]))
-    assert len(few) == len(many) == PAGES["initiative_home"] - 2
+    assert len(few) == len(many) == PAGES["initiative_home"] - 1

@@ -42,10 +42,10 @@ LIST = {
 # the measure with working group, topic, owner and organisations, adoption body, parent
 # and latest update; its tags, partners, milestones, attachments, parts and accepted
 # updates; the initiative's own fields; the history of the measure, its milestones,
-# partners and attachments.
-DETAIL = REQUEST + 12
-# the measure; the history of the measure, milestones, partners and attachments.
-HISTORY = REQUEST + 5
+# partners and attachments in one query, and who made those changes.
+DETAIL = REQUEST + 10
+# the measure; its history as above.
+HISTORY = REQUEST + 3
 
 
 def grow(place, actor, start, rows):
