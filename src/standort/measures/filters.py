@@ -68,15 +68,20 @@ class MeasureFilterForm(KernForm):
     q = forms.CharField(
         label=_("Search"), required=False, widget=PlainTextInput(attrs={"type": "search"})
     )
-    # Working group, field of action, organisation and tag are chosen by id from plain
-    # lists: model choice fields build an object per option on every page, and an id
-    # that is not the initiative's simply matches nothing.
+    # Working group, field of action and tag are chosen by id from plain lists: model
+    # choice fields build an object per option on every page.
     body = forms.IntegerField(label=_("Working group"), required=False, widget=PlainSelect)
     topic = forms.IntegerField(label=_("Field of action"), required=False, widget=PlainSelect)
     status = forms.ChoiceField(label=_("Status"), required=False)
     light = forms.ChoiceField(label=_("Traffic light"), required=False)
-    organization = forms.IntegerField(
-        label=_("Owner's organisation"), required=False, widget=PlainSelect
+    # Typed, not chosen: an initiative has hundreds of organisations, too many for a
+    # list to pick from.
+    organization = forms.CharField(
+        label=_("Owner's organisation"),
+        required=False,
+        max_length=QUERY_LENGTH,
+        help_text=_("A part of its name is enough."),
+        widget=PlainTextInput(attrs={"type": "search"}),
     )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     tag = forms.IntegerField(label=_("Tag"), required=False, widget=PlainSelect)
@@ -91,8 +96,6 @@ class MeasureFilterForm(KernForm):
         super().__init__(data, **kwargs)
         self.initiative = initiative
         everything = _("all")
-        # All organisations of the initiative: looking for those that own a measure
-        # would read every measure of the initiative on each page.
         for name, options in queries.filter_options(initiative).items():
             self.fields[name].widget.options = _choices(everything, options)
         self.fields["status"].choices = _choices(everything, Measure.Status.choices)
@@ -136,7 +139,7 @@ class MeasureFilterForm(KernForm):
             f.widget.attrs.pop("aria-describedby", None)
 
     def _offers(self, name, value):
-        """Whether a working group, field of action, organisation or tag chosen by id is
+        """Whether a working group, field of action or tag chosen by id is
         one of this initiative's: another id (of another initiative, or deleted since
         the link was shared) drops out of the filter rather than emptying the list."""
         options = getattr(self.fields[name].widget, "options", None)
@@ -157,7 +160,12 @@ class MeasureFilterForm(KernForm):
             return format_html('<div class="kern-form-check">{}{}</div>', widget, label)
         if isinstance(bound.field.widget, forms.Select):
             widget = format_html('<div class="kern-form-input__select-wrapper">{}</div>', widget)
-        return format_html('<div class="kern-form-input">{}{}</div>', label, widget)
+        hint = ""
+        if bound.help_text:  # the widget refers to it by aria-describedby
+            hint = format_html(
+                '<div class="kern-hint" id="{}_helptext">{}</div>', bound.auto_id, bound.help_text
+            )
+        return format_html('<div class="kern-form-input">{}{}{}</div>', label, hint, widget)
 
     def search_html(self):
         return self.field_html(self["q"])

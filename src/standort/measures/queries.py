@@ -112,8 +112,8 @@ def filter_measures(
         measures = measures.filter(status=status)
     if light:
         measures = measures.filter(latest_update__traffic_light=light)
-    if organization is not None:
-        measures = measures.filter(owner_organization=organization)
+    if organization:
+        measures = measures.filter(owner_organization__name__icontains=organization)
     if kind:
         measures = measures.filter(kind=kind)
     if overdue:
@@ -127,8 +127,8 @@ def filter_measures(
 
 
 def filter_options(initiative):
-    """{"body" | "topic" | "organization" | "tag": [(pk, name)]}: what the list filters
-    offer, all four lists in one query (a query costs more than its rows here)."""
+    """{"body" | "topic" | "tag": [(pk, name)]}: what the list filters offer, all
+    three lists in one query (a query costs more than its rows here)."""
 
     def part(queryset, kind, position="position"):
         kind = Value(kind, output_field=CharField())
@@ -136,11 +136,10 @@ def filter_options(initiative):
 
     rows = part(Body.objects.filter(initiative=initiative), "body").union(
         part(Topic.objects.filter(initiative=initiative), "topic"),
-        part(initiative.organizations.all(), "organization", Value(0)),
         part(Tag.objects.filter(initiative=initiative), "tag", Value(0)),
         all=True,
     )
-    options = {"body": [], "topic": [], "organization": [], "tag": []}
+    options = {"body": [], "topic": [], "tag": []}
     for kind, pk, name, _position in rows.order_by("position", "name"):
         options[kind].append((pk, name))
     return options

@@ -87,6 +87,14 @@ def overdue_badge(measure, today):
     )
 
 
+@register.filter
+def milestone_state(milestone, today):
+    """done, overdue or open: the class and the words of a milestone on the timeline."""
+    if milestone.is_done:
+        return "done"
+    return "overdue" if milestone.due_on < today else "open"
+
+
 @register.simple_tag
 def measure_rows(measures, list_url, today):
     """The rows of the measure list. Built here rather than in the template: a page

@@ -117,7 +117,7 @@ def test_the_list_costs_the_same_with_30_measures_as_with_3(measures, client, an
             "q": "Maßnahme",
             "body": place.group.pk,
             "topic": place.topic.pk,
-            "organization": place.measure.owner_organization_id,
+            "organization": place.measure.owner_organization.name,
             "tag": tag.pk,
             "overdue": "on",
             "light": "red",
