@@ -102,9 +102,9 @@ class Chair:
 
 def bodies_with_chairs(initiative):
     """The overview on the initiative's home: each body with the names of its chairs
-    (`chairs`). Names are read as plain values: the page shows nothing else of those
-    people, and building three model objects per chair cost more than the rest of the
-    page."""
+    (`chairs`) and its kind in words (`kind_label`). Names are read as plain values:
+    the page shows nothing else of those people, and building three model objects per
+    chair cost more than the rest of the page."""
     bodies = list(
         Body.objects.filter(initiative=initiative)
         .select_related("parent")
@@ -125,8 +125,10 @@ def bodies_with_chairs(initiative):
     )
     for body_id, title, first_name, last_name, organization in rows:
         chairs[body_id].append(Chair(full_name(title, first_name, last_name), organization or ""))
+    kinds = dict(Body.Kind.choices)  # get_kind_display() rebuilds this for every call
     for body in bodies:
         body.chairs = chairs[body.pk]
+        body.kind_label = kinds[body.kind]
     return bodies
 
 

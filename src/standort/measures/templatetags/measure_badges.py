@@ -87,12 +87,52 @@ def overdue_badge(measure, today):
     )
 
 
-@register.filter
-def milestone_state(milestone, today):
-    """done, overdue or open: the class and the words of a milestone on the timeline."""
+@register.simple_tag
+def milestone_timeline(milestones, measure_url, today, can_change):
+    """The items of a measure's milestone timeline, each done, overdue or open. Built
+    here like the list's rows: a measure may have dozens of milestones."""
+    words = {"overdue": _("overdue"), "open": _("open"), "edit": _("Edit")}
+    return format_html_join(
+        "\n", "{}", ((_milestone(m, measure_url, today, can_change, words),) for m in milestones)
+    )
+
+
+def _milestone(milestone, measure_url, today, can_change, words):
     if milestone.is_done:
-        return "done"
-    return "overdue" if milestone.due_on < today else "open"
+        state = "done"
+        note = _("done on %(date)s") % {"date": _short_date(milestone.completed_on)}
+    elif milestone.due_on < today:
+        state = "overdue"
+        note = format_html(
+            '<strong class="timeline__late kern-badge kern-badge--small kern-badge--danger">'
+            '<span class="kern-label kern-label--small">{}</span></strong>',
+            words["overdue"],
+        )
+    else:
+        state, note = "open", words["open"]
+    edit = ""
+    if can_change:
+        edit = format_html(
+            ' · <a class="kern-link kern-link--small" href="{}milestones/{}/edit/">{}'
+            '<span class="kern-sr-only"> {}</span></a>',
+            measure_url,
+            milestone.pk,
+            words["edit"],
+            milestone.title,
+        )
+    return format_html(
+        '<li class="timeline__item timeline__item--{}">'
+        '<span class="timeline__marker" aria-hidden="true"></span>'
+        '<p class="kern-body"><time datetime="{}" class="timeline__date">{}</time> '
+        "<strong>{}</strong></p>"
+        '<p class="kern-body kern-body--small">{}{}</p></li>',
+        state,
+        milestone.due_on.isoformat(),
+        _short_date(milestone.due_on),
+        milestone.title,
+        note,
+        edit,
+    )
 
 
 @register.simple_tag
