@@ -211,7 +211,9 @@ def history_entries(*record_sets, limit=50):
     entries = []
     for index, date, _history_id, action, user_id, stored, pk in rows:
         model = models_[index]
-        fields = {f.name: f for f in tracked_fields(model)}
+        # Links to many (a measure's tags) are written into the record by the service
+        # that sets them.
+        fields = {f.name: f for f in [*tracked_fields(model), *model._meta.many_to_many]}
         stored = stored or {}
         kind = capfirst(model._meta.verbose_name)
         entries.append(

@@ -107,7 +107,7 @@ def bodies_with_chairs(initiative):
     chair cost more than the rest of the page."""
     bodies = list(
         Body.objects.filter(initiative=initiative)
-        .select_related("parent")
+        .only("name", "kind", "parent_id", "position")
         .annotate(member_count=_count_of(Membership.objects.filter(body=OuterRef("pk")), "body"))
         .order_by("position", "name")
     )

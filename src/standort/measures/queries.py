@@ -226,6 +226,12 @@ def parent_choices(initiative, exclude=None):
     return measures.order_by("number")
 
 
+def erased_measures(initiative):
+    """The records of the initiative's erased measures, for its history: their own
+    pages are gone with them."""
+    return records(Measure, initiative_id=initiative.pk, history_type="-")
+
+
 def measure_history(measure):
     """Record sets of a measure's history page: the measure and what hangs on it."""
     return (

@@ -10,6 +10,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from standort.core.history import records
 from standort.core.services import DomainError, delete, save
 
 from . import custom_fields
@@ -69,14 +70,33 @@ def measure_save(*, actor, measure, tags=None, expected_version=None):
         previous_parent_id = (
             Measure.objects.filter(pk=measure.pk).values_list("parent_id", flat=True).first()
         )
+    old_tags = _tag_names(measure.tags.all()) if measure.pk and tags is not None else []
     measure.search_text = search_text_of(measure)
     save(actor, measure, expected_version)
     if tags is not None:
         set_tags(measure, tags)
+        _record_tag_change(measure, old_tags, _tag_names(measure.tags.all()))
     refresh_progress(measure)
     if previous_parent_id and previous_parent_id != measure.parent_id:
         refresh_progress(Measure.objects.get(pk=previous_parent_id))
     return measure
+
+
+def _tag_names(tags):
+    return sorted((tag.name for tag in tags), key=str.casefold)
+
+
+def _record_tag_change(measure, old, new):
+    """Adds changed tags to the history record the save has just written: simple-history
+    records a measure's own columns, not the tags it links."""
+    if old == new:
+        return
+    record = records(Measure, id=measure.pk).order_by("-history_date", "-history_id").first()
+    if record is None:
+        return
+    record.history_changes = record.history_changes or {"subject": str(measure), "changes": []}
+    record.history_changes["changes"].append(["tags", ", ".join(old), ", ".join(new)])
+    record.save(update_fields=["history_changes"])
 
 
 def set_tags(measure, names):

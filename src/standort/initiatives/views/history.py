@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from standort.core.history import history_entries
+from standort.measures import queries as measure_queries
 
 from .. import queries
 from ..access import initiative_permission
@@ -47,7 +48,7 @@ def initiative_history(request, initiative):
         request,
         initiative,
         initiative,
-        queries.initiative_history(initiative),
+        [*queries.initiative_history(initiative), measure_queries.erased_measures(initiative)],
         initiative.get_absolute_url(),
     )
 

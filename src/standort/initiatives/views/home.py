@@ -43,7 +43,10 @@ def initiative_home(request, initiative_slug):
     if request.user.has_perm(MANAGE, initiative):
         context.update(
             recent_history(
-                queries.initiative_history(initiative),
+                [
+                    *queries.initiative_history(initiative),
+                    measure_queries.erased_measures(initiative),
+                ],
                 reverse("initiative_history", args=[initiative.slug]),
             )
         )

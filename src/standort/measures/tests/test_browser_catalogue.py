@@ -199,4 +199,20 @@ def test_the_filter_panel_has_kern_selects(ui, catalogue):
     expect(wrapped).to_have_count(selects.count())
     # KERN draws the select as a box with an arrow: its wrapper has a height.
     assert wrapped.first.evaluate("s => s.parentElement.getBoundingClientRect().height") >= 40
+    # The organisation is typed; its box lines up with the selects beside it (within
+    # their borders) although its label and hint take two more lines.
+    organization = panel.get_by_label(re.compile("Organisation"))
+    bottom = "e => e.getBoundingClientRect().bottom"
+    assert abs(organization.evaluate(bottom) - wrapped.nth(4).evaluate(bottom)) <= 4
     ui.check(shot="measures-07-filters")
+    row = page.get_by_role("row").filter(has_text="Führungsnachwuchs")
+    name = row.get_by_role("cell").nth(3).locator(".meta").inner_text()  # the owner's
+    organization.fill(name[1:5].upper())
+    panel.get_by_role("button", name="Filter anwenden").click()
+    ui.check()
+    expect(page.get_by_role("row").filter(has_text="Führungsnachwuchs")).to_be_visible()
+    organization = page.locator(".measure-filter__more").get_by_label(re.compile("Organisation"))
+    organization.fill("keine solche Organisation")
+    page.locator(".measure-filter__more").get_by_role("button", name="Filter anwenden").click()
+    ui.check()
+    expect(page.get_by_text("Keine Maßnahme entspricht dem Filter.")).to_be_visible()

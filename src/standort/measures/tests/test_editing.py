@@ -583,6 +583,13 @@ def test_a_measure_without_status_updates_is_erased(world, client, anna):
     assert response["Location"] == reverse("measure_list", args=["duisburg"])
     assert not Measure.objects.filter(pk=place.other_measure.pk).exists()
     assert Measure.history.filter(id=place.other_measure.pk, history_type="-").exists()
+    # Its own page is gone; the initiative's history and home still tell who erased it.
+    title = place.other_measure.title
+    for page in ("initiative_history", "initiative_home"):
+        entries = client.get(reverse(page, args=["duisburg"])).context["history"]
+        erased = [e for e in entries if e.action == "-" and title in e.subject]
+        assert len(erased) == 1, page
+        assert erased[0].user == anna
 
 
 def test_a_measure_with_status_updates_is_archived_and_restored(world, client, anna):

@@ -29,3 +29,25 @@ def test_own_fields_show_by_label_in_the_history(duisburg, anna):
         "2.000,00 €",
     )
     assert newest.user == anna
+
+
+def test_changed_tags_show_in_the_history_of_the_edit(duisburg, anna):
+    measure = MeasureFactory(initiative=duisburg)
+    measure = Measure.objects.get(pk=measure.pk)
+    services.measure_save(actor=anna, measure=measure, tags=["Glasfaser"])
+    measure.title = "Glasfaser für alle"
+    services.measure_save(actor=anna, measure=measure, tags=["Breitband", "Glasfaser"])
+    services.measure_save(actor=anna, measure=measure, tags=["Glasfaser", "Breitband"])
+
+    with translation.override("de"):
+        unchanged, renamed, tagged, _created = history_entries(
+            Measure.history.filter(id=measure.pk)
+        )
+        assert [(c.label, c.old, c.new) for c in tagged.changes] == [
+            ("Schlagworte", "–", "Glasfaser")
+        ]
+        assert ("Schlagworte", "Glasfaser", "Breitband, Glasfaser") in [
+            (c.label, c.old, c.new) for c in renamed.changes
+        ]
+    # The same tags in another order are no change.
+    assert unchanged.changes == []
