@@ -189,7 +189,7 @@ class MeasureFilterForm(KernForm):
         self.is_valid()
         chosen = {k: v for k, v in self.filters.items() if k not in skip}
         measures = Measure.objects.filter(
-            initiative=self.initiative, is_archived=chosen.get("archived", False)
+            queries.archived_is(chosen.get("archived", False)), initiative=self.initiative
         )
         light = chosen.get("light")
         if light == "none":
