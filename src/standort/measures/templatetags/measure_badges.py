@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from ..models import Measure, StatusUpdate
+from ..queries import row_is_overdue
 
 register = template.Library()
 
@@ -185,6 +186,7 @@ def _row(measure, list_url, today, part_of):
             _short_date(measure.next_milestone_on),
             _meta(measure.next_milestone_title),
         )
+    measure.is_overdue = row_is_overdue(measure, today)
     overdue = _meta(overdue_badge(measure, today)) if measure.is_overdue else ""
     return {
         "number": measure.number,

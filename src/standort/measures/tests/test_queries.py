@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from standort.measures import services
-from standort.measures.models import StatusUpdate, Tag
+from standort.measures import queries, services
+from standort.measures.models import Measure, StatusUpdate, Tag
 
 from .factories import (
     MeasureFactory,
@@ -181,3 +181,29 @@ def test_my_measures_on_the_home_cost_one_query_however_many(measures, client, b
     assert len(many) == len(few), "\n".join(many)
     assert sum("measures_measure" in q for q in few) == 2
     assert sum("measures_measure" in q and "GROUP BY" in q for q in few) == 1
+
+
+def test_the_rows_overdue_flag_says_what_the_overdue_condition_says(measures):
+    """The list computes the flag from a row's due date and next milestone in Python;
+    the filter and the exports ask the database. Both agree in every case: due date
+    passed, an open milestone late, a late milestone done, closed, nothing late."""
+    initiative = measures["duisburg"].initiative
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    cases = [
+        MeasureFactory(initiative=initiative, due_on=today - day),
+        MeasureFactory(initiative=initiative, due_on=today + day),
+        MeasureFactory(initiative=initiative, due_on=today - day, status="done"),
+        MeasureFactory(initiative=initiative, due_on=None),
+    ]
+    MilestoneFactory(measure=cases[1], due_on=today - day)
+    MilestoneFactory(measure=cases[3], due_on=today - day, completed_on=today - 2 * day)
+    MilestoneFactory(measure=cases[3], due_on=today + day)
+    rows = queries.list_columns(Measure.objects.filter(pk__in=[m.pk for m in cases]))
+    flags = {row.pk: (bool(row.is_overdue), queries.row_is_overdue(row, today)) for row in rows}
+    assert [flags[m.pk] for m in cases] == [
+        (True, True),
+        (True, True),
+        (False, False),
+        (False, False),
+    ]

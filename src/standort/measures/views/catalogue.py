@@ -1,6 +1,6 @@
 """Reading the catalogue: the filtered list, a measure's page and its history."""
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -45,9 +45,8 @@ def measure_list(request, initiative):
         count for value, _label, count in counts if value == chosen_status or not chosen_status
     )
     # A part names the number of the measure it belongs to.
-    parent = Measure.objects.filter(pk=OuterRef("parent_id")).values("number")[:1]
-    measures = queries.list_columns(form.measures(skip={"q"})).annotate(
-        parent_number=Subquery(parent)
+    measures = queries.list_columns(form.measures(skip={"q"}), overdue=False).annotate(
+        parent_number=F("parent__number")
     )
     listing = build_listing(
         request,
