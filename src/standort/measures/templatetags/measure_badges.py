@@ -1,8 +1,9 @@
-"""Status, traffic light, progress and overdue marks of a measure.
+"""Status, traffic light, progress and overdue marks of a measure, and the parts of
+the measure pages that repeat them: the rows of the list and the milestone timeline.
 
-Filters rather than included templates: the list shows four of them per row, and an
-include costs a template render each. Each mark says its meaning in words, the colour
-only repeats it."""
+Filters and tags in Python rather than included templates: the list shows four marks
+in each of 25 rows, and the template language took longer to fill them in than the
+rest of the page. Each mark says its meaning in words, the colour only repeats it."""
 
 from django import template
 from django.utils.formats import date_format
