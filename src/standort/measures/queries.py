@@ -70,12 +70,9 @@ def list_columns(measures, *, overdue=True):
     """Adds what a list row or an export line shows: working group, topic, owner,
     latest update, next milestone and (unless `overdue` is False) the overdue flag,
     each a join or a subquery of the same query."""
-    open_milestones = Milestone.objects.filter(
-        measure=OuterRef("pk"), completed_on__isnull=True
-    ).order_by("due_on", "pk")
     annotations = {
-        "next_milestone_on": Subquery(open_milestones.values("due_on")[:1]),
-        "next_milestone_title": Subquery(open_milestones.values("title")[:1]),
+        "next_milestone_on": next_open_milestone("due_on"),
+        "next_milestone_title": next_open_milestone("title"),
     }
     if overdue:
         annotations["is_overdue"] = ExpressionWrapper(
@@ -88,6 +85,12 @@ def list_columns(measures, *, overdue=True):
         .only(*LIST_COLUMNS)
         .annotate(**annotations)
     )
+
+
+def next_open_milestone(field):
+    """A field of a measure's earliest open milestone, as a subquery of a measure query."""
+    open_milestones = Milestone.objects.filter(measure=OuterRef("pk"), completed_on__isnull=True)
+    return Subquery(open_milestones.order_by("due_on", "pk").values(field)[:1])
 
 
 def row_is_overdue(row, today):
@@ -230,14 +233,11 @@ def measures_of_person(initiative, user):
     people = Person.objects.filter(user=user).values("pk")
     owned = Measure.objects.filter(owner__in=people).order_by().values("pk")
     partnered = Partnership.objects.filter(person__in=people).order_by().values("measure_id")
-    open_milestones = Milestone.objects.filter(measure=OuterRef("pk"), completed_on__isnull=True)
     mine = list(
         Measure.objects.filter(archived_is(False), initiative=initiative)
         .filter(pk__in=owned.union(partnered))
-        .select_related("initiative", "latest_update", "body")
-        .annotate(
-            next_milestone_on=Subquery(open_milestones.order_by("due_on").values("due_on")[:1])
-        )
+        .select_related("latest_update", "body")
+        .annotate(next_milestone_on=next_open_milestone("due_on"))
         .order_by("number")
     )
     today = timezone.localdate()

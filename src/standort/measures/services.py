@@ -74,8 +74,7 @@ def measure_save(*, actor, measure, tags=None, expected_version=None):
     measure.search_text = search_text_of(measure)
     save(actor, measure, expected_version)
     if tags is not None:
-        set_tags(measure, tags)
-        _record_tag_change(measure, old_tags, _tag_names(measure.tags.all()))
+        _record_tag_change(measure, old_tags, _tag_names(set(set_tags(measure, tags))))
     refresh_progress(measure)
     if previous_parent_id and previous_parent_id != measure.parent_id:
         refresh_progress(Measure.objects.get(pk=previous_parent_id))
@@ -100,6 +99,8 @@ def _record_tag_change(measure, old, new):
 
 
 def set_tags(measure, names):
+    """Replaces the measure's tags by those `names`, making the missing ones. Returns
+    the tags."""
     names = sorted({name.strip()[:50] for name in names if name.strip()}, key=str.casefold)
     existing = {
         t.name.casefold(): t for t in Tag.objects.filter(initiative_id=measure.initiative_id)
@@ -112,6 +113,7 @@ def set_tags(measure, names):
             existing[name.casefold()] = tag
         tags.append(tag)
     measure.tags.set(tags)
+    return tags
 
 
 @transaction.atomic
