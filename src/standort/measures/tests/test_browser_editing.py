@@ -119,3 +119,12 @@ def test_status_form_and_delete_confirmation(ui, measures, anna):
 
     ui.goto("/duisburg/measures/2/delete/", shot="measures-delete-confirm")
     expect(page.locator("#confirm-delete")).to_be_visible()
+    title = place.other_measure.title
+    page.locator("#confirm-delete").click()
+    ui.check()
+    expect(page.get_by_role("link", name=title)).to_have_count(0)
+    # The erased measure's page is gone; the initiative's history tells who erased it.
+    ui.goto("/duisburg/history/", shot="measures-erased-in-history")
+    entry = page.locator(".history__entry").filter(has_text=title).first
+    expect(entry).to_contain_text("Anna")
+    expect(entry).to_contain_text(re.compile("gelöscht|deleted"))
