@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "standort.accounts",
     "standort.initiatives",
     "standort.measures",
+    "standort.reviews",
 ]
 
 MIDDLEWARE = [

@@ -10,3 +10,32 @@ class VersionedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class OutgoingMail(models.Model):
+    """A mail on its way out (an outbox). It is written in the same transaction as what
+    caused it and sent by the task worker, so a crash loses nothing; `key` says what
+    the mail is for, and queuing the same key twice sends once."""
+
+    key = models.CharField(max_length=200, unique=True)
+    to = models.EmailField()
+    subject = models.CharField(max_length=300)
+    body = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    send_after = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    # The server refused the address: sending again would not help.
+    failed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    # A worker holds the mail while it sends it; a crashed worker's claim runs out.
+    claim = models.CharField(max_length=32, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["sent_at", "failed_at", "send_after"])]
+
+    def __str__(self):
+        return f"{self.to}: {self.subject}"

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -129,6 +130,20 @@ class Initiative(VersionedModel):
         _("public"),
         default=False,
         help_text=_("Public initiatives are listed on the start page with their description."),
+    )
+    update_interval_months = models.PositiveSmallIntegerField(
+        _("update interval in months"),
+        default=6,
+        validators=[MaxValueValidator(36)],
+        help_text=_(
+            "A measure whose last accepted status update is older counts as not up to date, "
+            "and its owner is reminded. 0: no interval."
+        ),
+    )
+    embed_origins = models.TextField(
+        _("websites that may embed the public page"),
+        blank=True,
+        help_text=_("One origin per line, e.g. https://www.duisburg.de"),
     )
     organizations = models.ManyToManyField(
         Organization, through="InitiativeOrganization", related_name="initiatives", blank=True

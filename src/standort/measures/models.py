@@ -190,6 +190,11 @@ class Measure(VersionedModel):
     tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True, related_name="measures")
     custom_values = models.JSONField(_("further fields"), default=dict, blank=True)
     is_archived = models.BooleanField(_("archived"), default=False)
+    is_internal = models.BooleanField(
+        _("internal only"),
+        default=False,
+        help_text=_("Not shown on the public page of the initiative."),
+    )
 
     # Kept up to date by the services, so the list filters and sorts in SQL.
     progress = models.PositiveSmallIntegerField(_("progress"), default=0, editable=False)

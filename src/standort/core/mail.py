@@ -1,0 +1,143 @@
+"""The outbox: mails are queued in the database and handed to the mail server by
+the task worker.
+
+* Queuing is part of the caller's transaction: a rolled-back change sends nothing.
+* A key per purpose ("review-reminder:17:before") makes queuing idempotent, so a
+  task that runs twice, or a worker that crashes and retries, never sends twice.
+* A mail server that cannot be reached delays mails: they stay queued with a later
+  attempt time and the delivery task schedules itself again.
+"""
+
+import logging
+import smtplib
+import uuid
+from datetime import timedelta
+
+from django.core import mail
+from django.db import transaction
+from django.db.models import Q
+from django.dispatch import Signal
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from .models import OutgoingMail
+
+log = logging.getLogger("standort.mail")
+
+# Sent with the mail's key when the server refuses its address for good.
+mail_refused = Signal()
+
+CLAIM_SECONDS = 15 * 60
+BATCH = 200
+
+
+def retry_delay(attempts):
+    """1, 2, 4 … minutes, at most six hours, between attempts."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
+
+
+def queue(mails):
+    """Queues OutgoingMail objects (unsaved) and starts delivery after the commit.
+    Mails whose key is queued already are left as they are."""
+    now = timezone.now()
+    for outgoing in mails:
+        if outgoing.send_after is None:
+            outgoing.send_after = now
+    OutgoingMail.objects.bulk_create(mails, ignore_conflicts=True, batch_size=500)
+    transaction.on_commit(lambda: deliver_mail.enqueue())
+
+
+def schedule(task_object, when, **kwargs):
+    """Enqueues a task to run at `when`. A backend that cannot defer (the in-process
+    one of the tests) is skipped: those tests call the task themselves."""
+    if not default_task_backend.supports_defer:
+        return None
+    return task_object.using(run_after=when).enqueue(**kwargs)
+
+
+def _claim(now):
+    claim = uuid.uuid4().hex
+    due = (
+        OutgoingMail.objects.filter(sent_at=None, failed_at=None, send_after__lte=now)
+        .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
+        .order_by("pk")
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    ids = list(due)
+    if not ids:
+        return []
+    # The same condition again in the UPDATE: of two workers only one gets a row.
+    OutgoingMail.objects.filter(pk__in=ids).filter(
+        Q(claimed_until=None) | Q(claimed_until__lt=now)
+    ).update(claim=claim, claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
+    return list(OutgoingMail.objects.filter(claim=claim).order_by("pk"))
+
+
+def deliver_due(now=None):
+    """Sends every due mail; returns (sent, left). `left` counts mails that failed
+    for a passing reason and wait for a later attempt."""
+    now = now or timezone.now()
+    sent = left = 0
+    while batch := _claim(now):
+        with mail.get_connection() as connection:
+            for outgoing in batch:
+                result = _send(outgoing, connection, now)
+                sent += result == "sent"
+                left += result == "later"
+        if left:
+            # The server is away: do not hammer it with the rest of the queue now.
+            break
+    return sent, left
+
+
+def _send(outgoing, connection, now):
+    message = mail.EmailMessage(
+        outgoing.subject, outgoing.body, to=[outgoing.to], connection=connection
+    )
+    outgoing.attempts += 1
+    try:
+        message.send()
+    except smtplib.SMTPRecipientsRefused as error:
+        outgoing.failed_at = timezone.now()
+        outgoing.last_error = str(error)[:2000]
+        result = "refused"
+    except Exception as error:  # noqa: BLE001 – any failure keeps the mail queued
+        log.warning("Mail %s not sent (attempt %s): %s", outgoing.key, outgoing.attempts, error)
+        outgoing.last_error = str(error)[:2000] or type(error).__name__
+        outgoing.send_after = now + retry_delay(outgoing.attempts)
+        result = "later"
+    else:
+        outgoing.sent_at = timezone.now()
+        outgoing.last_error = ""
+        result = "sent"
+    outgoing.claim = ""
+    outgoing.claimed_until = None
+    outgoing.save(
+        update_fields=[
+            "attempts",
+            "sent_at",
+            "failed_at",
+            "last_error",
+            "send_after",
+            "claim",
+            "claimed_until",
+        ]
+    )
+    if result == "refused":
+        mail_refused.send(sender=OutgoingMail, key=outgoing.key, error=outgoing.last_error)
+    return result
+
+
+@task()
+def deliver_mail():
+    sent, left = deliver_due()
+    if left:
+        retry_at = (
+            OutgoingMail.objects.filter(sent_at=None, failed_at=None)
+            .order_by("send_after")
+            .values_list("send_after", flat=True)
+            .first()
+        )
+        if retry_at:
+            schedule(deliver_mail, retry_at)
+    return {"sent": sent, "left": left}

@@ -1,0 +1,194 @@
+"""Status reviews (Sachstandsabfragen): the office asks every owner for the state of
+their measures, reminds the late ones, accepts the answers and reports the whole."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.history import Tracked
+from standort.core.links import PersonalLink
+from standort.core.models import VersionedModel
+from standort.initiatives.models import Initiative, Person
+from standort.measures.models import PERCENT, Measure, StatusUpdate
+
+
+class ReviewCycle(VersionedModel):
+    class State(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        RUNNING = "running", _("running")
+        CLOSED = "closed", _("closed")
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="review_cycles"
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("e.g. “Sachstandsabfrage Frühjahr 2018”")
+    )
+    deadline = models.DateField(_("deadline"))
+    message = models.TextField(
+        _("message to the owners"),
+        blank=True,
+        help_text=_("Appears in the e-mail above the list of measures."),
+    )
+    grace_days = models.PositiveSmallIntegerField(
+        _("grace period in days"),
+        default=14,
+        validators=[MaxValueValidator(90)],
+        help_text=_("The personal links keep working this many days after the deadline."),
+    )
+    remind_days_before = models.PositiveSmallIntegerField(
+        _("reminder before the deadline, in days"),
+        default=3,
+        validators=[MaxValueValidator(60)],
+        help_text=_("0: no reminder before the deadline. A second one goes out the day after."),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.DRAFT
+    )
+    launched_at = models.DateTimeField(_("launched at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("status review")
+        verbose_name_plural = _("status reviews")
+        ordering = ["-deadline", "-pk"]
+        indexes = [models.Index(fields=["initiative", "state", "deadline"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("review_detail", args=[self.initiative.slug, self.pk])
+
+    @property
+    def links_expire_at(self):
+        """The end of the last day of the grace period, in the initiative's time zone."""
+        last_day = self.deadline + datetime.timedelta(days=self.grace_days)
+        return timezone.make_aware(
+            datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time())
+        )
+
+    @property
+    def is_draft(self):
+        return self.state == self.State.DRAFT
+
+    @property
+    def is_running(self):
+        return self.state == self.State.RUNNING
+
+    @property
+    def is_closed(self):
+        return self.state == self.State.CLOSED
+
+
+class ReviewRequest(PersonalLink):
+    """One owner in one review: their personal link and what became of the mail."""
+
+    link_prefix = "r"
+
+    cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="requests")
+    person = models.ForeignKey(
+        Person, verbose_name=_("owner"), on_delete=models.PROTECT, related_name="review_requests"
+    )
+    email = models.EmailField(_("e-mail address"), blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    bounced_at = models.DateTimeField(_("undeliverable since"), null=True, blank=True)
+    bounce_reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("review request")
+        verbose_name_plural = _("review requests")
+        ordering = ["person__last_name", "person__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "person"], name="unique_review_request")
+        ]
+
+    def __str__(self):
+        return f"{self.cycle}: {self.person}"
+
+    @property
+    def link_used(self):
+        # Everything is answered: the link has done its job.
+        return self.submitted_at is not None
+
+
+class ReviewAnswer(VersionedModel):
+    """The owner's answer for one measure in one review. Accepted, it becomes the
+    measure's status update."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("not started")
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        RETURNED = "returned", _("returned with a question")
+        ACCEPTED = "accepted", _("accepted")
+
+    cycle = models.ForeignKey(ReviewCycle, on_delete=models.CASCADE, related_name="answers")
+    request = models.ForeignKey(ReviewRequest, on_delete=models.CASCADE, related_name="answers")
+    measure = models.ForeignKey(
+        Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="review_answers"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
+    traffic_light = models.CharField(
+        _("traffic light"), max_length=10, choices=StatusUpdate.Light.choices, blank=True
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress in per cent"), null=True, blank=True, validators=PERCENT
+    )
+    achieved = models.TextField(_("What has been achieved?"), blank=True)
+    next_steps = models.TextField(_("Next steps"), blank=True)
+    support_needed = models.TextField(_("Where is support needed?"), blank=True)
+    completed = models.BooleanField(_("The measure is completed"), default=False)
+    # {"<milestone id>": {"due_on": "2018-05-31", "completed_on": null}}: applied to the
+    # milestones when the answer is accepted.
+    milestone_dates = models.JSONField(default=dict, blank=True)
+    question = models.TextField(_("question of the office"), blank=True)
+    # Set when the office typed the answer for the owner (e.g. from a phone call).
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("entered on the owner's behalf by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    saved_at = models.DateTimeField(_("last saved"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status_update = models.OneToOneField(
+        StatusUpdate, on_delete=models.SET_NULL, null=True, blank=True, related_name="answer"
+    )
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        ordering = ["measure__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "measure"], name="unique_review_answer")
+        ]
+        indexes = [models.Index(fields=["cycle", "state"])]
+
+    def __str__(self):
+        return f"{self.cycle}: {self.measure}"
+
+    @property
+    def is_editable_by_owner(self):
+        return self.state in (self.State.OPEN, self.State.DRAFT, self.State.RETURNED)

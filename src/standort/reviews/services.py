@@ -1,0 +1,399 @@
+"""Writes of a status review: create, launch, answer, remind, return, accept, close.
+
+Mails are queued in the outbox (standort.core.mail) inside the same transaction, each
+with a key that names its purpose, so a retried task or a double click sends once."""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from standort.core import mail
+from standort.core.models import OutgoingMail
+from standort.core.services import DomainError, delete, save
+from standort.measures import services as measure_services
+from standort.measures.models import TRANSITIONS, Measure, Milestone, StatusUpdate
+
+from .models import ReviewAnswer, ReviewCycle, ReviewRequest
+
+__all__ = ["DomainError"]
+
+State = ReviewCycle.State
+Answer = ReviewAnswer.State
+# The hour of the day (Europe/Berlin) reminders go out.
+REMINDER_HOUR = 8
+
+
+# The review ------------------------------------------------------------------------
+
+
+@transaction.atomic
+def cycle_create(*, actor, cycle, measures):
+    """A draft review of `measures`: one request per owner, one open answer per
+    measure. Measures without an owner cannot be asked and are left out; returns
+    them, so the page can say which."""
+    cycle.created_by = actor
+    save(actor, cycle)
+    measures = list(measures.select_related("owner").order_by("number"))
+    without_owner = [m for m in measures if m.owner_id is None]
+    owned = [m for m in measures if m.owner_id is not None]
+    if not owned:
+        raise DomainError(_("None of the chosen measures has an owner who could be asked."))
+    requests = {}
+    for measure in owned:
+        if measure.owner_id not in requests:
+            requests[measure.owner_id] = ReviewRequest(
+                cycle=cycle, person=measure.owner, email=measure.owner.email
+            )
+    ReviewRequest.objects.bulk_create(requests.values(), batch_size=500)
+    ReviewAnswer.objects.bulk_create(
+        [
+            ReviewAnswer(cycle=cycle, request=requests[m.owner_id], measure=m)
+            for m in owned
+        ],
+        batch_size=500,
+    )
+    return without_owner
+
+
+def cycle_update(*, actor, cycle, expected_version=None):
+    if cycle.is_closed:
+        raise DomainError(_("A closed review cannot be changed."))
+    with transaction.atomic():
+        save(actor, cycle, expected_version=expected_version)
+        if cycle.is_running:
+            # A new deadline moves the links' expiry and the reminders with it.
+            cycle.requests.exclude(token_hash=None).update(link_expires_at=cycle.links_expire_at)
+            _schedule_reminders(cycle)
+    return cycle
+
+
+@transaction.atomic
+def cycle_delete(*, actor, cycle):
+    if not cycle.is_draft:
+        raise DomainError(_("Only a review that has not been launched can be deleted."))
+    cycle.answers.all().delete()
+    cycle.requests.all().delete()
+    delete(actor, cycle)
+
+
+@transaction.atomic
+def cycle_launch(*, actor, cycle):
+    """Sends every owner their personal link; reminders are scheduled."""
+    cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
+    if not cycle.is_draft:
+        raise DomainError(_("This review has been launched already."))
+    if cycle.deadline < timezone.localdate():
+        raise DomainError(_("The deadline has passed; please choose a later one first."))
+    cycle.state = State.RUNNING
+    cycle.launched_at = timezone.now()
+    save(actor, cycle)
+    requests = list(_with_answers(cycle.requests.select_related("person__user")))
+    outgoing = [_link_mail(r, "review/launch") for r in requests]
+    ReviewRequest.objects.bulk_update(
+        requests,
+        [
+            "token_hash",
+            "link_generation",
+            "link_expires_at",
+            "link_revoked_at",
+            "email",
+            "sent_at",
+            "bounced_at",
+            "bounce_reason",
+        ],
+        batch_size=500,
+    )
+    mail.queue([m for m in outgoing if m is not None])
+    _schedule_reminders(cycle)
+    return cycle
+
+
+@transaction.atomic
+def cycle_close(*, actor, cycle):
+    """Freezes the review: links stop working, submitted answers are accepted,
+    answers never given stay missing."""
+    cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
+    if not cycle.is_running:
+        raise DomainError(_("Only a running review can be closed."))
+    for answer in cycle.answers.filter(state=Answer.SUBMITTED).select_related("measure"):
+        answer_accept(actor=actor, answer=answer)
+    cycle.state = State.CLOSED
+    cycle.closed_at = timezone.now()
+    save(actor, cycle)
+    return cycle
+
+
+# Personal links and their mails ----------------------------------------------------
+
+
+def _language(person):
+    user = getattr(person, "user", None)
+    return getattr(user, "language", None) or settings.LANGUAGE_CODE
+
+
+def _link_mail(request, purpose, *, fresh=True, **extra):
+    """The mail (unsaved) with the owner's link, or None when the owner has no
+    address. `fresh` issues a new link (the old one stops working); the caller saves
+    the request then."""
+    if fresh:
+        request.issue_token(request.cycle.links_expire_at)
+        key = f"{purpose}:{request.pk}:{request.link_generation}"
+    else:
+        key = f"{purpose}:{request.pk}:once"
+    if fresh:
+        request.email = request.person.email
+        if not request.email:
+            request.bounced_at = timezone.now()
+            request.bounce_reason = _("no e-mail address")
+            return None
+        request.sent_at = timezone.now()
+        request.bounced_at = None
+        request.bounce_reason = ""
+    return _mail(
+        request,
+        key=key,
+        template=purpose,
+        link=f"{settings.SITE_URL}/link/{request.token()}/",
+        **extra,
+    )
+
+
+def _with_answers(requests):
+    return requests.prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=ReviewAnswer.objects.select_related("measure").order_by("measure__number"),
+        )
+    )
+
+
+def _mail(request, *, key, template, **extra):
+    cycle = request.cycle
+    answers = request.answers.all()  # prefetched with their measures, by number
+    context = {
+        "cycle": cycle,
+        "initiative": cycle.initiative,
+        "person": request.person,
+        "answers": answers,
+        "contact": settings.DEFAULT_FROM_EMAIL,
+        **extra,
+    }
+    with translation.override(_language(request.person)):
+        subject = render_to_string(f"reviews/mail/{template}_subject.txt", context)
+        body = render_to_string(f"reviews/mail/{template}.txt", context)
+    return OutgoingMail(key=key, to=request.email, subject=" ".join(subject.split()), body=body)
+
+
+@transaction.atomic
+def request_resend(*, actor, request, purpose="review/resend", **extra):
+    """A new link for the owner (the old one stops working), by mail."""
+    if not request.cycle.is_running:
+        raise DomainError(_("Links can only be sent while the review is running."))
+    request = _with_answers(ReviewRequest.objects.select_related("person__user", "cycle")).get(
+        pk=request.pk
+    )
+    outgoing = _link_mail(request, purpose, **extra)
+    request.save()
+    if outgoing is None:
+        raise DomainError(
+            _("%(person)s has no e-mail address; please add one first.")
+            % {"person": request.person}
+        )
+    mail.queue([outgoing])
+    return request
+
+
+@transaction.atomic
+def request_revoke(*, actor, request):
+    request.revoke_link()
+    request.save(update_fields=["link_revoked_at"])
+    return request
+
+
+def mark_bounced(sender, key, error, **kwargs):
+    """The mail server refused an owner's address: the office sees it on the review."""
+    match = re.match(r"review/[\w-]+:(\d+):", key)
+    if match:
+        ReviewRequest.objects.filter(pk=match[1]).update(
+            bounced_at=timezone.now(), bounce_reason=error[:300]
+        )
+
+
+def request_opened(request):
+    if request.opened_at is None:
+        request.opened_at = timezone.now()
+        ReviewRequest.objects.filter(pk=request.pk, opened_at=None).update(
+            opened_at=request.opened_at
+        )
+
+
+# Answers ---------------------------------------------------------------------------
+
+
+def _check_open(answer, *, office):
+    if not answer.cycle.is_running:
+        raise DomainError(_("This review is closed; answers can no longer be changed."))
+    if not office and not answer.is_editable_by_owner:
+        raise DomainError(_("This answer has been submitted already."))
+
+
+@transaction.atomic
+def answer_save(*, actor, answer, submit, on_behalf=False, expected_version=None):
+    """Stores what the form put into `answer`, as a draft or submitted. `actor` is the
+    signed-in user or None (the owner through their link)."""
+    _check_open(answer, office=on_behalf)
+    now = timezone.now()
+    answer.saved_at = now
+    answer.entered_by = actor if on_behalf else None
+    if submit:
+        answer.state = Answer.SUBMITTED
+        answer.submitted_at = now
+    elif answer.state in (Answer.OPEN, Answer.DRAFT):
+        answer.state = Answer.DRAFT
+    save(actor, answer, expected_version=expected_version)
+    _refresh_request(answer.request)
+    return answer
+
+
+def _refresh_request(request):
+    """A request is answered when none of its answers waits for the owner."""
+    waiting = request.answers.filter(
+        state__in=[Answer.OPEN, Answer.DRAFT, Answer.RETURNED]
+    ).exists()
+    submitted_at = None if waiting else timezone.now()
+    if (request.submitted_at is None) != (submitted_at is None):
+        request.submitted_at = submitted_at
+        ReviewRequest.objects.filter(pk=request.pk).update(submitted_at=submitted_at)
+
+
+@transaction.atomic
+def answer_return(*, actor, answer, question, expected_version=None):
+    """Sends the answer back to the owner with a question, with a fresh link."""
+    if answer.state not in (Answer.SUBMITTED, Answer.ACCEPTED):
+        raise DomainError(_("Only a submitted answer can be returned."))
+    if answer.state == Answer.ACCEPTED:
+        raise DomainError(_("An accepted answer cannot be returned."))
+    if not question.strip():
+        raise DomainError(_("Please write the question for the owner."))
+    answer.state = Answer.RETURNED
+    answer.question = question.strip()
+    save(actor, answer, expected_version=expected_version)
+    request = answer.request
+    _refresh_request(request)
+    request_resend(actor=actor, request=request, purpose="review/returned", returned=answer)
+    return answer
+
+
+@transaction.atomic
+def answer_accept(*, actor, answer):
+    """The answer becomes the measure's accepted status update; milestone dates and
+    completion are applied to the measure."""
+    if answer.state != Answer.SUBMITTED:
+        raise DomainError(_("Only a submitted answer can be accepted."))
+    measure = answer.measure
+    update = StatusUpdate(
+        measure=measure,
+        traffic_light=answer.traffic_light or StatusUpdate.Light.GREEN,
+        progress=100 if answer.completed else (answer.progress or 0),
+        achieved=answer.achieved,
+        next_steps=answer.next_steps,
+        support_needed=answer.support_needed,
+        reported_at=answer.submitted_at or timezone.now(),
+        reported_by=answer.request.person,
+    )
+    measure_services.status_update_record(actor=actor, update=update, accept=True)
+    _apply_milestones(actor, answer)
+    if answer.completed and Measure.Status.DONE in TRANSITIONS.get(measure.status, []):
+        measure.refresh_from_db()
+        measure_services.measure_set_status(
+            actor=actor, measure=measure, status=Measure.Status.DONE
+        )
+    answer.state = Answer.ACCEPTED
+    answer.accepted_at = timezone.now()
+    answer.accepted_by = actor
+    answer.status_update = update
+    save(actor, answer)
+    return answer
+
+
+def _apply_milestones(actor, answer):
+    milestones = Milestone.objects.filter(
+        measure=answer.measure, pk__in=[int(k) for k in answer.milestone_dates if k.isdigit()]
+    )
+    for milestone in milestones:
+        dates = answer.milestone_dates[str(milestone.pk)]
+        due_on = _date(dates.get("due_on")) or milestone.due_on
+        completed_on = _date(dates.get("completed_on"))
+        if (due_on, completed_on) != (milestone.due_on, milestone.completed_on):
+            milestone.due_on, milestone.completed_on = due_on, completed_on
+            measure_services.milestone_save(actor=actor, milestone=milestone)
+
+
+def _date(value):
+    return datetime.date.fromisoformat(value) if value else None
+
+
+# Reminders -------------------------------------------------------------------------
+
+REMINDERS = ("before", "after")
+
+
+def reminder_time(cycle, kind):
+    """When a reminder of `kind` is due: `remind_days_before` days before the
+    deadline, or the day after it; None when the review asks for no such reminder."""
+    if kind == "before":
+        if not cycle.remind_days_before:
+            return None
+        day = cycle.deadline - datetime.timedelta(days=cycle.remind_days_before)
+    else:
+        day = cycle.deadline + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(REMINDER_HOUR)))
+
+
+def _schedule_reminders(cycle):
+    from .tasks import send_reminders
+
+    for kind in REMINDERS:
+        when = reminder_time(cycle, kind)
+        if when is not None:
+            transaction.on_commit(
+                lambda when=when, kind=kind: mail.schedule(
+                    send_reminders, max(when, timezone.now()), cycle_id=cycle.pk, kind=kind
+                )
+            )
+
+
+@transaction.atomic
+def remind(cycle, kind, now=None):
+    """Queues the reminder of `kind` for every owner who has not answered yet, once
+    per owner: the mail's key is the record that it went out, and the database
+    refuses a second one. Does nothing before the reminder is due (a deadline moved
+    later leaves an early task behind). Returns how many were queued."""
+    now = now or timezone.now()
+    cycle = ReviewCycle.objects.select_related("initiative").get(pk=cycle.pk)
+    due = reminder_time(cycle, kind)
+    if not cycle.is_running or due is None or now < due:
+        return 0
+    purpose = f"review/reminder-{kind}"
+    already = set(
+        OutgoingMail.objects.filter(key__startswith=f"{purpose}:").values_list("key", flat=True)
+    )
+    requests = _with_answers(
+        cycle.requests.filter(submitted_at=None, link_revoked_at=None, bounced_at=None)
+        .exclude(token_hash=None)
+        .select_related("person__user", "cycle__initiative")
+    )
+    outgoing = [
+        _link_mail(request, purpose, fresh=False, kind=kind)
+        for request in requests
+        if f"{purpose}:{request.pk}:once" not in already
+    ]
+    outgoing = [m for m in outgoing if m is not None]
+    mail.queue(outgoing)
+    return len(outgoing)

@@ -1,0 +1,2 @@
+def owner_link(request, review_request, token, **kwargs):
+    raise NotImplementedError
