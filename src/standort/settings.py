@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "standort.initiatives",
     "standort.measures",
     "standort.reviews",
+    "standort.reports",
 ]
 
 MIDDLEWARE = [

@@ -4,7 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.bench import bench_floor
-from standort.core.views import healthz
+from standort.core.views import healthz, personal_link
 
 admin.site.site_header = _("Standort administration")
 admin.site.site_title = _("Standort")
@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("standort.accounts.urls")),
+    path("link/<str:token>/", personal_link, name="personal_link"),
+    path("link/<str:token>/<int:item>/", personal_link, name="personal_link_item"),
     # Initiatives last: their slugs take the first path segment.
     path("", include("standort.initiatives.urls")),
 ]

@@ -67,6 +67,11 @@ class PersonalLink(models.Model):
     def link_used(self):
         return False
 
+    def link_contact(self):
+        """Whom the polite page of a link that no longer works names: a dict with
+        "name" and "email", or None."""
+        return None
+
     def link_state(self, now=None):
         now = now or timezone.now()
         if self.link_revoked_at is not None:

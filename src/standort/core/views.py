@@ -1,7 +1,10 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from . import links
 
 
 @require_GET
@@ -15,3 +18,18 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@never_cache
+def personal_link(request, token, item=None):
+    """/link/<token>/: hands a valid link to the view its purpose registered; any
+    other link gets a polite page that says why it does not work and whom to ask."""
+    target, view = links.resolve(token)
+    if target is None:
+        return render(request, "core/link_invalid.html", {"state": None}, status=404)
+    state = target.link_state()
+    if state is not links.LinkState.VALID:
+        context = {"state": state.value, "target": target, "contact": target.link_contact()}
+        return render(request, "core/link_invalid.html", context, status=410)
+    kwargs = {} if item is None else {"item": item}
+    return view(request, target, token, **kwargs)

@@ -36,7 +36,10 @@ initiative_patterns = [
         organizations.organization_delete,
         name="organization_delete",
     ),
+    path("embed/", home.initiative_embed, name="initiative_embed"),
     path("measures/", include("standort.measures.urls")),
+    path("reviews/", include("standort.reviews.urls")),
+    path("reports/", include("standort.reports.urls")),
     path("roles/", roles.role_list, name="role_list"),
     path("roles/<int:pk>/delete/", roles.role_delete, name="role_delete"),
 ]

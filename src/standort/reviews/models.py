@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
-from standort.core.links import PersonalLink
+from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
 from standort.initiatives.models import Initiative, Person
 from standort.measures.models import PERCENT, Measure, StatusUpdate
@@ -47,9 +47,7 @@ class ReviewCycle(VersionedModel):
         validators=[MaxValueValidator(60)],
         help_text=_("0: no reminder before the deadline. A second one goes out the day after."),
     )
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.DRAFT
-    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     launched_at = models.DateTimeField(_("launched at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     created_by = models.ForeignKey(
@@ -72,11 +70,16 @@ class ReviewCycle(VersionedModel):
         return reverse("review_detail", args=[self.initiative.slug, self.pk])
 
     @property
+    def links_last_day(self):
+        return self.deadline + datetime.timedelta(days=self.grace_days)
+
+    @property
     def links_expire_at(self):
         """The end of the last day of the grace period, in the initiative's time zone."""
-        last_day = self.deadline + datetime.timedelta(days=self.grace_days)
         return timezone.make_aware(
-            datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time())
+            datetime.datetime.combine(
+                self.links_last_day + datetime.timedelta(days=1), datetime.time()
+            )
         )
 
     @property
@@ -123,6 +126,30 @@ class ReviewRequest(PersonalLink):
     def link_used(self):
         # Everything is answered: the link has done its job.
         return self.submitted_at is not None
+
+    def link_state(self, now=None):
+        if self.cycle.is_closed:
+            return LinkState.EXPIRED
+        return super().link_state(now)
+
+    def link_contact(self):
+        """The initiative's project office, by its first person."""
+        from standort.initiatives.models import InitiativeRole
+
+        office = (
+            InitiativeRole.objects.filter(
+                initiative_id=self.cycle.initiative_id, role=InitiativeRole.Role.OFFICE
+            )
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if office is None:
+            return None
+        return {
+            "name": office.user.get_full_name() or office.user.email,
+            "email": office.user.email,
+        }
 
 
 class ReviewAnswer(VersionedModel):

@@ -52,10 +52,7 @@ def cycle_create(*, actor, cycle, measures):
             )
     ReviewRequest.objects.bulk_create(requests.values(), batch_size=500)
     ReviewAnswer.objects.bulk_create(
-        [
-            ReviewAnswer(cycle=cycle, request=requests[m.owner_id], measure=m)
-            for m in owned
-        ],
+        [ReviewAnswer(cycle=cycle, request=requests[m.owner_id], measure=m) for m in owned],
         batch_size=500,
     )
     return without_owner
@@ -85,7 +82,7 @@ def cycle_delete(*, actor, cycle):
 @transaction.atomic
 def cycle_launch(*, actor, cycle):
     """Sends every owner their personal link; reminders are scheduled."""
-    cycle = ReviewCycle.objects.select_for_update().get(pk=cycle.pk)
+    cycle = ReviewCycle.objects.select_for_update().select_related("initiative").get(pk=cycle.pk)
     if not cycle.is_draft:
         raise DomainError(_("This review has been launched already."))
     if cycle.deadline < timezone.localdate():
@@ -94,6 +91,8 @@ def cycle_launch(*, actor, cycle):
     cycle.launched_at = timezone.now()
     save(actor, cycle)
     requests = list(_with_answers(cycle.requests.select_related("person__user")))
+    for review_request in requests:
+        review_request.cycle = cycle  # one review object, one contact lookup
     outgoing = [_link_mail(r, "review/launch") for r in requests]
     ReviewRequest.objects.bulk_update(
         requests,
@@ -158,10 +157,18 @@ def _link_mail(request, purpose, *, fresh=True, **extra):
     return _mail(
         request,
         key=key,
-        template=purpose,
+        # "review/reminder-before" -> reviews/mail/reminder.txt
+        template=purpose.split("/")[1].split("-")[0],
         link=f"{settings.SITE_URL}/link/{request.token()}/",
         **extra,
     )
+
+
+def _contact(cycle):
+    """The office person the mails name, looked up once per review and run."""
+    if not hasattr(cycle, "_contact"):
+        cycle._contact = ReviewRequest(cycle=cycle).link_contact()
+    return cycle._contact
 
 
 def _with_answers(requests):
@@ -181,7 +188,7 @@ def _mail(request, *, key, template, **extra):
         "initiative": cycle.initiative,
         "person": request.person,
         "answers": answers,
-        "contact": settings.DEFAULT_FROM_EMAIL,
+        "contact": _contact(cycle),
         **extra,
     }
     with translation.override(_language(request.person)):
@@ -322,6 +329,25 @@ def answer_accept(*, actor, answer):
     return answer
 
 
+@transaction.atomic
+def answers_accept(*, actor, answers):
+    for answer in answers:
+        answer_accept(actor=actor, answer=answer)
+
+
+def milestone_changes(answer):
+    """[(title, due_on, completed_on)] of the milestones the answer changes."""
+    ids = [int(k) for k in answer.milestone_dates if k.isdigit()]
+    return [
+        (
+            milestone.title,
+            _date(answer.milestone_dates[str(milestone.pk)].get("due_on")),
+            _date(answer.milestone_dates[str(milestone.pk)].get("completed_on")),
+        )
+        for milestone in Milestone.objects.filter(measure=answer.measure, pk__in=ids)
+    ]
+
+
 def _apply_milestones(actor, answer):
     milestones = Milestone.objects.filter(
         measure=answer.measure, pk__in=[int(k) for k in answer.milestone_dates if k.isdigit()]
@@ -387,13 +413,13 @@ def remind(cycle, kind, now=None):
     requests = _with_answers(
         cycle.requests.filter(submitted_at=None, link_revoked_at=None, bounced_at=None)
         .exclude(token_hash=None)
-        .select_related("person__user", "cycle__initiative")
+        .select_related("person__user")
     )
-    outgoing = [
-        _link_mail(request, purpose, fresh=False, kind=kind)
-        for request in requests
-        if f"{purpose}:{request.pk}:once" not in already
-    ]
+    outgoing = []
+    for request in requests:
+        if f"{purpose}:{request.pk}:once" not in already:
+            request.cycle = cycle
+            outgoing.append(_link_mail(request, purpose, fresh=False, kind=kind))
     outgoing = [m for m in outgoing if m is not None]
     mail.queue(outgoing)
     return len(outgoing)

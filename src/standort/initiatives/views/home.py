@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -72,3 +73,7 @@ def initiative_edit(request, initiative):
     return form_page(
         request, form, title=_("Edit initiative"), cancel_url=initiative.get_absolute_url()
     )
+
+
+def initiative_embed(request, initiative_slug):
+    raise Http404  # the embeddable public page comes with the dashboard work

@@ -1,0 +1,84 @@
+"""Reads for the review pages, with their joins done."""
+
+from django.db.models import Count, Prefetch, Q
+
+from .models import ReviewAnswer, ReviewCycle, ReviewRequest
+
+Answer = ReviewAnswer.State
+
+
+def cycles_of(initiative):
+    """The initiative's reviews, newest first, with their answer counts."""
+    return ReviewCycle.objects.filter(initiative=initiative).annotate(
+        answer_count=Count("answers"),
+        answered_count=Count(
+            "answers", filter=Q(answers__state__in=[Answer.SUBMITTED, Answer.ACCEPTED])
+        ),
+    )
+
+
+def answer_counts(cycle):
+    """{state: count} of the review's answers, every state present."""
+    counts = dict.fromkeys(Answer.values, 0)
+    counts.update(
+        cycle.answers.order_by()
+        .values_list("state")
+        .annotate(n=Count("pk"))
+        .values_list("state", "n")
+    )
+    counts["total"] = sum(counts[s] for s in Answer.values)
+    counts["answered"] = counts[Answer.SUBMITTED] + counts[Answer.ACCEPTED]
+    counts["share"] = round(100 * counts["answered"] / counts["total"]) if counts["total"] else 0
+    return counts
+
+
+# How far an owner has got, for the follow-up table and its filter.
+PROGRESS_FILTERS = {
+    "bounced": Q(bounced_at__isnull=False),
+    "answered": Q(submitted_at__isnull=False, bounced_at=None),
+    "drafted": Q(submitted_at=None, bounced_at=None, answers__state=Answer.DRAFT),
+    "returned": Q(submitted_at=None, bounced_at=None, answers__state=Answer.RETURNED),
+    "opened": Q(submitted_at=None, bounced_at=None, opened_at__isnull=False),
+    "unopened": Q(submitted_at=None, bounced_at=None, opened_at=None),
+}
+
+
+def requests_of(cycle, progress=None):
+    requests = ReviewRequest.objects.filter(cycle=cycle)
+    if progress in PROGRESS_FILTERS:
+        requests = requests.filter(PROGRESS_FILTERS[progress]).distinct()
+    return requests.select_related("person__organization").prefetch_related(
+        Prefetch(
+            "answers",
+            queryset=ReviewAnswer.objects.select_related("measure", "entered_by").order_by(
+                "measure__number"
+            ),
+        )
+    )
+
+
+def progress_of(request):
+    """The state of one owner's answer, as the follow-up table names it."""
+    if request.bounced_at:
+        return "bounced"
+    if request.submitted_at:
+        return "answered"
+    states = {answer.state for answer in request.answers.all()}
+    if Answer.RETURNED in states:
+        return "returned"
+    if Answer.DRAFT in states or Answer.SUBMITTED in states:
+        return "drafted"
+    return "opened" if request.opened_at else "unopened"
+
+
+def open_answers_of(initiative, user):
+    """The signed-in owner's answers that running reviews still wait for."""
+    return (
+        ReviewAnswer.objects.filter(
+            cycle__initiative=initiative,
+            cycle__state=ReviewCycle.State.RUNNING,
+            request__person__user=user,
+        )
+        .select_related("cycle", "measure")
+        .order_by("cycle__deadline", "measure__number")
+    )
