@@ -269,14 +269,18 @@ def answer_save(*, actor, answer, submit, on_behalf=False, expected_version=None
 
 
 def _refresh_request(request):
-    """A request is answered when none of its answers waits for the owner."""
+    """A request is answered when none of its answers waits for the owner. Decided
+    in the database: the request object at hand may be older than its answers."""
     waiting = request.answers.filter(
         state__in=[Answer.OPEN, Answer.DRAFT, Answer.RETURNED]
     ).exists()
-    submitted_at = None if waiting else timezone.now()
-    if (request.submitted_at is None) != (submitted_at is None):
-        request.submitted_at = submitted_at
-        ReviewRequest.objects.filter(pk=request.pk).update(submitted_at=submitted_at)
+    rows = ReviewRequest.objects.filter(pk=request.pk)
+    if waiting:
+        rows.exclude(submitted_at=None).update(submitted_at=None)
+        request.submitted_at = None
+    else:
+        rows.filter(submitted_at=None).update(submitted_at=timezone.now())
+        request.submitted_at = rows.values_list("submitted_at", flat=True).get()
 
 
 @transaction.atomic
