@@ -75,19 +75,42 @@ def _claim(now):
 
 def deliver_due(now=None):
     """Sends every due mail; returns (sent, left). `left` counts mails that failed
-    for a passing reason and wait for a later attempt."""
+    for a passing reason (the server is away) and wait for a later attempt."""
     now = now or timezone.now()
     sent = left = 0
     while batch := _claim(now):
-        with mail.get_connection() as connection:
-            for outgoing in batch:
+        connection = mail.get_connection()
+        try:
+            connection.open()
+        except Exception as error:  # noqa: BLE001 – whatever it is, the mails wait
+            _postpone(batch, error, now)
+            return sent, left + len(batch)
+        try:
+            for position, outgoing in enumerate(batch):
                 result = _send(outgoing, connection, now)
+                if result == "later":
+                    # The server is away: the rest of the batch waits as well.
+                    _postpone(batch[position + 1 :], None, now)
+                    return sent, left + len(batch) - position
                 sent += result == "sent"
-                left += result == "later"
-        if left:
-            # The server is away: do not hammer it with the rest of the queue now.
-            break
+        finally:
+            connection.close()
     return sent, left
+
+
+def _postpone(batch, error, now):
+    for outgoing in batch:
+        if error is not None:
+            outgoing.attempts += 1
+            outgoing.last_error = str(error)[:2000] or type(error).__name__
+        outgoing.send_after = now + retry_delay(max(outgoing.attempts, 1))
+        outgoing.claim = ""
+        outgoing.claimed_until = None
+    if error is not None:
+        log.warning("Mail server unavailable, %s mails wait: %s", len(batch), error)
+    OutgoingMail.objects.bulk_update(
+        batch, ["attempts", "last_error", "send_after", "claim", "claimed_until"]
+    )
 
 
 def _send(outgoing, connection, now):

@@ -391,10 +391,11 @@ def _schedule_reminders(cycle):
 
     for kind in REMINDERS:
         when = reminder_time(cycle, kind)
-        if when is not None:
+        # A reminder whose time has passed already would follow the first mail at once.
+        if when is not None and when > timezone.now():
             transaction.on_commit(
                 lambda when=when, kind=kind: mail.schedule(
-                    send_reminders, max(when, timezone.now()), cycle_id=cycle.pk, kind=kind
+                    send_reminders, when, cycle_id=cycle.pk, kind=kind
                 )
             )
 
