@@ -1,0 +1,80 @@
+"""Reports of a closed status review ("Stand der Umsetzung") as PDF, XLSX and DOCX.
+
+The file lives in the database, not on disk: any app server may build it (in the task
+worker) and any other may serve it."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from standort.initiatives.models import Initiative
+from standort.reviews.models import ReviewCycle
+
+
+class Report(models.Model):
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", _("Excel (XLSX)")
+        DOCX = "docx", _("Word (DOCX)")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("queued")
+        RUNNING = "running", _("being built")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reports")
+    cycle = models.ForeignKey(
+        ReviewCycle,
+        verbose_name=_("status review"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
+    progress = models.PositiveSmallIntegerField(
+        _("progress"), default=0, validators=[MaxValueValidator(100)]
+    )
+    # Raised by every new request of the same report: a task of an earlier request
+    # finds another number and leaves the row alone.
+    attempt = models.PositiveIntegerField(default=1, editable=False)
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    size = models.PositiveIntegerField(_("size"), default=0)
+    content = models.BinaryField(default=b"", editable=False)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("requested at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cycle", "format"], name="unique_report_format")
+        ]
+        indexes = [models.Index(fields=["initiative", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.cycle}: {self.get_format_display()}"
+
+    @property
+    def is_pending(self):
+        return self.state in (self.State.QUEUED, self.State.RUNNING)
+
+    @property
+    def is_done(self):
+        return self.state == self.State.DONE
+
+    @property
+    def is_failed(self):
+        return self.state == self.State.FAILED

@@ -1,0 +1,239 @@
+"""Reads for the reports: what "Stand der Umsetzung" shows of a closed review, and the
+list of an initiative's reports, each in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from standort.measures.models import Measure, StatusUpdate
+from standort.reviews.models import ReviewAnswer, ReviewCycle
+
+from .models import Report
+
+# The answers a report counts. Closing a review accepts the submitted ones; a
+# submitted answer still counts should the office not have accepted it yet.
+COUNTED = (ReviewAnswer.State.ACCEPTED, ReviewAnswer.State.SUBMITTED)
+LIGHTS = [choice.value for choice in StatusUpdate.Light]
+NO_ANSWER = "none"
+
+
+@dataclass
+class Row:
+    """One measure of the review as the report shows it."""
+
+    number: int
+    title: str
+    owner: str
+    organization: str
+    status: str
+    status_label: str
+    progress: int | None
+    answered: bool
+    light: str  # a StatusUpdate.Light value, or NO_ANSWER
+    light_label: str
+    on_behalf: bool  # the office entered the answer for the owner
+    achieved: str = ""
+    next_steps: str = ""
+    support_needed: str = ""
+
+
+@dataclass
+class Group:
+    """A working group (or "no working group") with its measures in number order."""
+
+    name: str
+    rows: list = field(default_factory=list)
+
+    def light_counts(self):
+        counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
+        for row in self.rows:
+            counts[row.light] += 1
+        return counts
+
+
+@dataclass
+class ReportData:
+    initiative: object
+    cycle: object
+    date: object  # the day the report was made
+    groups: list
+    asked: int
+    answered: int
+    lights: list  # [(value, label, count)], NO_ANSWER last
+    statuses: list  # [(value, label, count)] of the statuses that occur
+
+    @property
+    def answer_rate(self):
+        """Per cent of the measures asked that were answered, rounded."""
+        return round(100 * self.answered / self.asked) if self.asked else 0
+
+    @property
+    def rows(self):
+        return [row for group in self.groups for row in group.rows]
+
+    @property
+    def light_labels(self):
+        """[(value, label)] of the traffic lights and of "no answer"."""
+        return [(value, label) for value, label, _count in self.lights]
+
+    @property
+    def lights_by_group(self):
+        """[(group name, [count per light, "no answer" last], total)] for the chart."""
+        return [
+            (group.name, list(group.light_counts().values()), len(group.rows))
+            for group in self.groups
+        ]
+
+
+def light_labels():
+    """{value: label} of the traffic lights and of "no answer", in the active language."""
+    labels = {choice.value: str(choice.label) for choice in StatusUpdate.Light}
+    labels[NO_ANSWER] = gettext("no answer")
+    return labels
+
+
+def report_data(cycle, *, today=None):
+    """The report of `cycle` (with its initiative): its measures by working group and
+    the counts of its summary. One query, whatever the number of measures.
+
+    Archived measures are left out, as everywhere else: they no longer belong to the
+    catalogue. Labels are in the active language."""
+    answers = (
+        ReviewAnswer.objects.filter(cycle=cycle, measure__is_archived=False)
+        .select_related(
+            "measure__body",
+            "measure__owner__organization",
+            "measure__owner_organization",
+        )
+        .only(
+            "state",
+            "traffic_light",
+            "progress",
+            "achieved",
+            "next_steps",
+            "support_needed",
+            "entered_by_id",
+            "measure__number",
+            "measure__title",
+            "measure__status",
+            "measure__progress",
+            "measure__body__name",
+            "measure__owner__title",
+            "measure__owner__first_name",
+            "measure__owner__last_name",
+            "measure__owner__organization__name",
+            "measure__owner_organization__name",
+        )
+        .order_by(
+            F("measure__body__position").asc(nulls_last=True),
+            F("measure__body__name").asc(nulls_last=True),
+            "measure__body_id",
+            "measure__number",
+        )
+    )
+    statuses = {choice.value: str(choice.label) for choice in Measure.Status}
+    lights = light_labels()
+    without_group = gettext("Without working group")
+    groups, by_body = [], {}
+    status_counts = dict.fromkeys(statuses, 0)
+    light_counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
+    answered = 0
+    for answer in answers:
+        measure = answer.measure
+        counted = answer.state in COUNTED
+        light = (answer.traffic_light or NO_ANSWER) if counted else NO_ANSWER
+        owner = measure.owner
+        organization = measure.owner_organization or (owner.organization if owner else None)
+        row = Row(
+            number=measure.number,
+            title=measure.title,
+            owner=owner.full_name if owner else "",
+            organization=organization.name if organization else "",
+            status=measure.status,
+            status_label=statuses.get(measure.status, measure.status),
+            # Without an answer: the measure's progress as last reported.
+            progress=answer.progress if counted else measure.progress,
+            answered=counted,
+            light=light,
+            light_label=lights[light],
+            on_behalf=counted and answer.entered_by_id is not None,
+        )
+        if counted:
+            answered += 1
+            row.achieved = answer.achieved
+            row.next_steps = answer.next_steps
+            row.support_needed = answer.support_needed
+        status_counts[measure.status] = status_counts.get(measure.status, 0) + 1
+        light_counts[light] += 1
+        body_id = measure.body_id
+        if body_id not in by_body:
+            by_body[body_id] = Group(name=measure.body.name if measure.body else without_group)
+            groups.append(by_body[body_id])
+        by_body[body_id].rows.append(row)
+    return ReportData(
+        initiative=cycle.initiative,
+        cycle=cycle,
+        date=today or timezone.localdate(),
+        groups=groups,
+        asked=sum(len(g.rows) for g in groups),
+        answered=answered,
+        lights=[(value, lights[value], count) for value, count in light_counts.items()],
+        statuses=[
+            (value, statuses.get(value, value), count)
+            for value, count in status_counts.items()
+            if count
+        ],
+    )
+
+
+def closed_cycles(initiative):
+    """The initiative's closed reviews, the last closed first."""
+    return ReviewCycle.objects.filter(
+        initiative=initiative, state=ReviewCycle.State.CLOSED
+    ).order_by(F("closed_at").desc(nulls_last=True), "-deadline", "-pk")
+
+
+def reports_of(initiative):
+    """The initiative's reports without their files, the newest first."""
+    return (
+        Report.objects.filter(initiative=initiative)
+        .defer("content")
+        .select_related("created_by")
+        .order_by("-created_at", "-pk")
+    )
+
+
+@dataclass
+class ReviewReports:
+    """A closed review with its reports (one per format at most)."""
+
+    cycle: object
+    reports: list
+    missing: list  # formats without a report
+
+    @property
+    def newest(self):
+        return max((r.created_at for r in self.reports), default=None)
+
+
+def reports_by_review(initiative):
+    """[ReviewReports] of the initiative's closed reviews: reviews with reports first,
+    the newest report first; then the reviews without any, the last closed first.
+    Two queries."""
+    cycles = list(closed_cycles(initiative))
+    reports = list(reports_of(initiative))
+    by_cycle = {cycle.pk: [] for cycle in cycles}
+    for report in reports:
+        by_cycle.setdefault(report.cycle_id, []).append(report)
+    formats = [choice.value for choice in Report.Format]
+    entries = []
+    for cycle in cycles:
+        found = sorted(by_cycle[cycle.pk], key=lambda r: formats.index(r.format))
+        have = {r.format for r in found}
+        entries.append(
+            ReviewReports(cycle=cycle, reports=found, missing=[f for f in formats if f not in have])
+        )
+    with_reports = sorted((e for e in entries if e.reports), key=lambda e: e.newest, reverse=True)
+    return with_reports + [e for e in entries if not e.reports]

@@ -1,0 +1,146 @@
+"""Writes of the reports: request them for a closed review, build one in the task
+worker.
+
+A report is one row per review and format. Asking again resets the row and raises its
+attempt number, so a task of an earlier request that runs late changes nothing."""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from standort.core.services import DomainError
+
+from . import build
+from .models import Report
+from .queries import report_data
+
+__all__ = ["DomainError", "report_build", "report_request", "reports_for_review"]
+
+log = logging.getLogger("standort.reports")
+State = Report.State
+# A report still queued or running after this long is taken for lost (a worker died
+# under it): it may be requested again, and the list stops waiting for it.
+STALE_AFTER = datetime.timedelta(minutes=30)
+
+
+def is_stale(report, now=None):
+    now = now or timezone.now()
+    return report.is_pending and report.created_at < now - STALE_AFTER
+
+
+def _language(actor):
+    language = getattr(actor, "language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _enqueue(report):
+    from .tasks import build_report
+
+    report_id, attempt = report.pk, report.attempt
+    transaction.on_commit(lambda: build_report.enqueue(report_id=report_id, attempt=attempt))
+
+
+@transaction.atomic
+def report_request(*, actor, cycle, format):
+    """Queues the build of the `format` report of the closed review `cycle`, or builds
+    it again. A report already on its way is left alone. The build starts after the
+    commit; returns the report (without its file)."""
+    if not cycle.is_closed:
+        raise DomainError(_("Reports are made of closed status reviews only."))
+    if format not in Report.Format.values:
+        raise DomainError(_("Unknown report format."))
+    now = timezone.now()
+    report = (
+        Report.objects.select_for_update()
+        .defer("content")
+        .filter(cycle=cycle, format=format)
+        .first()
+    )
+    if report is not None and report.is_pending and not is_stale(report, now):
+        return report
+    if report is None:
+        report = Report(initiative_id=cycle.initiative_id, cycle=cycle, format=format)
+    else:
+        report.attempt += 1
+    report.state = State.QUEUED
+    report.progress = 0
+    report.error = ""
+    report.content = b""
+    report.size = 0
+    report.file_name = ""
+    report.language = _language(actor)
+    report.created_by = actor if getattr(actor, "is_authenticated", False) else None
+    report.created_at = now
+    report.finished_at = None
+    report.save()
+    log.info("%s requested report %s (%s) of review #%s", actor, report.pk, format, cycle.pk)
+    _enqueue(report)
+    return report
+
+
+@transaction.atomic
+def reports_for_review(*, actor, cycle):
+    """One report per format of the closed review `cycle`, built in the background
+    after the commit. The reviews app calls this when the office closes a review."""
+    return [
+        report_request(actor=actor, cycle=cycle, format=format) for format in Report.Format.values
+    ]
+
+
+def _set_progress(report_id, attempt, value):
+    Report.objects.filter(pk=report_id, attempt=attempt, state=State.RUNNING).update(progress=value)
+
+
+def report_build(*, report_id, attempt):
+    """Builds the report's file and stores it. Runs outside a transaction, so the
+    list page sees the state and progress as they change. Returns the final state, or
+    None when the report is gone or another attempt owns it."""
+    claimed = Report.objects.filter(pk=report_id, attempt=attempt, state=State.QUEUED).update(
+        state=State.RUNNING, progress=5
+    )
+    if not claimed:
+        return None
+    report = Report.objects.defer("content").select_related("cycle__initiative").get(pk=report_id)
+    mine = Report.objects.filter(pk=report_id, attempt=attempt)
+    try:
+        with translation.override(report.language):
+            if not report.cycle.is_closed:
+                raise DomainError(_("Reports are made of closed status reviews only."))
+            data = report_data(report.cycle)
+            _set_progress(report_id, attempt, 10)
+            content = build.write(
+                report.format,
+                data,
+                progress=lambda value: _set_progress(report_id, attempt, value),
+            )
+            name = build.file_name(report.cycle, report.format, data.date)
+    except Exception as error:
+        log.exception(
+            "Report %s (%s) of review #%s failed", report_id, report.format, report.cycle_id
+        )
+        message = (
+            str(error) if isinstance(error, DomainError) else f"{type(error).__name__}: {error}"
+        )
+        mine.update(state=State.FAILED, error=message[:1000], finished_at=timezone.now())
+        return State.FAILED.value
+    mine.update(
+        state=State.DONE,
+        progress=100,
+        content=content,
+        size=len(content),
+        file_name=name,
+        error="",
+        finished_at=timezone.now(),
+    )
+    log.info(
+        "Report %s (%s) of review #%s built: %s bytes",
+        report_id,
+        report.format,
+        report.cycle_id,
+        len(content),
+    )
+    return State.DONE.value
