@@ -20,10 +20,11 @@ class KernFormRenderer(DjangoTemplates):
 def _widget_class(widget):
     if isinstance(widget, forms.CheckboxInput):
         return "kern-form-check__checkbox"
-    if isinstance(widget, forms.RadioSelect):
-        return "kern-form-check__radio"
+    # CheckboxSelectMultiple is a RadioSelect to Django: ask for it first.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "kern-form-check__checkbox"
+    if isinstance(widget, forms.RadioSelect):
+        return "kern-form-check__radio"
     if isinstance(widget, forms.Select):
         return "kern-form-input__select"
     return "kern-form-input__input"

@@ -61,8 +61,8 @@ class ReviewCreateForm(ReviewCycleForm):
         self.initiative = initiative
         self.fields["body"].queryset = initiative.bodies.order_by("name")
         self.fields["topic"].queryset = initiative.topics.all()
-        if not self.is_bound:
-            self.initial.setdefault("deadline", timezone.localdate() + datetime.timedelta(days=21))
+        if not self.is_bound and not self.initial.get("deadline"):
+            self.initial["deadline"] = timezone.localdate() + datetime.timedelta(days=21)
 
     def measures(self):
         """The live measures the chosen filters select."""

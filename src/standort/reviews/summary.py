@@ -4,7 +4,7 @@ between the last two closed reviews. Each is one query, however many answers."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Count, F, IntegerField, Max, Q, Value, When
 from django.db.models import Case as SqlCase
 from django.utils import timezone
 
@@ -56,37 +56,37 @@ def answer_rate(cycle):
     return AnswerRate(**counts)
 
 
-def _rank(expression):
+def _rank_in(cycle):
+    """The rank of an answer's traffic light when it belongs to `cycle`, else NULL."""
     return SqlCase(
-        *[When(**{expression: light}, then=Value(rank)) for light, rank in LIGHT_RANK.items()],
+        *[
+            When(cycle=cycle, traffic_light=light, then=Value(rank))
+            for light, rank in LIGHT_RANK.items()
+        ],
         output_field=IntegerField(),
     )
 
 
 def light_changes(newer, older):
-    """Per measure with an accepted answer in both reviews: its traffic light
-    `before` (in `older`) and now (`traffic_light`, in `newer`), and `change`: 1 better,
-    0 the same, -1 worse. Archived measures are left out."""
-    before = ReviewAnswer.objects.filter(
-        cycle=older, measure=OuterRef("measure_id"), state=Answer.ACCEPTED
-    ).exclude(traffic_light="")
-    return (
+    """[(number, title, before, after, change)] per measure with an accepted answer
+    in both reviews: its traffic light in `older` and in `newer` and the change, 1
+    better, 0 the same, -1 worse; archived measures left out. One query: both
+    reviews' answers grouped by measure."""
+    rows = (
         ReviewAnswer.objects.filter(
-            cycle=newer, state=Answer.ACCEPTED, measure__is_archived__in=[False]
+            cycle__in=[newer, older], state=Answer.ACCEPTED, measure__is_archived__in=[False]
         )
         .exclude(traffic_light="")
-        .annotate(before=Subquery(before.values("traffic_light")[:1]))
-        .filter(before__isnull=False)
-        .annotate(before_rank=_rank("before"), after_rank=_rank("traffic_light"))
-        .annotate(
-            change=SqlCase(
-                When(after_rank__gt=F("before_rank"), then=Value(1)),
-                When(after_rank__lt=F("before_rank"), then=Value(-1)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
+        .values_list("measure__number", "measure__title")
+        .annotate(before=Max(_rank_in(older)), after=Max(_rank_in(newer)))
+        .filter(before__isnull=False, after__isnull=False)
+        .order_by("measure__number")
     )
+    light_of = {rank: light for light, rank in LIGHT_RANK.items()}
+    return [
+        (number, title, light_of[before], light_of[after], (after > before) - (after < before))
+        for number, title, before, after in rows
+    ]
 
 
 @dataclass
@@ -98,28 +98,25 @@ class Changes:
     better: int = 0
     same: int = 0
     worse: int = 0
-    # The measures that got worse, the steepest fall first: (number, title, before,
-    # after), at most `limit` of them.
+    # The measures that got worse, the steepest fall first, then by number: (number,
+    # title, before, after), at most `limit` of them.
     worsened: list = field(default_factory=list)
 
 
 def changes_between(newer, older, *, limit=10):
-    """Two queries: the changes counted, and the measures that got worse."""
     changes = light_changes(newer, older)
-    counts = dict(changes.order_by().values_list("change").annotate(n=Count("pk")))
-    worsened = list(
-        changes.filter(change=-1)
-        .annotate(fall=F("before_rank") - F("after_rank"))
-        .order_by("-fall", "measure__number")
-        .values_list("measure__number", "measure__title", "before", "traffic_light")[:limit]
-    )
+    counts = {1: 0, 0: 0, -1: 0}
+    for *_row, change in changes:
+        counts[change] += 1
+    worse = [row[:4] for row in changes if row[4] < 0]
+    worse.sort(key=lambda row: (LIGHT_RANK[row[3]] - LIGHT_RANK[row[2]], row[0]))
     return Changes(
         older=older,
         newer=newer,
-        better=counts.get(1, 0),
-        same=counts.get(0, 0),
-        worse=counts.get(-1, 0),
-        worsened=worsened,
+        better=counts[1],
+        same=counts[0],
+        worse=counts[-1],
+        worsened=worse[:limit],
     )
 
 
@@ -134,8 +131,8 @@ class ReviewSummary:
 
 def review_summary(initiative, *, limit=10):
     """The latest review's answer rate and the changes between the last two closed
-    reviews: one query for the reviews, one for the rate, two for the changes (the
-    last only where there are two closed reviews)."""
+    reviews: one query for the reviews, one for the rate, one for the changes (where
+    there are two closed reviews)."""
     cycles = reviews_of(initiative)
     if not cycles:
         return ReviewSummary()

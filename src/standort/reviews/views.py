@@ -2,6 +2,7 @@
 form through their personal link or in the app."""
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -294,11 +295,12 @@ def review_close(request, initiative, pk):
     )
 
 
+@transaction.atomic
 def _close(actor, cycle):
     from standort.reports.services import reports_for_review
 
-    services.cycle_close(actor=actor, cycle=cycle)
-    reports_for_review(actor=actor, cycle=cycle)
+    closed = services.cycle_close(actor=actor, cycle=cycle)
+    reports_for_review(actor=actor, cycle=closed)
 
 
 @require_POST
