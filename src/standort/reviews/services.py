@@ -428,3 +428,60 @@ def remind(cycle, kind, now=None):
     outgoing = [m for m in outgoing if m is not None]
     mail.queue(outgoing)
     return len(outgoing)
+
+
+# Between reviews -------------------------------------------------------------------
+
+
+def remind_stale(initiative, now=None):
+    """Reminds the owners of running measures whose last accepted status update is
+    older than the initiative's update interval, at most once a month per owner.
+    Owners asked by a running review are left alone: the review reminds them."""
+    from standort.measures.dashboard import stale_condition, stale_since
+
+    now = now or timezone.now()
+    since = stale_since(initiative, now)
+    if since is None:
+        return 0
+    in_review = ReviewAnswer.objects.filter(
+        cycle__initiative=initiative, cycle__state=State.RUNNING
+    ).values("measure_id")
+    measures = (
+        Measure.objects.filter(initiative=initiative, is_archived=False)
+        .filter(stale_condition(since))
+        .exclude(pk__in=in_review)
+        .exclude(owner=None)
+        .exclude(owner__email="")
+        .select_related("owner__user", "latest_update")
+        .order_by("owner_id", "number")
+    )
+    by_owner = {}
+    for measure in measures:
+        by_owner.setdefault(measure.owner, []).append(measure)
+    month = timezone.localdate(now).strftime("%Y-%m")
+    contact = _contact(ReviewCycle(initiative=initiative))
+    outgoing = []
+    for owner, stale in by_owner.items():
+        context = {
+            "initiative": initiative,
+            "person": owner,
+            "measures": stale,
+            "months": initiative.update_interval_months,
+            "contact": contact,
+            "site_url": settings.SITE_URL,
+            "has_account": owner.user_id is not None,
+        }
+        with translation.override(_language(owner)):
+            subject = render_to_string("reviews/mail/stale_subject.txt", context)
+            body = render_to_string("reviews/mail/stale.txt", context)
+        outgoing.append(
+            OutgoingMail(
+                key=f"stale-update:{initiative.pk}:{owner.pk}:{month}",
+                to=owner.email,
+                subject=" ".join(subject.split()),
+                body=body,
+            )
+        )
+    with transaction.atomic():
+        mail.queue(outgoing)
+    return len(outgoing)

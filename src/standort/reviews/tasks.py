@@ -1,7 +1,14 @@
+import datetime
+
+from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
+
+from standort.core.mail import schedule
+from standort.initiatives.models import Initiative
 
 from .models import ReviewCycle
-from .services import remind
+from .services import REMINDER_HOUR, remind, remind_stale
 
 
 @task()
@@ -9,3 +16,28 @@ def send_reminders(*, cycle_id, kind):
     """Scheduled at launch for the reminder's time; safe to run any number of times."""
     cycle = ReviewCycle.objects.filter(pk=cycle_id).first()
     return remind(cycle, kind) if cycle else 0
+
+
+@task()
+def send_stale_reminders():
+    """Daily: owners of measures without a recent accepted status update are
+    reminded (once a month each); then the next day's run is scheduled."""
+    sent = sum(remind_stale(initiative) for initiative in Initiative.objects.all())
+    schedule_daily()
+    return sent
+
+
+def next_daily_run(now=None):
+    now = timezone.localtime(now)
+    today = timezone.make_aware(datetime.datetime.combine(now.date(), datetime.time(REMINDER_HOUR)))
+    return today if today > now else today + datetime.timedelta(days=1)
+
+
+def schedule_daily():
+    """Makes sure one run of the daily reminders waits in the queue (the worker calls
+    this when it starts, and each run schedules the next)."""
+    waiting = DBTaskResult.objects.filter(
+        task_path=send_stale_reminders.module_path, status="READY"
+    ).exists()
+    if not waiting:
+        schedule(send_stale_reminders, next_daily_run())

@@ -139,3 +139,15 @@ def test_an_unreachable_mail_server_delays_the_mail_and_a_later_run_sends_it(
     deliver_mail.enqueue()
     run_worker()
     assert len(mailoutbox) == 2
+
+
+def test_the_daily_run_is_queued_once(database_tasks):
+    from django.core.management import call_command
+
+    from standort.reviews.tasks import send_stale_reminders
+
+    call_command("schedule_reminders")
+    call_command("schedule_reminders")
+    waiting = DBTaskResult.objects.filter(task_path=send_stale_reminders.module_path)
+    assert waiting.count() == 1
+    assert waiting.get().run_after > timezone.now()
