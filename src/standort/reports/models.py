@@ -21,7 +21,7 @@ class Report(models.Model):
     class State(models.TextChoices):
         QUEUED = "queued", _("queued")
         RUNNING = "running", _("being built")
-        DONE = "done", _("done")
+        DONE = "done", _("finished")
         FAILED = "failed", _("failed")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reports")

@@ -1,6 +1,7 @@
 """The report as a web page and as PDF: one template (reports/report.html) in two
 layouts, the site's for the page and a bare one with print styles for WeasyPrint."""
 
+import atexit
 import re
 import time
 from functools import cache
@@ -64,13 +65,6 @@ def _font_faces():
     return "\n".join(rules)
 
 
-@cache
-def _stylesheets():
-    from weasyprint import CSS
-
-    return [CSS(filename=str(STATIC / "report.css")), CSS(filename=str(STATIC / "print.css"))]
-
-
 def page_style(data):
     """The running header and footer of the PDF's pages (not on the cover): the
     initiative and the report at the top, the date and the page number at the bottom."""
@@ -97,18 +91,39 @@ def print_html(data):
     return render_to_string("reports/report.html", ctx)
 
 
+@cache
+def _font_config():
+    """One per process: WeasyPrint unpacks the WOFF2 fonts for each configuration."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
+@cache
+def _stylesheets():
+    """Parsed once per process, the fonts loaded once with them."""
+    from weasyprint import CSS
+
+    return [
+        CSS(filename=str(STATIC / "report.css")),
+        CSS(filename=str(STATIC / "print.css")),
+        CSS(string=_font_faces(), font_config=_font_config()),
+    ]
+
+
+# Dropped before the interpreter tears down the modules their destructors need.
+atexit.register(_stylesheets.cache_clear)
+atexit.register(_font_config.cache_clear)
+
+
 def _layout(data, progress):
     # WeasyPrint takes a while to import: only the task worker needs it.
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
 
     html = print_html(data)
     progress(20)
-    from weasyprint.text.fonts import FontConfiguration
-
-    font_config = FontConfiguration()
     document = HTML(string=html, base_url=str(STATIC)).render(
-        stylesheets=[*_stylesheets(), CSS(string=_font_faces(), font_config=font_config)],
-        font_config=font_config,
+        stylesheets=_stylesheets(), font_config=_font_config()
     )
     progress(80)
     return document

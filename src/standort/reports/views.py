@@ -97,10 +97,10 @@ def report_download(request, initiative, pk):
 def report_html(request, initiative, cycle_id):
     cycle = _closed_cycle(initiative, cycle_id)
     data = queries.report_data(cycle)
-    files = (
-        Report.objects.filter(cycle=cycle, state=Report.State.DONE)
-        .defer("content")
-        .order_by("format")
+    formats = Report.Format.values
+    files = sorted(
+        Report.objects.filter(cycle=cycle, state=Report.State.DONE).defer("content"),
+        key=lambda report: formats.index(report.format),
     )
     context = report_render.context(data, layout=report_render.PAGE_LAYOUT)
     context["files"] = files

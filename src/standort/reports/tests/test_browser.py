@@ -1,0 +1,58 @@
+"""Anna builds the reports of the closed spring review, watches another one being
+built, downloads the PDF and reads the report on the web."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from standort.reports.models import Report
+
+from .conftest import closed_review
+from .factories import ReportFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_build_watch_download_and_read(ui, review, anna):
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/reports/")
+    ui.check(shot="reports-list-new")
+    spring = page.get_by_role("region", name="Sachstandsabfrage Frühjahr 2018")
+
+    # The task backend of the tests builds right after the commit.
+    spring.get_by_role("button", name=re.compile("Berichte erstellen|Build reports")).click()
+    ui.check(shot="reports-list-built")
+    spring = page.get_by_role("region", name="Sachstandsabfrage Frühjahr 2018")
+    for format in ["PDF", "Excel (XLSX)", "Word (DOCX)"]:
+        expect(spring.get_by_role("link", name=re.compile(re.escape(format)))).to_be_visible()
+
+    with page.expect_download() as download:
+        spring.get_by_role("link", name=re.compile("PDF")).click()
+    assert re.fullmatch(
+        r"[a-z-]+-sachstandsabfrage-fruehjahr-2018-\d{4}-\d\d-\d\d\.pdf",
+        download.value.suggested_filename,
+    )
+    assert download.value.path().read_bytes().startswith(b"%PDF")
+
+    # Another review's report on its way: its progress shows and refreshes by itself.
+    autumn = closed_review(review.initiative, "Sachstandsabfrage Herbst 2018")
+    running = ReportFactory(cycle=autumn, state=Report.State.RUNNING, progress=40, content=b"")
+    page.reload()
+    ui.check(shot="reports-list-running")
+    bar = page.get_by_role("progressbar")
+    expect(bar).to_have_attribute("value", "40")
+    Report.objects.filter(pk=running.pk).update(state=Report.State.DONE, progress=100)
+    autumn_region = page.get_by_role("region", name="Sachstandsabfrage Herbst 2018")
+    expect(autumn_region.get_by_role("link", name=re.compile("PDF"))).to_be_visible()
+    expect(page.get_by_role("progressbar")).to_have_count(0)
+    ui.check(shot="reports-list-done")
+
+    spring.get_by_role("link", name=re.compile("im Web lesen|Read the report on the web")).click()
+    ui.check(shot="report-html")
+    expect(ui.heading(re.compile("Stand der Umsetzung|Implementation status"))).to_be_visible()
+    expect(
+        page.get_by_role("heading", name=re.compile("Gründerzentrum Außenstelle Müller"))
+    ).to_be_visible()
+    chart_table = page.get_by_role("table", name=re.compile("Arbeitskreis|working group"))
+    expect(chart_table).to_contain_text("Arbeitskreis Infrastruktur, Umwelt und Energie")
