@@ -94,6 +94,7 @@ def load_demo(*, force=False):
             persons=people,
             bodies=bodies,
         )
+        _load_reviews(result=result, actor=actor, initiative=initiative)
     return result
 
 
@@ -103,6 +104,12 @@ def _load_measures(**kwargs):
     from standort.measures.demo import load_measures
 
     load_measures(**kwargs)
+
+
+def _load_reviews(**kwargs):
+    from standort.reviews.demo import load_reviews
+
+    load_reviews(**kwargs)
 
 
 def _refuse_foreign_users(User, force):

@@ -23,3 +23,13 @@ class Command(BaseCommand):
             accounts = ", ".join(ACCOUNTS)
             self.stdout.write(f"Demo-Konten / demo accounts: {accounts}")
             self.stdout.write(f"Passwort / password: {DEMO_PASSWORD}")
+        # The reviews app builds on this one: imported here, not at the top.
+        from standort.reviews.demo import demo_link
+
+        link = demo_link()
+        if link:
+            person, url = link
+            self.stdout.write(
+                f"Persönlicher Link von {person} zur Sachstandsabfrage / "
+                f"personal status review link: {url}"
+            )

@@ -1,0 +1,220 @@
+"""Demo status reviews (DESIGN.md, "Demo data").
+
+* Mülheim: the spring-2018 review of its 33 projects, closed, with answers of every
+  traffic light, a few late and a few missing; and a review running now.
+* Duisburg: a review running now.
+
+The closed review is history: its rows are written directly with their dates of 2018
+(the services only act in the present), and each answer's status update goes through
+the measures' services. The running ones go through this app's services, so their
+launch mails sit in the outbox for the worker like any other. A review that exists
+already (by title) is left alone, which makes loading the demo again a no-op."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+
+from standort.measures import services as measure_services
+from standort.measures.models import Measure, StatusUpdate
+
+from . import services
+from .models import ReviewAnswer, ReviewCycle, ReviewRequest
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SPRING_2018 = "Sachstandsabfrage Frühjahr 2018"
+RUNNING_TITLE = "Sachstandsabfrage Winter 2026/27"
+
+# What owners wrote in spring 2018, by traffic light: (achieved, next steps, support).
+TEXTS = {
+    "green": [
+        (
+            "Auftakt mit allen Partnern durchgeführt, Zeitplan steht.",
+            "Umsetzung der ersten Bausteine bis zum Sommer.",
+            "",
+        ),
+        (
+            "Konzept abgestimmt und im Lenkungskreis vorgestellt.",
+            "Start der Pilotphase mit drei Unternehmen.",
+            "",
+        ),
+        (
+            "Förderzusage liegt vor, Ausschreibung ist veröffentlicht.",
+            "Vergabe und Beginn der Arbeiten.",
+            "",
+        ),
+    ],
+    "amber": [
+        (
+            "Bestandsaufnahme abgeschlossen; die Abstimmung mit den Eigentümern dauert länger.",
+            "Gespräche mit den Eigentümern fortsetzen.",
+            "Unterstützung der Stadtspitze bei den Eigentümergesprächen.",
+        ),
+        (
+            "Partner gefunden, aber die Finanzierung des zweiten Bausteins ist offen.",
+            "Förderantrag beim Land stellen.",
+            "Hinweise auf passende Förderprogramme.",
+        ),
+    ],
+    "red": [
+        (
+            "Der Projektträger hat sich zurückgezogen; das Projekt ruht.",
+            "Neuen Träger suchen oder das Projekt neu zuschneiden.",
+            "Entscheidung des Lenkungskreises über die Fortführung.",
+        ),
+    ],
+}
+# Answer pattern of the 33 projects in spring 2018: light per project, or None when
+# no answer came; numbers in LATE answered after the deadline.
+MISSING_2018 = {7, 19, 26, 31}
+LATE_2018 = {4, 12, 22}
+RED_2018 = {9, 24}
+AMBER_2018 = {3, 5, 11, 15, 20, 28, 30}
+
+
+def _moment(day, hour=10):
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=BERLIN)
+
+
+def load_reviews(*, result, actor, initiative):
+    if initiative.slug == "muelheim":
+        _spring_2018(result, actor, initiative)
+    if initiative.slug in ("muelheim", "duisburg"):
+        _running(result, actor, initiative)
+
+
+def _spring_2018(result, actor, initiative):
+    if ReviewCycle.objects.filter(initiative=initiative, title=SPRING_2018).exists():
+        return
+    deadline = datetime.date(2018, 4, 13)
+    cycle = ReviewCycle.objects.create(
+        initiative=initiative,
+        title=SPRING_2018,
+        deadline=deadline,
+        message="Die Industriekonferenz berät im Frühjahr 2018 über den Stand der Umsetzung. "
+        "Bitte melden Sie uns bis zum 13. April den Stand Ihres Projekts.",
+        state=ReviewCycle.State.CLOSED,
+        launched_at=_moment(datetime.date(2018, 3, 19), 9),
+        closed_at=_moment(datetime.date(2018, 4, 27), 16),
+        created_by=actor,
+    )
+    result.note(ReviewCycle, created=True)
+    measures = Measure.objects.filter(
+        initiative=initiative, number__lte=33, owner__isnull=False
+    ).select_related("owner")
+    requests = {}
+    for measure in measures:
+        request = requests.get(measure.owner_id)
+        if request is None:
+            request = requests[measure.owner_id] = ReviewRequest.objects.create(
+                cycle=cycle,
+                person=measure.owner,
+                email=measure.owner.email,
+                sent_at=cycle.launched_at,
+                opened_at=cycle.launched_at + datetime.timedelta(days=2),
+            )
+        _answer_2018(cycle, request, measure, actor)
+    for request in requests.values():
+        if not request.answers.filter(state=ReviewAnswer.State.OPEN).exists():
+            latest = max(a.submitted_at for a in request.answers.all())
+            ReviewRequest.objects.filter(pk=request.pk).update(submitted_at=latest)
+    result.note(ReviewAnswer, created=True)
+
+
+def _answer_2018(cycle, request, measure, actor):
+    number = measure.number
+    if number in MISSING_2018:
+        ReviewAnswer.objects.create(cycle=cycle, request=request, measure=measure)
+        return
+    light = "red" if number in RED_2018 else "amber" if number in AMBER_2018 else "green"
+    achieved, next_steps, support = TEXTS[light][number % len(TEXTS[light])]
+    day = cycle.deadline + datetime.timedelta(days=3 + number % 5)
+    if number not in LATE_2018:
+        day = cycle.deadline - datetime.timedelta(days=1 + number % 17)
+    submitted_at = _moment(day, 8 + number % 9)
+    progress = {"green": 20 + number % 4 * 10, "amber": 15 + number % 3 * 5, "red": 5}[light]
+    update = StatusUpdate(
+        measure=measure,
+        traffic_light=light,
+        progress=progress,
+        achieved=achieved,
+        next_steps=next_steps,
+        support_needed=support,
+        reported_at=submitted_at,
+        reported_by=request.person,
+        accepted_at=cycle.closed_at - datetime.timedelta(days=2),
+    )
+    measure_services.status_update_record(actor=actor, update=update, accept=True)
+    ReviewAnswer.objects.create(
+        cycle=cycle,
+        request=request,
+        measure=measure,
+        state=ReviewAnswer.State.ACCEPTED,
+        traffic_light=light,
+        progress=progress,
+        achieved=achieved,
+        next_steps=next_steps,
+        support_needed=support,
+        saved_at=submitted_at,
+        submitted_at=submitted_at,
+        accepted_at=update.accepted_at,
+        accepted_by=actor,
+        status_update=update,
+    )
+
+
+def _running(result, actor, initiative):
+    if ReviewCycle.objects.filter(initiative=initiative, title=RUNNING_TITLE).exists():
+        return
+    cycle = ReviewCycle(
+        initiative=initiative,
+        title=RUNNING_TITLE,
+        deadline=timezone.localdate() + datetime.timedelta(days=14),
+        message="Der Lenkungskreis tagt im Januar. Bitte melden Sie bis zur Frist den Stand "
+        "Ihrer Maßnahmen – zwei Minuten je Maßnahme genügen.",
+    )
+    live = Measure.objects.filter(
+        initiative=initiative,
+        is_archived=False,
+        status__in=[Measure.Status.ADOPTED, Measure.Status.IN_PROGRESS],
+    )
+    services.cycle_create(actor=actor, cycle=cycle, measures=live)
+    cycle = services.cycle_launch(actor=actor, cycle=cycle)
+    result.note(ReviewCycle, created=True)
+    # A few owners have answered already, one has saved a draft.
+    answers = list(cycle.answers.select_related("request", "measure").order_by("measure__number"))
+    for position, answer in enumerate(answers[:8]):
+        light = ["green", "green", "amber", "green", "red", "green", "amber", "green"][position]
+        achieved, next_steps, support = TEXTS[light][position % len(TEXTS[light])]
+        answer.traffic_light = light
+        answer.progress = min(100, (answer.measure.progress or 0) + 10)
+        answer.achieved, answer.next_steps, answer.support_needed = (
+            achieved,
+            next_steps,
+            support,
+        )
+        services.answer_save(actor=None, answer=answer, submit=position != 7)
+    result.note(ReviewAnswer, created=True)
+
+
+def demo_link():
+    """A personal link of a running demo review that works (for `make demo` to print):
+    an owner with an address who has not answered yet."""
+    request = (
+        ReviewRequest.objects.filter(
+            cycle__title=RUNNING_TITLE,
+            cycle__initiative__slug="muelheim",
+            cycle__state=ReviewCycle.State.RUNNING,
+            submitted_at=None,
+            bounced_at=None,
+            link_revoked_at=None,
+        )
+        .exclude(token_hash=None)
+        .select_related("person")
+        .order_by("pk")
+        .first()
+    )
+    if request is None:
+        return None
+    return request.person.full_name, f"{settings.SITE_URL}/link/{request.token()}/"

@@ -1,0 +1,52 @@
+"""The demo's status reviews: Mülheim's closed spring-2018 review and a running one
+in each initiative; the link `make demo` prints works."""
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+
+from standort.initiatives.demo import load_demo
+from standort.reviews.demo import RUNNING_TITLE, SPRING_2018, demo_link
+from standort.reviews.models import ReviewAnswer, ReviewCycle
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    return load_demo()
+
+
+def test_muelheim_closed_its_spring_2018_review_with_every_traffic_light(demo):
+    cycle = ReviewCycle.objects.get(initiative__slug="muelheim", title=SPRING_2018)
+    assert cycle.is_closed
+    assert str(cycle.deadline) == "2018-04-13"
+    answers = cycle.answers.all()
+    assert answers.count() == 33
+    lights = Counter(a.traffic_light for a in answers if a.state == ReviewAnswer.State.ACCEPTED)
+    assert set(lights) == {"green", "amber", "red"}
+    assert answers.filter(state=ReviewAnswer.State.OPEN).count() == 4  # never answered
+    late = [a for a in answers if a.submitted_at and a.submitted_at.date() > cycle.deadline]
+    assert len(late) == 3
+    # Accepted answers are the measures' status updates.
+    assert all(a.status_update_id for a in answers if a.state == ReviewAnswer.State.ACCEPTED)
+
+
+def test_both_initiatives_have_a_running_review(demo):
+    for slug in ("muelheim", "duisburg"):
+        cycle = ReviewCycle.objects.get(initiative__slug=slug, title=RUNNING_TITLE)
+        assert cycle.is_running
+        states = Counter(cycle.answers.values_list("state", flat=True))
+        assert states["submitted"] and states["open"] and states["draft"]
+
+
+def test_loading_again_changes_nothing(demo):
+    assert load_demo().total == 0
+
+
+def test_the_printed_link_opens_the_owners_form(demo, client):
+    person, url = demo_link()
+    response = client.get(urlsplit(url).path)
+    assert response.status_code == 200
+    assert person in response.content.decode()
