@@ -8,7 +8,7 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -62,21 +62,33 @@ def report_request(*, actor, cycle, format):
     )
     if report is not None and report.is_pending and not is_stale(report, now):
         return report
+    fields = {
+        "state": State.QUEUED,
+        "progress": 0,
+        "error": "",
+        "content": b"",
+        "size": 0,
+        "file_name": "",
+        "language": _language(actor),
+        "created_by": actor if getattr(actor, "is_authenticated", False) else None,
+        "created_at": now,
+        "finished_at": None,
+    }
     if report is None:
-        report = Report(initiative_id=cycle.initiative_id, cycle=cycle, format=format)
+        try:
+            with transaction.atomic():
+                report = Report.objects.create(
+                    initiative_id=cycle.initiative_id, cycle=cycle, format=format, **fields
+                )
+        except IntegrityError:
+            # A second click a moment ago made it (there was no row to lock): it is
+            # on its way.
+            return Report.objects.defer("content").get(cycle=cycle, format=format)
     else:
+        for name, value in fields.items():
+            setattr(report, name, value)
         report.attempt += 1
-    report.state = State.QUEUED
-    report.progress = 0
-    report.error = ""
-    report.content = b""
-    report.size = 0
-    report.file_name = ""
-    report.language = _language(actor)
-    report.created_by = actor if getattr(actor, "is_authenticated", False) else None
-    report.created_at = now
-    report.finished_at = None
-    report.save()
+        report.save()
     log.info("%s requested report %s (%s) of review #%s", actor, report.pk, format, cycle.pk)
     _enqueue(report)
     return report
