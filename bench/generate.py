@@ -23,6 +23,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
+from bench.reviews import generate_reviews  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE = ROOT / "var" / "bench.sqlite3"
@@ -162,6 +163,7 @@ def generate(sizes=Sizes()):
         Person,
     )
     from standort.measures.models import Measure, Milestone, Partnership, StatusUpdate
+    from standort.reviews.models import ReviewAnswer, ReviewCycle
 
     _check(sizes)
     rng = random.Random(sizes.seed)
@@ -198,7 +200,8 @@ def generate(sizes=Sizes()):
                 name="Bench-Initiative Kleinstadt",
                 city="Moers",
                 summary="The small initiative the query counts are compared with.",
-                is_public=False,
+                # Public like the bench initiative, so its public page can be compared.
+                is_public=True,
             ),
         ] + [
             Initiative(
@@ -453,6 +456,9 @@ def generate(sizes=Sizes()):
         small_measure = generate_measures(
             small, participants[1], bodies_of[1], sizes.small_measures, seed=sizes.seed + 1
         )
+        # Two closed status reviews and a running one, for the dashboard.
+        generate_reviews(bench, user, seed=sizes.seed, today=today)
+        generate_reviews(small, user, seed=sizes.seed + 1, today=today)
 
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
@@ -487,6 +493,8 @@ def generate(sizes=Sizes()):
             Milestone,
             Partnership,
             StatusUpdate,
+            ReviewCycle,
+            ReviewAnswer,
         )
     }
     return Installation(

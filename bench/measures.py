@@ -63,7 +63,7 @@ class MeasureSizes:
     children_share: float = 0.5
 
 
-BENCH = MeasureSizes(measures=5_000, milestones=50_000, status_updates=3_000)
+BENCH = MeasureSizes(measures=5_000, milestones=50_000, status_updates=50_000)
 SMALL = MeasureSizes(measures=20, milestones=100, status_updates=5)
 TINY_BENCH = MeasureSizes(measures=60, milestones=300, status_updates=20)
 
@@ -207,11 +207,12 @@ def generate_measures(initiative, persons, bodies, sizes, *, seed, today=None):
         )
     Milestone.objects.bulk_create(milestones, batch_size=5000)
 
-    # Accepted status updates on running measures (never on the shown parent, whose
-    # progress comes from its parts); the newest one per measure is its current state.
-    running = [m for m in children if m.status in ("in_progress", "adopted", "on_hold")]
+    # Accepted status updates on adopted measures, about ten each over the years (never
+    # on the shown parent, whose progress comes from its parts); the newest one per
+    # measure is its current state.
+    running = [m for m in children if m.status in ("in_progress", "adopted", "on_hold", "done")]
     updates = []
-    for n in range(min(sizes.status_updates, len(running) * 3)):
+    for n in range(min(sizes.status_updates, len(running) * 20)):
         measure = running[n % len(running)]
         reported_at = datetime.combine(
             today - timedelta(days=rng.randrange(1, 900)), time(9), tzinfo=BERLIN
@@ -228,7 +229,7 @@ def generate_measures(initiative, persons, bodies, sizes, *, seed, today=None):
                 accepted_at=reported_at + timedelta(days=1),
             )
         )
-    updates = StatusUpdate.objects.bulk_create(updates)
+    updates = StatusUpdate.objects.bulk_create(updates, batch_size=5000)
     latest = {}
     for update in updates:
         current = latest.get(update.measure_id)

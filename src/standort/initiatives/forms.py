@@ -1,3 +1,6 @@
+import re
+from urllib.parse import urlsplit
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +8,49 @@ from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 
 from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
 from .queries import leading_organizations, organizations_for, people_for
+
+# A host name (letters, digits, hyphens between dots, an IDN in its xn-- form) or an
+# IPv4 address: what a frame-ancestors source may name (the port is checked apart).
+HOST = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$"
+)
+
+
+def origin_of(line):
+    """The origin a line names ("https://www.duisburg.de"), normalised, or None
+    when it is not one: scheme http or https and a host, nothing else. It ends up in a
+    response header, so it is checked strictly."""
+    line = line.strip()
+    if not line or any(c.isspace() or c in ";,'\"" for c in line):
+        return None
+    try:
+        parts = urlsplit(line)
+        port = parts.port
+    except ValueError:
+        return None
+    host = parts.hostname or ""
+    if (
+        parts.scheme.lower() not in ("http", "https")
+        or not HOST.match(host)
+        or parts.username is not None
+        or parts.password is not None
+        or parts.path not in ("", "/")
+        or parts.query
+        or parts.fragment
+        or line.endswith(("?", "#"))
+    ):
+        return None
+    return f"{parts.scheme.lower()}://{host}" + (f":{port}" if port else "")
+
+
+def embed_origins(text):
+    """The valid origins of an initiative's `embed_origins`, in their order."""
+    origins = []
+    for line in text.splitlines():
+        origin = origin_of(line)
+        if origin and origin not in origins:
+            origins.append(origin)
+    return origins
 
 
 class InitiativeForm(VersionedFormMixin, KernModelForm):
@@ -17,8 +63,21 @@ class InitiativeForm(VersionedFormMixin, KernModelForm):
 
     class Meta:
         model = Initiative
-        fields = ["name", "city", "summary", "description", "starts_on", "ends_on", "is_public"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+        fields = [
+            "name",
+            "city",
+            "summary",
+            "description",
+            "starts_on",
+            "ends_on",
+            "is_public",
+            "update_interval_months",
+            "embed_origins",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "embed_origins": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -27,6 +86,21 @@ class InitiativeForm(VersionedFormMixin, KernModelForm):
         )
         if not self.is_bound:
             self.initial["leading_organizations"] = list(leading_organizations(self.instance))
+
+    def clean_embed_origins(self):
+        lines = [line.strip() for line in self.cleaned_data["embed_origins"].splitlines()]
+        lines = [line for line in lines if line]
+        wrong = [line for line in lines if origin_of(line) is None]
+        if wrong:
+            raise forms.ValidationError(
+                _(
+                    "Enter one website address per line, with https:// or http:// and "
+                    "without a path, e.g. https://www.duisburg.de. Not an address of that "
+                    "kind: %(lines)s"
+                ),
+                params={"lines": ", ".join(wrong)},
+            )
+        return "\n".join(embed_origins("\n".join(lines)))
 
     def clean(self):
         cleaned = super().clean()

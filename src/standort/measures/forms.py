@@ -180,6 +180,7 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
             "adopted_by",
             "adopted_on",
             "decision",
+            "is_internal",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
@@ -261,6 +262,7 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
             (_("Responsibility"), ["owner", "owner_organization"]),
             (_("Dates"), ["starts_on", "due_on"]),
             (_("Adoption"), ["adopted_by", "adopted_on", "decision"]),
+            (_("Publication"), ["is_internal"]),
             (_("Further fields"), [field.key for field in self.custom_fields]),
         ]
         return [

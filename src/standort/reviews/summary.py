@@ -4,8 +4,8 @@ between the last two closed reviews. Each is one query, however many answers."""
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Max, Q, Value, When
 from django.db.models import Case as SqlCase
+from django.db.models import Count, F, IntegerField, Max, Q, Value, When
 from django.utils import timezone
 
 from .models import ReviewAnswer, ReviewCycle

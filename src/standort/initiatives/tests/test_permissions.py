@@ -55,7 +55,11 @@ TABLE = [
     Row(
         "initiative_edit",
         "manage",
-        post=lambda p: {"name": f"{p.initiative.name} neu", "city": p.initiative.city},
+        post=lambda p: {
+            "name": f"{p.initiative.name} neu",
+            "city": p.initiative.city,
+            "update_interval_months": 6,
+        },
     ),
     Row("initiative_history", "manage"),
     Row("body_list", "view"),

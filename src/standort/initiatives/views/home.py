@@ -4,12 +4,15 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 
+from standort.measures import dashboard
 from standort.measures import queries as measure_queries
+from standort.reviews.summary import last_closed_on, review_summary
 
 from .. import queries, services
 from ..access import initiative_permission
-from ..forms import InitiativeForm
+from ..forms import InitiativeForm, embed_origins
 from ._helpers import MANAGE, form_page, seen_version, try_save
 from .history import recent_history
 
@@ -23,24 +26,31 @@ def platform_home(request):
 
 
 def initiative_home(request, initiative_slug):
+    """Members see the dashboard; everyone else (a public initiative, or the middleware
+    has answered 404 already) sees the public page."""
     initiative = request.initiative
-    leading = queries.leading_organizations(initiative)
     if not request.user.has_perm("initiatives.view_initiative", initiative):
         return render(
-            request,
-            "initiatives/initiative_public.html",
-            {"initiative": initiative, "leading": leading},
+            request, "initiatives/initiative_public.html", _public_context(request, initiative)
         )
+    now = timezone.now()
+    today = timezone.localdate(now)
+    stale_before = dashboard.stale_since(initiative, now)
+    figures = dashboard.catalogue_figures(initiative, today=today, stale_before=stale_before)
     context = {
         "initiative": initiative,
-        "leading": leading,
-        "bodies": queries.bodies_with_chairs(initiative),
+        "leading": queries.leading_organizations(initiative),
+        "today": today,
+        "figures": figures,
+        "overdue": dashboard.overdue_measures(initiative, today=today),
+        "upcoming": dashboard.upcoming_milestones(initiative, today=today),
+        "upcoming_days": dashboard.UPCOMING_DAYS,
+        "stale": dashboard.stale_measures(initiative, stale_before=stale_before),
+        "stale_before": stale_before,
+        "reviews": review_summary(initiative),
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
-        "today": timezone.localdate(),
-        # The catalogue in one line: its live measures per status, one query.
-        "measure_counts": measure_queries.status_summary(initiative),
+        "list_limit": dashboard.LIST_LIMIT,
     }
-    context["measure_total"] = sum(count for _value, _label, count in context["measure_counts"])
     if request.user.has_perm(MANAGE, initiative):
         context.update(
             recent_history(
@@ -52,6 +62,29 @@ def initiative_home(request, initiative_slug):
             )
         )
     return render(request, "initiatives/initiative_home.html", context)
+
+
+def _number(value, default):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _public_context(request, initiative):
+    """The public page: the initiative, and its adopted measures per working group with
+    their status and progress (`?group=<id>` narrows to one group, `?page=` pages)."""
+    group = request.GET.get("group")
+    return {
+        "initiative": initiative,
+        "leading": queries.leading_organizations(initiative),
+        "transparency": dashboard.public_page(
+            initiative,
+            page=_number(request.GET.get("page"), 1),
+            group=None if group in (None, "") else _number(group, -1),
+        ),
+        "as_of": last_closed_on(initiative),
+    }
 
 
 @initiative_permission(MANAGE)
@@ -75,5 +108,18 @@ def initiative_edit(request, initiative):
     )
 
 
+@xframe_options_exempt
 def initiative_embed(request, initiative_slug):
-    raise Http404  # the embeddable public page comes with the dashboard work
+    """The public page without the site around it, for the websites the office lists
+    (and only those) to show in a frame."""
+    initiative = request.initiative
+    if not initiative.is_public:
+        raise Http404
+    response = render(
+        request,
+        "initiatives/initiative_embed.html",
+        {**_public_context(request, initiative), "public_url": initiative.get_absolute_url()},
+    )
+    origins = " ".join(embed_origins(initiative.embed_origins))
+    response["Content-Security-Policy"] = f"frame-ancestors 'self' {origins}".strip()
+    return response

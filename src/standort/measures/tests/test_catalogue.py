@@ -713,12 +713,13 @@ def test_home_shows_state_of_my_measures(catalogue, as_persona):
 def test_the_home_sums_up_the_catalogue_with_links(catalogue, as_persona):
     """Four live measures: two adopted, one in progress, one done (5 is archived)."""
     response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
-    assert response.context["measure_total"] == 4
-    assert [(value, count) for value, _label, count in response.context["measure_counts"]] == [
-        ("adopted", 2),
-        ("in_progress", 1),
-        ("done", 1),
-    ]
+    figures = response.context["figures"]
+    assert figures.all.total == 4
+    assert {status: n for status, n in figures.all.statuses.items() if n} == {
+        "adopted": 2,
+        "in_progress": 1,
+        "done": 1,
+    }
     page = response.content.decode()
     section = page[page.index('id="measures-heading"') :].split("</section>")[0]
     assert "empty-state" not in section
@@ -728,7 +729,7 @@ def test_the_home_sums_up_the_catalogue_with_links(catalogue, as_persona):
 
 def test_the_home_of_an_empty_catalogue_points_to_it(duisburg, as_persona):
     response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
-    assert response.context["measure_total"] == 0
+    assert response.context["figures"].all.total == 0
     page = response.content.decode()
     section = page[page.index('id="measures-heading"') :].split("</section>")[0]
     assert "empty-state" in section and f'href="{list_url()}"' in section
@@ -740,13 +741,15 @@ def test_members_without_measures_see_the_empty_section(catalogue, as_persona, p
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "eva", "clara"])
-def test_outsiders_see_no_measures_on_the_public_home(catalogue, as_persona, persona):
+def test_outsiders_see_the_adopted_measures_but_no_members_area(catalogue, as_persona, persona):
+    """The public page lists what was adopted (see initiatives' test_public_page), but
+    neither "my measures", nor who owns a measure, nor an archived one."""
     client = as_persona(persona)
     assert my_measures(client) is None
-    assert (
-        "Breitband"
-        not in client.get(reverse("initiative_home", args=["duisburg"])).content.decode()
-    )
+    page = client.get(reverse("initiative_home", args=["duisburg"])).content.decode()
+    assert "Breitband bis 2020" in page
+    assert "Brandt" not in page and "Achterberg" not in page
+    assert "Alte Kampagne" not in page
 
 
 # Who may read the catalogue -----------------------------------------------------

@@ -1,0 +1,88 @@
+"""Status reviews for the benchmark installation (see README.md): two closed reviews
+and a running one, each asking every owner of a live measure, with answers in the
+states a review goes through. Bulk inserts only, no history rows and no personal
+links issued: the measured pages read counts and traffic lights, not tokens."""
+
+import random
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+BERLIN = ZoneInfo("Europe/Berlin")
+LIGHTS = (["green"] * 5) + (["amber"] * 3) + (["red"] * 2)
+# (title, deadline in days from today, state, answer states with their weights)
+CYCLES = [
+    ("Sachstandsabfrage Frühjahr", -380, "closed", [("accepted", 85), ("open", 15)]),
+    ("Sachstandsabfrage Herbst", -200, "closed", [("accepted", 88), ("open", 12)]),
+    (
+        "Sachstandsabfrage aktuell",
+        10,
+        "running",
+        [("accepted", 30), ("submitted", 25), ("draft", 10), ("returned", 5), ("open", 30)],
+    ),
+]
+
+
+def _moment(day):
+    return datetime.combine(day, time(9), tzinfo=BERLIN)
+
+
+def generate_reviews(initiative, user, *, seed, today):
+    """Fills `initiative` (whose measures exist) with the reviews of CYCLES."""
+    from standort.measures.models import Measure
+    from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
+
+    rng = random.Random(seed)
+    live = list(
+        Measure.objects.filter(
+            initiative=initiative,
+            is_archived=False,
+            status__in=["adopted", "in_progress", "on_hold"],
+            owner__isnull=False,
+        ).values_list("pk", "owner_id")
+    )
+    cycles = ReviewCycle.objects.bulk_create(
+        ReviewCycle(
+            initiative=initiative,
+            title=f"{title} {(today + timedelta(days=offset)).year}",
+            deadline=today + timedelta(days=offset),
+            state=state,
+            launched_at=_moment(today + timedelta(days=offset - 28)),
+            closed_at=_moment(today + timedelta(days=offset + 14)) if state == "closed" else None,
+            created_by=user,
+        )
+        for title, offset, state, _states in CYCLES
+    )
+    owners = sorted({owner for _pk, owner in live})
+    requests = ReviewRequest.objects.bulk_create(
+        (
+            ReviewRequest(cycle=cycle, person_id=owner, sent_at=cycle.launched_at)
+            for cycle in cycles
+            for owner in owners
+        ),
+        batch_size=5000,
+    )
+    request_of = {(r.cycle_id, r.person_id): r.pk for r in requests}
+    answers = []
+    for cycle, (_title, _offset, _state, states) in zip(cycles, CYCLES, strict=True):
+        names = [s for s, _w in states]
+        weights = [w for _s, w in states]
+        for measure_id, owner in live:
+            state = rng.choices(names, weights)[0]
+            answered = state != "open"
+            answers.append(
+                ReviewAnswer(
+                    cycle=cycle,
+                    request_id=request_of[(cycle.pk, owner)],
+                    measure_id=measure_id,
+                    state=state,
+                    traffic_light=rng.choice(LIGHTS) if answered else "",
+                    progress=rng.randrange(0, 100, 5) if answered else None,
+                    achieved="Die Arbeiten laufen." if answered else "",
+                    submitted_at=cycle.launched_at + timedelta(days=7) if answered else None,
+                    accepted_at=cycle.launched_at + timedelta(days=9)
+                    if state == "accepted"
+                    else None,
+                )
+            )
+    ReviewAnswer.objects.bulk_create(answers, batch_size=5000)
+    return cycles

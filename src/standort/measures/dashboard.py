@@ -1,0 +1,401 @@
+"""Reads for the initiative's dashboard and its public page, on the measures side.
+
+Each function is one query however large the catalogue: figures are counted in SQL,
+grouped by working group, status and traffic light, and the lists are capped, each
+with its full count in the same query (a window count)."""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    OuterRef,
+    Q,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce
+
+from standort.initiatives.models import Body
+
+from .models import CLOSED_STATUSES, Measure, Milestone
+from .queries import archived_is, next_open_milestone
+
+Status = Measure.Status
+
+# Measures that are being carried out: an owner should report on them regularly.
+RUNNING_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS)
+# What the public page shows: adopted and not dropped, whatever became of it since.
+PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS, Status.DONE, Status.ON_HOLD)
+# The traffic lights in the order the dashboard shows them; None: no status update yet.
+LIGHTS = ("green", "amber", "red", None)
+# How many rows a list on the dashboard shows; the rest is counted and linked.
+LIST_LIMIT = 10
+# Upcoming milestones: those due within this many days.
+UPCOMING_DAYS = 90
+# Far beyond any due date: what an empty date sorts as.
+FAR_FUTURE = datetime.date(9999, 12, 31)
+# What a list shows of a measure's owner: the name only.
+OWNER_NAME = ("owner__title", "owner__first_name", "owner__last_name")
+
+
+def months_before(moment, months):
+    """`moment` (a date or datetime) `months` calendar months earlier; the 31st becomes
+    the last day of a shorter month."""
+    year, month = divmod(moment.year * 12 + moment.month - 1 - months, 12)
+    last_day = calendar.monthrange(year, month + 1)[1]
+    return moment.replace(year=year, month=month + 1, day=min(moment.day, last_day))
+
+
+def stale_since(initiative, now):
+    """The moment before which a running measure's last accepted update is too old,
+    by the initiative's update interval; None when it has none."""
+    months = initiative.update_interval_months
+    return months_before(now, months) if months else None
+
+
+def stale_condition(since):
+    """A running measure whose last accepted status update is older than `since`, or
+    which has none and was adopted (lacking a date: entered) before it."""
+    no_update_since = Q(adopted_on__lt=since.date()) | Q(
+        adopted_on__isnull=True, created_at__lt=since
+    )
+    return Q(status__in=RUNNING_STATUSES) & (
+        Q(latest_update__accepted_at__lt=since) | (Q(latest_update__isnull=True) & no_update_since)
+    )
+
+
+def _late(today):
+    """`queries.overdue_condition` as a CASE: SQLite then skips the milestone lookup for
+    closed measures and those already late by their due date (a fifth faster on
+    5,000 measures)."""
+    late_milestones = Milestone.objects.filter(
+        measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+    )
+    return Case(
+        When(status__in=CLOSED_STATUSES, then=Value(False)),
+        When(due_on__lt=today, then=Value(True)),
+        When(Exists(late_milestones), then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+
+
+STATUSES = tuple(Status.values)
+_NO_LIGHTS = dict.fromkeys(LIGHTS, 0)
+_NO_STATUSES = dict.fromkeys(STATUSES, 0)
+
+
+class Tally:
+    """Counts of some measures: in all, per traffic light and per status, how many
+    are overdue and not up to date, and their progress added up. (A plain class with
+    slots: the dashboard adds up a few hundred rows into some fifty of these.)"""
+
+    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "progress_sum")
+
+    def __init__(self):
+        self.total = self.overdue = self.stale = self.progress_sum = 0
+        self.lights = dict(_NO_LIGHTS)
+        self.statuses = dict(_NO_STATUSES)
+
+    def add(self, status, light, count, overdue=False, stale=False, progress=0):
+        self.total += count
+        self.lights[light] += count
+        self.statuses[status] += count
+        if overdue:
+            self.overdue += count
+        if stale:
+            self.stale += count
+        self.progress_sum += progress or 0
+
+    @property
+    def progress(self):
+        """The average progress in per cent, rounded."""
+        return round(self.progress_sum / self.total) if self.total else 0
+
+    def __repr__(self):
+        return f"Tally(total={self.total}, lights={self.lights}, statuses={self.statuses})"
+
+
+@dataclass
+class Group:
+    """A working group (or None: measures of no group) with its tally."""
+
+    pk: int | None
+    name: str
+    is_sub_group: bool = False
+    tally: Tally = field(default_factory=Tally)
+
+
+@dataclass
+class Figures:
+    """The catalogue in numbers: everything, per status (each with its traffic
+    lights) and per working group."""
+
+    all: Tally
+    by_status: dict  # status -> Tally
+    groups: list  # [Group], in the order of the bodies, measures of no group last
+
+
+def _bodies(initiative):
+    return list(
+        Body.objects.filter(initiative=initiative)
+        .order_by("position", "name")
+        .values_list("pk", "name", "kind", "parent_id")
+    )
+
+
+def _groups(bodies, tallies, *, keep_empty_groups):
+    """[Group] in the bodies' order: those with measures, and (if `keep_empty_groups`)
+    the working groups that have none yet; measures of no group last."""
+    working = {Body.Kind.WORKING_GROUP, Body.Kind.SUB_GROUP}
+    groups = []
+    for pk, name, kind, parent_id in bodies:
+        tally = tallies.pop(pk, None)
+        if tally is not None or (keep_empty_groups and kind in working):
+            groups.append(Group(pk, name, parent_id is not None, tally or Tally()))
+    if None in tallies:
+        groups.append(Group(None, "", tally=tallies.pop(None)))
+    return groups
+
+
+def catalogue_figures(initiative, *, today, stale_before):
+    """Figures of the initiative's current (not archived) measures. Two queries: the
+    measures counted by working group, status, traffic light, overdue and stale flag
+    (one GROUP BY), and the bodies' names."""
+    measures = Measure.objects.filter(archived_is(False), initiative=initiative).order_by()
+    stale = (
+        Case(When(stale_condition(stale_before), then=Value(True)), default=Value(False))
+        if stale_before
+        else Value(False)
+    )
+    rows = (
+        measures.annotate(late=_late(today), stale=stale)
+        .values_list("body_id", "status", "latest_update__traffic_light", "late", "stale")
+        .annotate(n=Count("pk"), progress=Sum("progress"))
+    )
+    everything = Tally()
+    by_status = {status: Tally() for status in STATUSES}
+    by_body = {}
+    for body_id, status, light, late, is_stale, count, progress in rows:
+        body = by_body.get(body_id)
+        if body is None:
+            body = by_body[body_id] = Tally()
+        for tally in (everything, by_status[status], body):
+            tally.add(status, light, count, late, is_stale, progress)
+    return Figures(
+        all=everything,
+        by_status=by_status,
+        groups=_groups(_bodies(initiative), by_body, keep_empty_groups=True),
+    )
+
+
+def _counted(rows):
+    """(rows, count): a capped list and the number of all rows it was taken from,
+    read from the window count each row carries."""
+    rows = list(rows)
+    return rows, (rows[0].total if rows else 0)
+
+
+def _running(initiative):
+    return Measure.objects.filter(archived_is(False), initiative=initiative).exclude(
+        status__in=CLOSED_STATUSES
+    )
+
+
+def overdue_measures(initiative, *, today, limit=LIST_LIMIT):
+    """The first `limit` overdue measures by number, as the list filtered for them
+    starts (their count is in `catalogue_figures`), each with its next open milestone
+    (`next_milestone_on`, `next_milestone_title`). By number, the database stops after
+    `limit` of them; longest overdue first, it had to examine every one."""
+    late_milestones = Milestone.objects.filter(
+        measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
+    )
+    return list(
+        _running(initiative)
+        .filter(Q(due_on__lt=today) | Exists(late_milestones))
+        .select_related("body", "owner")
+        .only("number", "title", "status", "due_on", "body__name", *OWNER_NAME)
+        .annotate(
+            next_milestone_on=next_open_milestone("due_on"),
+            next_milestone_title=next_open_milestone("title"),
+        )
+        .order_by("number")[:limit]
+    )
+
+
+def _open_milestones(initiative):
+    return Milestone.objects.filter(
+        completed_on__isnull=True,
+        measure__in=_running(initiative).order_by().values("pk"),
+    )
+
+
+def overdue_milestones(initiative, *, today, limit=LIST_LIMIT):
+    """(milestones, count): open milestones past their date, of measures still
+    running, the longest overdue first."""
+    milestones = (
+        _open_milestones(initiative)
+        .filter(due_on__lt=today)
+        .select_related("measure")
+        .only("title", "due_on", "measure__number", "measure__title")
+        .annotate(total=Window(Count("pk")))
+        .order_by("due_on", "pk")
+    )
+    return _counted(milestones[:limit])
+
+
+def upcoming_milestones(initiative, *, today, days=UPCOMING_DAYS, limit=LIST_LIMIT):
+    """(milestones, count): open milestones due from today on within `days` days."""
+    milestones = (
+        _open_milestones(initiative)
+        .filter(due_on__gte=today, due_on__lte=today + datetime.timedelta(days=days))
+        .select_related("measure")
+        .only("title", "due_on", "measure__number", "measure__title")
+        .annotate(total=Window(Count("pk")))
+        .order_by("due_on", "pk")
+    )
+    return _counted(milestones[:limit])
+
+
+def stale_measures(initiative, *, stale_before, limit=LIST_LIMIT):
+    """The first `limit` measures by number whose status is not up to date (see
+    `stale_condition`; their count is in `catalogue_figures`)."""
+    if stale_before is None:
+        return []
+    return list(
+        Measure.objects.filter(archived_is(False), initiative=initiative)
+        .filter(stale_condition(stale_before))
+        .select_related("owner", "latest_update")
+        .only("number", "title", "adopted_on", "latest_update__accepted_at", *OWNER_NAME)
+        .order_by("number")[:limit]
+    )
+
+
+# The public page ------------------------------------------------------------------
+
+# Rows of the public page: at most this many per page, whole working groups together
+# (a larger group gets pages of its own).
+PUBLIC_PAGE_ROWS = 100
+
+
+def public_measures(initiative):
+    """What anyone may see: adopted (and later) measures that are neither archived
+    nor kept internal."""
+    return Measure.objects.filter(
+        archived_is(False),
+        initiative=initiative,
+        is_internal=False,
+        status__in=PUBLIC_STATUSES,
+    )
+
+
+@dataclass
+class PublicPage:
+    """The public page's figures and one page of its measures, grouped."""
+
+    all: Tally
+    groups: list  # [Group] with public measures, in the bodies' order
+    sections: list  # [(Group, [row])] of this page; a row is a PUBLIC_COLUMNS tuple
+    number: int  # this page, from 1
+    count: int  # pages in all
+    group: Group | None  # the group chosen, if one is
+
+    @property
+    def has_previous(self):
+        return self.number > 1
+
+    @property
+    def has_next(self):
+        return self.number < self.count
+
+
+PUBLIC_COLUMNS = (
+    "number",
+    "title",
+    "status",
+    "progress",
+    "latest_update__traffic_light",
+    "organization_name",
+)
+
+
+def _pages(groups, size):
+    """Pages as [(Group, start, stop)]: whole groups together while a page has room
+    for them (up to `size` rows, or one group however large); only a group of more
+    than twice `size` rows is cut, into pieces of `size`."""
+    pages, current, rows = [], [], 0
+    for group in groups:
+        total = group.tally.total
+        if current and rows + total > size:
+            pages.append(current)
+            current, rows = [], 0
+        if total > 2 * size:
+            pages.extend(
+                [(group, start, min(start + size, total))] for start in range(0, total, size)
+            )
+            continue
+        current.append((group, 0, total))
+        rows += total
+    if current:
+        pages.append(current)
+    return pages or [[]]
+
+
+def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS):
+    """The public page: figures per working group (one GROUP BY query), the bodies'
+    names (one query) and the measures of page `page` (one query), of all groups or
+    of the group with pk `group` (0: measures of no group)."""
+    measures = public_measures(initiative)
+    rows = (
+        measures.order_by()
+        .values_list("body_id", "status")
+        .annotate(n=Count("pk"), progress=Sum("progress"))
+    )
+    everything, by_body = Tally(), {}
+    for body_id, status, count, progress in rows:
+        everything.add(status, None, count, progress=progress)
+        body = by_body.get(body_id)
+        if body is None:
+            body = by_body[body_id] = Tally()
+        body.add(status, None, count, progress=progress)
+    groups = _groups(_bodies(initiative), by_body, keep_empty_groups=False)
+    chosen = None
+    if group is not None:
+        chosen = next((g for g in groups if (g.pk or 0) == group), None)
+    pages = _pages([chosen] if chosen else groups, size)
+    number = min(max(page, 1), len(pages))
+    sections = _page_rows(measures, pages[number - 1])
+    return PublicPage(everything, groups, sections, number, len(pages), chosen)
+
+
+def _page_rows(measures, chunks):
+    if not chunks:
+        return []
+    columns = measures.annotate(
+        organization_name=Coalesce("owner_organization__name", "owner__organization__name")
+    ).order_by("number")
+    if len(chunks) == 1:
+        group, start, stop = chunks[0]
+        rows = columns.filter(_in_group(group)).values_list("body_id", *PUBLIC_COLUMNS)
+        rows = rows[start:stop]
+    else:
+        ids = [group.pk for group, _start, _stop in chunks if group.pk is not None]
+        condition = Q(body_id__in=ids)
+        if len(ids) < len(chunks):
+            condition |= Q(body__isnull=True)
+        rows = columns.filter(condition).values_list("body_id", *PUBLIC_COLUMNS)
+    by_body = {}
+    for body_id, *row in rows:
+        by_body.setdefault(body_id, []).append(row)
+    return [(group, by_body.get(group.pk, [])) for group, _start, _stop in chunks]
+
+
+def _in_group(group):
+    return Q(body__isnull=True) if group.pk is None else Q(body_id=group.pk)
