@@ -22,6 +22,7 @@ LABEL = 18
 BAR = 20
 GAP = 14
 ROW = LABEL + BAR + GAP
+PER_PICTURE = 12  # bars: about 17 cm of an A4 page
 MIN_LABELLED = 20  # narrower segments leave their number to the table
 
 
@@ -103,31 +104,40 @@ def _bar(top, name, counts, total, scale, values):
 
 @register.simple_tag
 def light_chart(report, title_id):
-    """Stacked bars of the traffic lights per working group, as inline SVG. The
-    element `title_id` names it; the data table beside it gives the figures."""
+    """Stacked bars of the traffic lights per working group, as inline SVG, all on one
+    scale. The element `title_id` names it; the data table beside it gives the
+    figures. Many working groups make several pictures of at most PER_PICTURE bars:
+    a picture cannot break across pages of the PDF."""
     groups = report.lights_by_group
     labels = report.light_labels
     values = [value for value, _label in labels]
     largest = max((total for _name, _counts, total in groups), default=0) or 1
     scale = BAR_WIDTH / largest
-    height = LEGEND + ROW * len(groups)
-    bars = format_html_join(
-        "",
-        "{}",
-        (
-            (_bar(LEGEND + i * ROW, name, counts, total, scale, values),)
-            for i, (name, counts, total) in enumerate(groups)
-        ),
-    )
-    return format_html(
-        '<svg class="report-chart__svg" viewBox="0 0 {} {}" width="{}" height="{}" '
-        'role="img" aria-labelledby="{}" xmlns="http://www.w3.org/2000/svg">'
-        "{}{}</svg>",
-        WIDTH,
-        height,
-        WIDTH,
-        height,
-        title_id,
-        _legend(labels),
-        bars,
-    )
+    pictures = []
+    for start in range(0, max(len(groups), 1), PER_PICTURE):
+        chunk = groups[start : start + PER_PICTURE]
+        legend = LEGEND if start == 0 else 0
+        height = legend + ROW * len(chunk)
+        bars = format_html_join(
+            "",
+            "{}",
+            (
+                (_bar(legend + i * ROW, name, counts, total, scale, values),)
+                for i, (name, counts, total) in enumerate(chunk)
+            ),
+        )
+        pictures.append(
+            format_html(
+                '<svg class="report-chart__svg" viewBox="0 0 {} {}" width="{}" height="{}" '
+                'role="img" aria-labelledby="{}" xmlns="http://www.w3.org/2000/svg">'
+                "{}{}</svg>",
+                WIDTH,
+                height,
+                WIDTH,
+                height,
+                title_id,
+                _legend(labels) if legend else "",
+                bars,
+            )
+        )
+    return format_html_join("", "{}", ((picture,) for picture in pictures))

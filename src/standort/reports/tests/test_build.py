@@ -282,3 +282,29 @@ def test_a_report_lost_by_its_worker_may_be_requested_again(review, anna):
     )
     again = services.report_request(actor=anna, cycle=review.cycle, format="pdf")
     assert (again.state, again.attempt) == (State.QUEUED, lost.attempt + 1)
+
+
+def test_many_working_groups_split_the_chart_across_pictures(duisburg):
+    from standort.initiatives.tests.factories import BodyFactory
+    from standort.measures.tests.factories import MeasureFactory
+    from standort.reports.templatetags.report_marks import light_chart
+
+    from .conftest import answer, closed_review
+
+    cycle = closed_review(duisburg, "Große Abfrage")
+    for number in range(1, 31):
+        body = BodyFactory(
+            initiative=duisburg, name=f"Arbeitskreis Nr. {number:02}", position=number
+        )
+        answer(cycle, MeasureFactory(initiative=duisburg, number=number, body=body))
+    with translation.override("de"):
+        data = report_data(cycle)
+        chart = light_chart(data, "chart")
+        pages = pdf_text(render_pdf(data))
+
+    assert chart.count("<svg") == 3  # 12 + 12 + 6 bars
+    # Every bar's label made it into the summary (the pages before the 30 working
+    # groups' own): none was cut off at the foot of a page.
+    chart_text = flat(" ".join(pages[1:-30]))
+    for number in range(1, 31):
+        assert chart_text.count(f"Arbeitskreis Nr. {number:02}") >= 2  # bar and table
