@@ -30,7 +30,7 @@ FONTS = {
 
 
 def context(data, *, layout):
-    return {"report": data, "layout": layout, "printing": layout == PRINT_LAYOUT}
+    return {"report": data, "layout": layout}
 
 
 def _css_string(text):
@@ -56,16 +56,18 @@ def page_counter():
 
 
 @cache
+def _font_paths():
+    """{(weight, style): path} of the fonts found among the static files."""
+    found = {key: finders.find(f"kern/fonts/fira-sans/{name}") for key, name in FONTS.items()}
+    return {key: path for key, path in found.items() if path}
+
+
 def _font_faces():
-    rules = []
-    for (weight, style), name in FONTS.items():
-        path = finders.find(f"kern/fonts/fira-sans/{name}")
-        if path:
-            rules.append(
-                "@font-face { font-family: 'Fira Sans'; "
-                f"src: url('{Path(path).as_uri()}'); font-weight: {weight}; font-style: {style}; }}"
-            )
-    return "\n".join(rules)
+    return "\n".join(
+        "@font-face { font-family: 'Fira Sans'; "
+        f"src: url('{Path(path).as_uri()}'); font-weight: {weight}; font-style: {style}; }}"
+        for (weight, style), path in _font_paths().items()
+    )
 
 
 def page_style(data):
@@ -103,14 +105,35 @@ def _font_config():
 
 
 @cache
+def _url_fetcher():
+    """WeasyPrint may read the report's stylesheets and fonts, nothing else: no
+    address in a user's text could make it fetch a file or call a server."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = tuple(
+        Path(folder).as_uri() + "/"
+        for folder in [STATIC, *(Path(p).parent for p in _font_paths().values())]
+    )
+
+    class LocalFiles(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith(allowed):
+                raise ValueError(f"not a file of the report: {url}")
+            return super().fetch(url, headers)
+
+    return LocalFiles(allowed_protocols=["file"])
+
+
+@cache
 def _stylesheets():
     """Parsed once per process, the fonts loaded once with them."""
     from weasyprint import CSS
 
+    fetcher = _url_fetcher()
     return [
-        CSS(filename=str(STATIC / "report.css")),
-        CSS(filename=str(STATIC / "print.css")),
-        CSS(string=_font_faces(), font_config=_font_config()),
+        CSS(filename=str(STATIC / "report.css"), url_fetcher=fetcher),
+        CSS(filename=str(STATIC / "print.css"), url_fetcher=fetcher),
+        CSS(string=_font_faces(), font_config=_font_config(), url_fetcher=fetcher),
     ]
 
 
@@ -125,7 +148,7 @@ def _layout(data, progress):
 
     html = print_html(data)
     progress(20)
-    document = HTML(string=html, base_url=str(STATIC)).render(
+    document = HTML(string=html, base_url=str(STATIC), url_fetcher=_url_fetcher()).render(
         stylesheets=_stylesheets(), font_config=_font_config()
     )
     progress(80)

@@ -308,3 +308,13 @@ def test_many_working_groups_split_the_chart_across_pictures(duisburg):
     chart_text = flat(" ".join(pages[1:-30]))
     for number in range(1, 31):
         assert chart_text.count(f"Arbeitskreis Nr. {number:02}") >= 2  # bar and table
+
+
+def test_weasyprint_reads_no_file_a_text_names(review, anna):
+    """Texts are escaped, and the fetcher would refuse a file beside the report's own."""
+    from standort.reports.render import _url_fetcher
+
+    with pytest.raises(ValueError):
+        _url_fetcher().fetch("file:///etc/passwd")
+    with pytest.raises(ValueError):
+        _url_fetcher().fetch("https://example.org/tracker.png")
