@@ -254,3 +254,20 @@ def test_a_refused_address_shows_as_undeliverable(
         reverse("review_detail", args=["duisburg", draft.pk]) + "?progress=bounced"
     )
     assert [r.person for r in response.context["listing"].page.object_list] == [greta]
+
+
+def test_the_review_list_needs_the_same_queries_for_many_reviews(running, as_persona, duisburg):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from .factories import ReviewCycleFactory
+
+    url = reverse("review_list", args=["duisburg"])
+    office = as_persona("anna")
+    office.get(url)
+    with CaptureQueriesContext(connection) as few:
+        office.get(url)
+    ReviewCycleFactory.create_batch(15, initiative=duisburg)
+    with CaptureQueriesContext(connection) as many:
+        office.get(url)
+    assert len(many) == len(few)
