@@ -1,0 +1,368 @@
+"""The public page: `/<slug>/` of a public initiative for everyone without a role, and
+its embeddable version `/<slug>/embed/` for the city's and the association's websites.
+
+What it shows: the adopted measures (adopted, in progress, done, on hold) per working
+group with status, progress and traffic light, and the organisation that owns each,
+never a person. Proposed, dropped, archived and internal measures stay out."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from standort.initiatives.models import Initiative
+from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
+from standort.measures import dashboard, services
+from standort.measures.models import Measure, StatusUpdate
+from standort.measures.tests.factories import (
+    MeasureFactory,
+    PartnershipFactory,
+    StatusUpdateFactory,
+)
+from standort.reviews.models import ReviewCycle
+from standort.reviews.tests.factories import ReviewCycleFactory
+
+from .test_forms import error_of
+
+DAY = datetime.timedelta(days=1)
+Status = Measure.Status
+
+
+def home(slug="duisburg"):
+    return reverse("initiative_home", args=[slug])
+
+
+def embed(slug="duisburg"):
+    return reverse("initiative_embed", args=[slug])
+
+
+@pytest.fixture
+def public(duisburg):
+    """Measures of two working groups; the owners are people with names and e-mail
+    addresses that must not appear."""
+    mittelstand = BodyFactory(initiative=duisburg, name="Arbeitskreis Mittelstand", position=1)
+    image = BodyFactory(initiative=duisburg, name="Arbeitskreis Image", position=2)
+    hafen = OrganizationFactory(name="Hafen Duisburg AG")
+    owner = PersonFactory(
+        first_name="Hannelore",
+        last_name="Hafenmeister",
+        email="hannelore.hafenmeister@example.org",
+        organization=hafen,
+        initiative=duisburg,
+    )
+
+    def measure(number, title, status, body=mittelstand, **extra):
+        return MeasureFactory(
+            initiative=duisburg,
+            number=number,
+            title=title,
+            status=status,
+            body=body,
+            owner=owner,
+            owner_organization=extra.pop("organization", hafen),
+            **extra,
+        )
+
+    m = {
+        1: measure(1, "Breitband für alle Gewerbegebiete", Status.IN_PROGRESS),
+        2: measure(2, "Gründerzentrum am Innenhafen", Status.ADOPTED),
+        3: measure(3, "Imagekampagne", Status.DONE, body=image),
+        4: measure(4, "Familienfreundliche Betriebe", Status.ON_HOLD, body=image),
+        5: measure(5, "Nur eine Idee", Status.PROPOSED),
+        6: measure(6, "Verworfene Idee", Status.DROPPED),
+        7: measure(7, "Archivierte Maßnahme", Status.IN_PROGRESS, is_archived=True),
+        8: measure(8, "Vertrauliche Verhandlung", Status.IN_PROGRESS, is_internal=True),
+        # No organisation of its own: the owner's counts.
+        9: measure(9, "Standortmarketing", Status.ADOPTED, body=None, organization=None),
+    }
+    update = StatusUpdateFactory.build(
+        measure=m[1],
+        traffic_light=StatusUpdate.Light.AMBER,
+        progress=35,
+        achieved="Vertraulicher Zwischenstand",
+    )
+    services.status_update_record(actor=None, update=update)
+    partner = PersonFactory(first_name="Paula", last_name="Partnerin", initiative=duisburg)
+    PartnershipFactory(measure=m[1], person=partner)
+    return m
+
+
+SHOWN = [1, 2, 3, 4, 9]
+HIDDEN = [5, 6, 7, 8]
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "eva", "clara"])
+def test_outsiders_see_the_adopted_measures(public, as_persona, persona):
+    page = as_persona(persona).get(home()).content.decode()
+    for number in SHOWN:
+        assert public[number].title in page, number
+    for number in HIDDEN:
+        assert public[number].title not in page, number
+
+
+@pytest.mark.parametrize("persona", ["anonymous", "eva"])
+def test_no_person_is_named_on_the_public_page(public, as_persona, persona):
+    page = as_persona(persona).get(home()).content.decode()
+    for text in ("Hannelore", "Hafenmeister", "hannelore.hafenmeister", "Paula", "Partnerin"):
+        assert text not in page, text
+    assert "@example.org" not in page.replace("eva@example.org", "")
+    assert "Vertraulicher Zwischenstand" not in page
+    assert "Hafen Duisburg AG" in page
+
+
+def test_the_measures_stand_in_their_working_groups(public, as_persona):
+    page = as_persona("anonymous").get(home()).content.decode()
+    measures = page[page.index('id="measures"') :]
+    mittelstand = measures.index('<h3 class="kern-heading-small">Arbeitskreis Mittelstand')
+    image = measures.index('<h3 class="kern-heading-small">Arbeitskreis Image')
+    assert mittelstand < measures.index("Breitband für alle") < image
+    assert image < measures.index("Imagekampagne")
+    # Measures of no working group come last.
+    assert measures.index("Standortmarketing") > measures.index("Familienfreundliche Betriebe")
+
+
+def test_status_progress_and_traffic_light_are_shown(public, as_persona):
+    page = as_persona("anonymous").get(home()).content.decode()
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Breitband für alle(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, "no row for measure 1"
+    assert 'value="35"' in row.group(0) and "light--amber" in row.group(0)
+    assert "status--in_progress" in row.group(0)
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Standortmarketing(?:(?!</tr>).)*</tr>", page, re.S)
+    assert "Hafen Duisburg AG" in row.group(0)  # the owner's organisation
+
+
+def test_the_date_of_the_last_closed_review_heads_the_figures(public, duisburg, as_persona):
+    closed_at = timezone.make_aware(datetime.datetime(2026, 3, 12, 10))
+    ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED, closed_at=closed_at)
+    ReviewCycleFactory(initiative=duisburg)  # running: not the date of the figures
+    page = as_persona("anonymous").get(home()).content.decode()
+    assert "12.03.2026" in page
+
+
+def test_without_a_closed_review_no_date_is_claimed(public, as_persona):
+    response = as_persona("anonymous").get(home())
+    assert response.context["as_of"] is None
+    assert 'class="kern-body as-of"' not in response.content.decode()
+
+
+def test_an_initiative_without_adopted_measures_says_so(duisburg, as_persona):
+    MeasureFactory(initiative=duisburg, status=Status.PROPOSED)
+    page = as_persona("anonymous").get(home()).content.decode()
+    assert "empty-state" in page
+
+
+def test_a_non_public_initiative_stays_hidden(internal, as_persona):
+    MeasureFactory(initiative=internal, status=Status.IN_PROGRESS)
+    for persona in ("anonymous", "eva", "clara"):
+        assert as_persona(persona).get(home("forum")).status_code == 404
+        assert as_persona(persona).get(embed("forum")).status_code == 404
+
+
+def test_one_working_group_and_pages(duisburg, public, as_persona):
+    group = public[3].body
+    response = as_persona("anonymous").get(home(), {"group": group.pk})
+    assert response.context["transparency"].group.pk == group.pk
+    page = response.content.decode()
+    assert "Imagekampagne" in page and "Breitband für alle" not in page
+    # Measures of no working group have their own "group" 0.
+    page = as_persona("anonymous").get(home(), {"group": 0}).content.decode()
+    assert "Standortmarketing" in page and "Imagekampagne" not in page
+    # A group that does not exist shows all; a page beyond the last shows the last.
+    assert as_persona("anonymous").get(home(), {"group": "x", "page": "99"}).status_code == 200
+
+
+def test_pages_keep_working_groups_together(duisburg):
+    """Groups of 30, 50 and 80 rows on pages of 100: the first two share a page, the
+    third has its own; a group of 250 is cut into pieces of 100."""
+    groups = []
+    for pk, total in [(1, 30), (2, 50), (3, 80), (4, 250)]:
+        group = dashboard.Group(pk, f"Gruppe {pk}")
+        group.tally.total = total
+        groups.append(group)
+    pages = dashboard._pages(groups, 100)
+    assert [[(g.pk, start, stop) for g, start, stop in page] for page in pages] == [
+        [(1, 0, 30), (2, 0, 50)],
+        [(3, 0, 80)],
+        [(4, 0, 100)],
+        [(4, 100, 200)],
+        [(4, 200, 250)],
+    ]
+
+
+def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
+    for n in range(1, 8):
+        MeasureFactory(initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group)
+    page = dashboard.public_page(duisburg, page=2, size=3)  # 7 > 2 × 3: cut
+    assert [row[0] for _group, rows in page.sections for row in rows] == [4, 5, 6]
+    assert (page.number, page.count) == (2, 3)
+
+
+# The embed ---------------------------------------------------------------------------
+
+
+def test_the_embed_may_be_framed_by_the_listed_origins(public, duisburg, client):
+    duisburg.embed_origins = "https://www.duisburg.de\nhttps://www.unternehmerverband.org"
+    duisburg.save()
+    response = client.get(embed())
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == (
+        "frame-ancestors 'self' https://www.duisburg.de https://www.unternehmerverband.org"
+    )
+    assert "X-Frame-Options" not in response
+    page = response.content.decode()
+    assert "Breitband für alle" in page and "Vertrauliche Verhandlung" not in page
+    assert "Hafenmeister" not in page
+    # No site header or footer; the link out opens a new tab.
+    assert "site-header" not in page and "site-footer" not in page
+    assert f'href="{home()}" target="_blank" rel="noopener"' in page
+
+
+def test_without_listed_origins_only_the_site_itself_may_frame_it(public, client):
+    response = client.get(embed())
+    assert response["Content-Security-Policy"] == "frame-ancestors 'self'"
+    assert "X-Frame-Options" not in response
+
+
+def test_a_stored_origin_that_is_not_one_never_reaches_the_header(public, duisburg, client):
+    duisburg.embed_origins = "https://ok.example\nhttps://evil.example; script-src *\n"
+    duisburg.save()
+    assert client.get(embed())["Content-Security-Policy"] == (
+        "frame-ancestors 'self' https://ok.example"
+    )
+
+
+def test_other_pages_still_refuse_frames(public, client):
+    assert client.get(home())["X-Frame-Options"] == "DENY"
+
+
+def test_members_get_the_embed_of_a_public_initiative_too(public, as_persona):
+    assert as_persona("anna").get(embed()).status_code == 200
+
+
+def test_the_embed_of_a_non_public_initiative_is_not_found_even_for_members(internal, client, paul):
+    client.force_login(paul)
+    assert client.get(home("forum")).status_code == 200
+    assert client.get(embed("forum")).status_code == 404
+
+
+# Queries -----------------------------------------------------------------------------
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def grow(initiative, start, count):
+    groups = [
+        BodyFactory(initiative=initiative, name=f"Arbeitskreis {start + n}") for n in range(3)
+    ]
+    for n in range(start, start + count):
+        measure = MeasureFactory(
+            initiative=initiative,
+            number=100 + n,
+            status=Status.IN_PROGRESS,
+            body=groups[n % 3],
+            owner_organization=OrganizationFactory(),
+        )
+        update = StatusUpdateFactory.build(measure=measure, progress=n)
+        services.status_update_record(actor=None, update=update)
+
+
+@pytest.mark.parametrize("url", [home(), embed()])
+def test_the_public_page_costs_the_same_with_30_measures_as_with_3(duisburg, client, url):
+    """The session is not even read for an anonymous visitor: the initiative; the
+    measures counted per working group and status; the bodies' names; the page's
+    measures; the date of the last closed review (and on the page with the site
+    around it, the leading organisations)."""
+    ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED)
+    grow(duisburg, 0, 3)
+    few = queries_for(client, url)
+    grow(duisburg, 3, 27)
+    many = queries_for(client, url)
+    assert len(many) == len(few), "\n".join(many)
+    assert len(few) == (6 if url == home() else 5), "\n".join(few)
+
+
+# The office's settings ------------------------------------------------------------
+
+
+def edit(client, initiative, **changes):
+    data = {
+        "name": initiative.name,
+        "city": initiative.city,
+        "is_public": "on",
+        "update_interval_months": 6,
+        "embed_origins": "",
+        **changes,
+    }
+    return client.post(reverse("initiative_edit", args=[initiative.slug]), data)
+
+
+def test_the_office_lists_the_embedding_websites(duisburg, anna, client):
+    client.force_login(anna)
+    response = edit(
+        client,
+        duisburg,
+        embed_origins="HTTPS://www.Duisburg.de/\r\n\r\nhttps://www.unternehmerverband.org:8443",
+        update_interval_months=3,
+    )
+    assert response.status_code == 302
+    duisburg.refresh_from_db()
+    assert (
+        duisburg.embed_origins == "https://www.duisburg.de\nhttps://www.unternehmerverband.org:8443"
+    )
+    assert duisburg.update_interval_months == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "www.duisburg.de",
+        "https://www.duisburg.de/wirtschaft",
+        "ftp://www.duisburg.de",
+        "https://www.duisburg.de?x=1",
+        "https://a.de b.de",
+        "https://www.duisburg.de; script-src *",
+    ],
+)
+def test_an_origin_that_is_not_one_is_explained_at_the_field(duisburg, anna, client, line):
+    client.force_login(anna)
+    response = edit(client, duisburg, embed_origins=f"https://ok.example\n{line}")
+    assert response.status_code == 200
+    message = error_of(response, "embed_origins")
+    assert message.startswith(("Bitte", "Enter one website address")), message
+    assert "https://www.duisburg.de" in message  # the example
+    duisburg.refresh_from_db()
+    assert duisburg.embed_origins == ""
+
+
+def test_an_update_interval_beyond_three_years_is_refused(duisburg, anna, client):
+    client.force_login(anna)
+    response = edit(client, duisburg, update_interval_months=37)
+    assert response.status_code == 200
+    assert Initiative.objects.get(pk=duisburg.pk).update_interval_months == 6
+
+
+# "Internal only" on the measure ---------------------------------------------------
+
+
+def test_the_office_keeps_a_measure_internal(public, anna, client):
+    client.force_login(anna)
+    url = reverse("measure_edit", args=["duisburg", 1])
+    form = client.get(url).context["form"]
+    assert "is_internal" in form.fields
+    measure = public[1]
+    measure.is_internal = True
+    measure.save()
+    page = client.get(reverse("measure_detail", args=["duisburg", 1])).content.decode()
+    assert "internal-badge" in page
+    client.logout()
+    assert "Breitband für alle" not in client.get(home()).content.decode()
