@@ -39,6 +39,8 @@ class Page:
     name: str
     path: str
     small_path: str
+    # Fetched without the bench user's session, as a visitor would.
+    anonymous: bool = False
     totals: list = field(default_factory=list)
     cpu: list = field(default_factory=list)
     db: list = field(default_factory=list)
@@ -93,11 +95,13 @@ def free_port():
 
 def fetch(port, path, session_key):
     """One GET on a fresh connection (gunicorn's sync workers do not keep connections
-    alive). Returns (total ms, cpu ms, db ms, queries, client ms) from Server-Timing."""
+    alive), without a session when `session_key` is None. Returns (total ms, cpu ms,
+    db ms, queries, client ms) from Server-Timing."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
     try:
         start = time.perf_counter()
-        connection.request("GET", path, headers={"Cookie": f"sessionid={session_key}"})
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
         client_ms = (time.perf_counter() - start) * 1000
@@ -186,14 +190,16 @@ def measure(port, session_key, pages, *, requests, warmup, small_requests):
     """Round-robin over the pages, one request each per round, so that whatever else
     runs on the machine disturbs every page alike."""
     for page in pages:
+        key = None if page.anonymous else session_key
         for _n in range(warmup):
-            fetch(port, page.path, session_key)
-            fetch(port, page.small_path, session_key)
+            fetch(port, page.path, key)
+            fetch(port, page.small_path, key)
         for _n in range(small_requests):
-            page.small_queries.append(fetch(port, page.small_path, session_key)[3])
+            page.small_queries.append(fetch(port, page.small_path, key)[3])
     for round_ in range(requests):
         for page in pages:
-            total, cpu, db, queries, client = fetch(port, page.path, session_key)
+            key = None if page.anonymous else session_key
+            total, cpu, db, queries, client = fetch(port, page.path, key)
             page.totals.append(total)
             page.cpu.append(cpu)
             page.db.append(db)
@@ -342,7 +348,8 @@ def main(argv=None):
     bench, small = installation.bench.slug, installation.small.slug
     pages = [
         Page("floor", f"/{bench}/bench-floor/", f"/{small}/bench-floor/"),
-        Page("home", f"/{bench}/", f"/{small}/"),
+        Page("dashboard", f"/{bench}/", f"/{small}/"),
+        Page("public page", f"/{bench}/", f"/{small}/", anonymous=True),
         Page(
             "body",
             f"/{bench}/bodies/{installation.bench_body.pk}/",

@@ -384,39 +384,66 @@ def _light_badge(light):
 @register.simple_tag
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
-    named, only the owning organisation."""
-    no_status = _("no status yet")
-    return format_html_join(
-        "\n",
-        '<tr class="kern-table__row"><td class="kern-table__cell kern-table__cell--numeric">'
-        '{}</td><td class="kern-table__cell">{}</td><td class="kern-table__cell">'
-        '<span class="kern-badge kern-badge--small status status--{} kern-badge--{}">'
-        '<span class="kern-label kern-label--small">{}</span></span></td>'
-        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}</td>'
-        '<td class="kern-table__cell">{}</td></tr>',
-        (
-            (
-                number,
-                title,
+    named, only the owning organisation. A page has a hundred rows or more: the marks
+    are built once per value, the rows as plain strings of escaped parts."""
+    no_status = format_html('<span class="light light--none">{}</span>', _("no status yet"))
+    lights = {light: _light_badge(light) for light in LIGHTS if light}
+    statuses, bars, out = {}, {}, []
+    for number, title, status, progress, light, organization in rows:
+        badge = statuses.get(status)
+        if badge is None:
+            badge = statuses[status] = format_html(
+                '<span class="kern-badge kern-badge--small status status--{} kern-badge--{}">'
+                '<span class="kern-label kern-label--small">{}</span></span>',
                 status,
                 STATUS_STYLE.get(status, "info"),
                 STATUS_LABELS.get(status, status),
-                progress_bar(progress),
-                _light_badge(light)
-                if light
-                else format_html('<span class="light light--none">{}</span>', no_status),
-                organization or "–",
             )
-            for number, title, status, progress, light, organization in rows
-        ),
+        bar = bars.get(progress)
+        if bar is None:
+            bar = bars[progress] = progress_bar(progress)
+        out.append(
+            '<tr class="kern-table__row"><td class="kern-table__cell kern-table__cell--numeric">'
+            f'{number}</td><td class="kern-table__cell">{escape(title)}</td>'
+            f'<td class="kern-table__cell">{badge}</td><td class="kern-table__cell">{bar}</td>'
+            f'<td class="kern-table__cell">{lights.get(light, no_status)}</td>'
+            f'<td class="kern-table__cell">{escape(organization or "–")}</td></tr>'
+        )
+    return mark_safe("\n".join(out))  # noqa: S308 (escaped above)
+
+
+@register.simple_tag
+def public_group_rows(groups):
+    """The overview of the public page: per working group its measures, their
+    statuses and average progress, the name linking to the group's own page."""
+    none = escape(_("No working group"))
+    labels = _status_labels()
+    return mark_safe(  # noqa: S308 (escaped here)
+        "\n".join(
+            '<tr class="kern-table__row"><th scope="row" class="kern-table__header group-name">'
+            f'<a class="kern-link" href="?group={group.pk or 0}#measures">'
+            f"{escape(group.name) if group.name else none}</a></th>"
+            '<td class="kern-table__cell kern-table__cell--numeric">'
+            f"{_figure(group.tally.total)}</td>"
+            f'<td class="kern-table__cell">{escape(_summary(group.tally, labels))}</td>'
+            f'<td class="kern-table__cell">{progress_bar(group.tally.progress)}</td></tr>'
+            for group in groups
+        )
+    )
+
+
+def _status_labels():
+    """The status labels in the current language, translated once per call."""
+    return {status: str(label) for status, label in STATUS_LABELS.items()}
+
+
+def _summary(tally, labels):
+    return ", ".join(
+        f"{_figure(count)} {labels[status]}" for status, count in tally.statuses.items() if count
     )
 
 
 @register.filter
 def status_summary(tally):
     """ "12 done, 30 in progress, …": the statuses a tally has, in the life's order."""
-    return ", ".join(
-        f"{number_format(count, force_grouping=True)} {STATUS_LABELS[status]}"
-        for status, count in tally.statuses.items()
-        if count
-    )
+    return _summary(tally, _status_labels())
