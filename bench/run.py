@@ -22,6 +22,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.generate import DEFAULT_DATABASE, ROOT, configure_environment  # noqa: E402
+from bench.review_timings import time_reviews  # noqa: E402
 
 TARGET_FACTOR = 4.0
 EXCHANGE_TARGET_S = 5.0
@@ -410,6 +411,13 @@ def main(argv=None):
         exchange_lines = [f"Exchange timing failed: {type(error).__name__}: {error}"]
         exchange_missed = ["exchange: " + exchange_lines[0]]
 
+    print("Status reviews, in this process:", flush=True)
+    try:
+        review_lines, review_missed = time_reviews(installation)
+    except Exception as error:  # a report, not a gate: the page figures still count
+        review_lines = [f"Review timing failed: {type(error).__name__}: {error}"]
+        review_missed = ["reviews: " + review_lines[0]]
+
     floor = pages[0]
     lines, verdicts = report(pages, floor)
     print()
@@ -428,12 +436,14 @@ def main(argv=None):
     print()
     print("\n".join(exchange_lines))
     print()
+    print("\n".join(review_lines))
+    print()
     missed = [(page, verdict) for page, verdict in verdicts if verdict.startswith("MISSED")]
     for page, verdict in missed:
         print(f"MISSED {page.name}: {verdict.removeprefix('MISSED: ')}")
-    for line in exchange_missed:
+    for line in exchange_missed + review_missed:
         print(f"MISSED {line}")
-    if not missed and not exchange_missed:
+    if not missed and not exchange_missed and not review_missed:
         print("All targets met.")
     return 0
 

@@ -102,3 +102,19 @@ def test_exchange_timing_imports_new_measures(db):
     assert [m for m in missed if "created" in m] == []
     # Rolled back: the catalogue stays as generated.
     assert Measure.objects.count() == before
+
+
+def test_review_timings_launch_and_build_the_report(db, settings):
+    from bench.review_timings import time_launch, time_report_pdf
+    from standort.core.models import OutgoingMail
+    from standort.reviews.models import ReviewCycle
+
+    installation = generate(TINY)
+    seconds, asked, sent, detail = time_launch(installation, owners=5)
+    assert 0 < asked <= 5
+    assert sent == asked
+    seconds, measures, pages, size = time_report_pdf(installation, measures=3)
+    assert measures == 3 and pages >= 2 and size > 1000
+    # Both ran in transactions that were rolled back.
+    assert not ReviewCycle.objects.filter(title__startswith="Bench:").exists()
+    assert not OutgoingMail.objects.exists()
