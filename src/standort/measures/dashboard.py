@@ -1,8 +1,9 @@
 """Reads for the initiative's dashboard and its public page, on the measures side.
 
-Each function is one query however large the catalogue: figures are counted in SQL,
-grouped by working group, status and traffic light, and the lists are capped, each
-with its full count in the same query (a window count)."""
+A fixed number of queries however large the catalogue: the figures are counted in SQL,
+grouped by working group, status, traffic light and the overdue and stale flags; the
+lists are capped, their counts come from the figures or, for the milestones, from a
+window count in the same query."""
 
 import calendar
 import datetime
@@ -25,7 +26,7 @@ from django.db.models.functions import Coalesce
 from standort.initiatives.models import Body
 
 from .models import CLOSED_STATUSES, Measure, Milestone
-from .queries import archived_is, next_open_milestone
+from .queries import archived_is, next_open_milestone, overdue_condition
 
 Status = Measure.Status
 
@@ -39,8 +40,6 @@ LIGHTS = ("green", "amber", "red", None)
 LIST_LIMIT = 10
 # Upcoming milestones: those due within this many days.
 UPCOMING_DAYS = 90
-# Far beyond any due date: what an empty date sorts as.
-FAR_FUTURE = datetime.date(9999, 12, 31)
 # What a list shows of a measure's owner: the name only.
 OWNER_NAME = ("owner__title", "owner__first_name", "owner__last_name")
 
@@ -73,8 +72,8 @@ def stale_condition(since):
 
 def _late(today):
     """`queries.overdue_condition` as a CASE: SQLite then skips the milestone lookup for
-    closed measures and those already late by their due date (a fifth faster on
-    5,000 measures)."""
+    closed measures and those already late by their due date (the dashboard's count
+    took 11 instead of 13.5 ms on 5,000 measures)."""
     late_milestones = Milestone.objects.filter(
         measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
     )
@@ -214,12 +213,9 @@ def overdue_measures(initiative, *, today, limit=LIST_LIMIT):
     starts (their count is in `catalogue_figures`), each with its next open milestone
     (`next_milestone_on`, `next_milestone_title`). By number, the database stops after
     `limit` of them; longest overdue first, it had to examine every one."""
-    late_milestones = Milestone.objects.filter(
-        measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
-    )
     return list(
-        _running(initiative)
-        .filter(Q(due_on__lt=today) | Exists(late_milestones))
+        Measure.objects.filter(archived_is(False), initiative=initiative)
+        .filter(overdue_condition(today))
         .select_related("body", "owner")
         .only("number", "title", "status", "due_on", "body__name", *OWNER_NAME)
         .annotate(
@@ -235,20 +231,6 @@ def _open_milestones(initiative):
         completed_on__isnull=True,
         measure__in=_running(initiative).order_by().values("pk"),
     )
-
-
-def overdue_milestones(initiative, *, today, limit=LIST_LIMIT):
-    """(milestones, count): open milestones past their date, of measures still
-    running, the longest overdue first."""
-    milestones = (
-        _open_milestones(initiative)
-        .filter(due_on__lt=today)
-        .select_related("measure")
-        .only("title", "due_on", "measure__number", "measure__title")
-        .annotate(total=Window(Count("pk")))
-        .order_by("due_on", "pk")
-    )
-    return _counted(milestones[:limit])
 
 
 def upcoming_milestones(initiative, *, today, days=UPCOMING_DAYS, limit=LIST_LIMIT):

@@ -4,8 +4,6 @@ template language takes longer to fill in a row than the database takes to deliv
 it). Every number links to the measure list with the matching filter where the list
 can show exactly those measures."""
 
-from urllib.parse import urlencode
-
 from django import template
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
@@ -36,10 +34,6 @@ def _light_label(light):
 
 def _light_key(light):
     return light or "none"
-
-
-def _query(**params):
-    return "?" + urlencode({key: value for key, value in params.items() if value is not None})
 
 
 def _figure(count):

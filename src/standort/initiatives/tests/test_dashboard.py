@@ -18,6 +18,7 @@ from standort.initiatives.models import Body
 from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
 from standort.measures import dashboard, services
 from standort.measures.models import Measure, StatusUpdate
+from standort.measures.queries import overdue_condition
 from standort.measures.tests.factories import (
     MeasureFactory,
     MilestoneFactory,
@@ -229,6 +230,9 @@ def test_overdue_measures_by_due_date_and_by_milestone(duisburg, catalogue, as_p
     MilestoneFactory(measure=catalogue[4], due_on=today() - 3 * DAY)
     MilestoneFactory(measure=catalogue[3], due_on=today() - 3 * DAY, completed_on=today())
     assert figures_of(duisburg).all.overdue == 2
+    # The count agrees with the list's filter "only overdue measures".
+    live = Measure.objects.filter(initiative=duisburg, is_archived=False)
+    assert live.filter(overdue_condition()).count() == 2
     overdue = dashboard.overdue_measures(duisburg, today=today())
     assert [m.number for m in overdue] == [1, 2]
 

@@ -49,7 +49,6 @@ def initiative_home(request, initiative_slug):
         "stale_before": stale_before,
         "reviews": review_summary(initiative),
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
-        "list_limit": dashboard.LIST_LIMIT,
     }
     if request.user.has_perm(MANAGE, initiative):
         context.update(
