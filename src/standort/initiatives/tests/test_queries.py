@@ -21,16 +21,18 @@ from .factories import (
 REQUEST = 4
 
 PAGES = {
-    # the dashboard (views.home): the live measures counted by working group, status,
-    # traffic light, overdue and stale flag (one GROUP BY); the bodies' names; the
-    # first overdue measures; the upcoming milestones with their count; the first
-    # measures not up to date; the running and closed status reviews (none here: the
-    # answer rate and the changes between two closed reviews would be two more); the
-    # caller's own measures (measures.queries.measures_of_person); the history:
+    # the dashboard (views.home): the stamp of the data its cached part shows (the
+    # newest history record of measures, milestones, status updates, bodies, people and
+    # reviews, one query); on a miss, as here: the live measures counted by working
+    # group, status, traffic light, overdue and stale flag (one GROUP BY); the bodies'
+    # names; the first overdue measures; the upcoming milestones with their count; the
+    # first measures not up to date; the running and closed status reviews (none here:
+    # the answer rate and the changes between two closed reviews would be two more);
+    # the caller's own measures (measures.queries.measures_of_person); the history:
     # initiative and leading-partner records in one query (their authors would be one
     # more; the factories record none, names of what changed are stored in the
     # record); the leading organisations.
-    "initiative_home": REQUEST + 9,
+    "initiative_home": REQUEST + 10,
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body and membership records in one
     # query (their authors would be one more; the factories record none).

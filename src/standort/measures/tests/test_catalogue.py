@@ -713,7 +713,7 @@ def test_home_shows_state_of_my_measures(catalogue, as_persona):
 def test_the_home_sums_up_the_catalogue_with_links(catalogue, as_persona):
     """Four live measures: two adopted, one in progress, one done (5 is archived)."""
     response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
-    figures = response.context["figures"]
+    figures = response.context["steering"]["figures"]
     assert figures.all.total == 4
     assert {status: n for status, n in figures.all.statuses.items() if n} == {
         "adopted": 2,
@@ -729,7 +729,7 @@ def test_the_home_sums_up_the_catalogue_with_links(catalogue, as_persona):
 
 def test_the_home_of_an_empty_catalogue_points_to_it(duisburg, as_persona):
     response = as_persona("olga").get(reverse("initiative_home", args=["duisburg"]))
-    assert response.context["figures"].all.total == 0
+    assert response.context["steering"]["figures"].all.total == 0
     page = response.content.decode()
     section = page[page.index('id="measures-heading"') :].split("</section>")[0]
     assert "empty-state" in section and f'href="{list_url()}"' in section
