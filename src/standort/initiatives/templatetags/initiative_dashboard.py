@@ -71,11 +71,13 @@ def light_legend():
 
 # The chart -------------------------------------------------------------------------
 
-CHART_WIDTH = 720
-LABEL_WIDTH = 150
-BAR_WIDTH = 500
-ROW_HEIGHT = 30
-BAR_HEIGHT = 20
+# In user units; the chart is drawn at about this width in pixels beside its table,
+# so the labels keep their size.
+CHART_WIDTH = 440
+LABEL_WIDTH = 120
+BAR_WIDTH = 270
+ROW_HEIGHT = 28
+BAR_HEIGHT = 18
 
 
 @register.simple_tag
