@@ -6,6 +6,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -189,6 +190,17 @@ def review_edit(request, initiative, pk):
     )
 
 
+def _back(request, cycle):
+    """Where an action on the follow-up page returns to: the page as it was filtered,
+    if `next` is a path on this site, else the review."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return cycle.get_absolute_url()
+
+
 def _confirm(request, cycle, *, heading, question, consequence, confirm_label, blocked=False):
     return render(
         request,
@@ -331,7 +343,7 @@ def request_resend(request, initiative, pk, request_pk):
         _("A new link has been sent to %(person)s; the old one no longer works.")
         % {"person": review_request.person},
     )
-    return redirect(request.POST.get("next") or cycle.get_absolute_url())
+    return redirect(_back(request, cycle))
 
 
 @require_POST
@@ -344,7 +356,7 @@ def request_revoke(request, initiative, pk, request_pk):
         lambda: services.request_revoke(actor=request.user, request=review_request),
         _("The link of %(person)s has been revoked.") % {"person": review_request.person},
     )
-    return redirect(request.POST.get("next") or cycle.get_absolute_url())
+    return redirect(_back(request, cycle))
 
 
 # Answers ---------------------------------------------------------------------------
@@ -487,7 +499,7 @@ def answer_accept(request, initiative, pk, answer_pk):
         lambda: services.answer_accept(actor=request.user, answer=answer),
         _("The answer is accepted and now the measure's status update."),
     )
-    return redirect(request.POST.get("next") or cycle.get_absolute_url())
+    return redirect(_back(request, cycle))
 
 
 # The owner's personal link ---------------------------------------------------------

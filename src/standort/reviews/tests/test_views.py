@@ -271,3 +271,13 @@ def test_the_review_list_needs_the_same_queries_for_many_reviews(running, as_per
     with CaptureQueriesContext(connection) as many:
         office.get(url)
     assert len(many) == len(few)
+
+
+def test_actions_return_only_to_pages_of_this_site(running, as_persona):
+    request = ReviewRequest.objects.get(cycle=running, email="greta@example.org")
+    url = reverse("request_revoke", args=["duisburg", running.pk, request.pk])
+    response = as_persona("anna").post(url, {"next": "https://evil.example.com/"})
+    assert response["Location"] == reverse("review_detail", args=["duisburg", running.pk])
+    back = reverse("review_detail", args=["duisburg", running.pk]) + "?progress=unopened"
+    response = as_persona("anna").post(url, {"next": back})
+    assert response["Location"] == back
