@@ -8,8 +8,10 @@ new one (resend) raises the generation and the old link stops working. The first
 character of a token names the purpose, so one indexed lookup finds it."""
 
 import hashlib
+import re
 from enum import Enum
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -53,12 +55,14 @@ class PersonalLink(models.Model):
 
     def token(self):
         """The current token, computed again (the row needs a primary key)."""
-        digest = salted_hmac(
-            f"standort.links.{self._meta.label}",
-            f"{self.pk}:{self.link_generation}",
-            algorithm="sha256",
-        ).hexdigest()
-        return f"{self.link_prefix}{digest[:40]}"
+        return make_token(self._meta.label_lower, self.link_prefix, self.pk, self.link_generation)
+
+    def link_placeholder(self):
+        """What a stored mail holds instead of the link: the outbox fills in the link
+        when it sends, so no usable token is kept in the database."""
+        return (
+            f"[[link {self._meta.label_lower} {self.link_prefix} {self.pk} {self.link_generation}]]"
+        )
 
     def revoke_link(self):
         self.link_revoked_at = timezone.now()
@@ -81,6 +85,23 @@ class PersonalLink(models.Model):
         if self.link_expires_at is not None and self.link_expires_at < now:
             return LinkState.EXPIRED
         return LinkState.VALID
+
+
+def make_token(label, prefix, pk, generation):
+    digest = salted_hmac(
+        f"standort.links.{label}", f"{pk}:{generation}", algorithm="sha256"
+    ).hexdigest()
+    return f"{prefix}{digest[:40]}"
+
+
+PLACEHOLDER = re.compile(r"\[\[link ([\w.]+) (\w) (\d+) (\d+)\]\]")
+
+
+def fill_links(text):
+    """A stored mail's text with its link placeholders turned into links."""
+    return PLACEHOLDER.sub(
+        lambda m: f"{settings.SITE_URL}/link/{make_token(m[1], m[2], m[3], m[4])}/", text
+    )
 
 
 # prefix -> (model, view). A view is called as view(request, obj, token, **kwargs).

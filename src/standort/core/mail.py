@@ -20,6 +20,7 @@ from django.dispatch import Signal
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from . import links
 from .models import OutgoingMail
 
 log = logging.getLogger("standort.mail")
@@ -28,7 +29,8 @@ log = logging.getLogger("standort.mail")
 mail_refused = Signal()
 
 CLAIM_SECONDS = 15 * 60
-BATCH = 200
+# Small enough that a batch is sent long before its claim runs out.
+BATCH = 50
 
 
 def retry_delay(attempts):
@@ -55,7 +57,8 @@ def schedule(task_object, when, **kwargs):
     return task_object.using(run_after=when).enqueue(**kwargs)
 
 
-def _claim(now):
+def _claim():
+    now = timezone.now()
     claim = uuid.uuid4().hex
     due = (
         OutgoingMail.objects.filter(sent_at=None, failed_at=None, send_after__lte=now)
@@ -78,7 +81,7 @@ def deliver_due(now=None):
     for a passing reason (the server is away) and wait for a later attempt."""
     now = now or timezone.now()
     sent = left = 0
-    while batch := _claim(now):
+    while batch := _claim():
         connection = mail.get_connection()
         try:
             connection.open()
@@ -115,20 +118,20 @@ def _postpone(batch, error, now):
 
 def _send(outgoing, connection, now):
     message = mail.EmailMessage(
-        outgoing.subject, outgoing.body, to=[outgoing.to], connection=connection
+        outgoing.subject, links.fill_links(outgoing.body), to=[outgoing.to], connection=connection
     )
     outgoing.attempts += 1
     try:
         message.send()
-    except smtplib.SMTPRecipientsRefused as error:
+    except (smtplib.SMTPRecipientsRefused, smtplib.SMTPResponseException) as error:
+        if isinstance(error, smtplib.SMTPResponseException) and error.smtp_code < 500:
+            return _later(outgoing, error, now)
+        # Refused for good (5xx): sending again would not help.
         outgoing.failed_at = timezone.now()
         outgoing.last_error = str(error)[:2000]
         result = "refused"
-    except Exception as error:  # noqa: BLE001 – any failure keeps the mail queued
-        log.warning("Mail %s not sent (attempt %s): %s", outgoing.key, outgoing.attempts, error)
-        outgoing.last_error = str(error)[:2000] or type(error).__name__
-        outgoing.send_after = now + retry_delay(outgoing.attempts)
-        result = "later"
+    except Exception as error:  # noqa: BLE001 – any other failure keeps the mail queued
+        return _later(outgoing, error, now)
     else:
         outgoing.sent_at = timezone.now()
         outgoing.last_error = ""
@@ -149,6 +152,13 @@ def _send(outgoing, connection, now):
     if result == "refused":
         mail_refused.send(sender=OutgoingMail, key=outgoing.key, error=outgoing.last_error)
     return result
+
+
+def _later(outgoing, error, now):
+    log.warning("Mail %s not sent (attempt %s): %s", outgoing.key, outgoing.attempts, error)
+    outgoing.last_error = str(error)[:2000] or type(error).__name__
+    _postpone([outgoing], None, now)
+    return "later"
 
 
 @task()

@@ -6,6 +6,7 @@ change is not allowed."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.services import DomainError
@@ -126,7 +127,13 @@ def person_remove(*, actor, initiative, person):
     for link in InitiativePerson.objects.filter(initiative=initiative, person=person):
         _delete(actor, link)
     if not person.initiative_links.exists():
-        _delete(actor, person)
+        try:
+            with transaction.atomic():
+                _delete(actor, person)
+        except ProtectedError:
+            # Other records keep naming the person (e.g. who answered a status
+            # review); the person stays, known to no initiative.
+            pass
 
 
 # Bodies and memberships -------------------------------------------------------

@@ -124,6 +124,8 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
                 required=True,
                 initial=_date(dates.get("due_on")) or milestone.due_on,
                 widget=forms.DateInput,
+                # The date as shown goes along, so only what the owner changed counts.
+                show_hidden_initial=True,
             )
             self.fields[f"ms_{milestone.pk}_done"] = forms.DateField(
                 label=_("“%(title)s” done on") % {"title": milestone.title},
@@ -131,6 +133,7 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
                 initial=_date(dates.get("completed_on")) if dates else milestone.completed_on,
                 widget=forms.DateInput,
                 help_text=_("Empty while it is open."),
+                show_hidden_initial=True,
             )
         # The date fields get their KERN markup like the others.
         for name, field in self.fields.items():
@@ -161,16 +164,20 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
         return cleaned
 
     def save(self, commit=False):
+        """The answer with the milestone dates the owner changed in this form; dates
+        they left as shown are not taken over, so a date the office moved meanwhile
+        stays moved."""
         answer = super().save(commit=False)
-        dates = {}
+        dates = dict(answer.milestone_dates or {})
         for milestone in self.milestones:
-            due_on = self.cleaned_data.get(f"ms_{milestone.pk}_due")
-            done_on = self.cleaned_data.get(f"ms_{milestone.pk}_done")
-            if (due_on, done_on) != (milestone.due_on, milestone.completed_on):
-                dates[str(milestone.pk)] = {
-                    "due_on": due_on.isoformat() if due_on else None,
-                    "completed_on": done_on.isoformat() if done_on else None,
-                }
+            due, done = f"ms_{milestone.pk}_due", f"ms_{milestone.pk}_done"
+            if due not in self.changed_data and done not in self.changed_data:
+                continue
+            due_on, done_on = self.cleaned_data.get(due), self.cleaned_data.get(done)
+            dates[str(milestone.pk)] = {
+                "due_on": due_on.isoformat() if due_on else None,
+                "completed_on": done_on.isoformat() if done_on else None,
+            }
         answer.milestone_dates = dates
         return answer
 

@@ -159,7 +159,8 @@ def _link_mail(request, purpose, *, fresh=True, **extra):
         key=key,
         # "review/reminder-before" -> reviews/mail/reminder.txt
         template=purpose.split("/")[1].split("-")[0],
-        link=f"{settings.SITE_URL}/link/{request.token()}/",
+        # Filled in when the mail is sent: the outbox keeps no usable token.
+        link=request.link_placeholder(),
         **extra,
     )
 
@@ -244,8 +245,13 @@ def request_opened(request):
 
 
 def _check_open(answer, *, office):
-    if not answer.cycle.is_running:
+    """The review must be running (its row locked, so a close waits for this write)
+    and the answer not accepted; the owner may change only what waits for them."""
+    cycle = ReviewCycle.objects.select_for_update().get(pk=answer.cycle_id)
+    if not cycle.is_running:
         raise DomainError(_("This review is closed; answers can no longer be changed."))
+    if answer.state == Answer.ACCEPTED:
+        raise DomainError(_("This answer has been accepted already."))
     if not office and not answer.is_editable_by_owner:
         raise DomainError(_("This answer has been submitted already."))
 
@@ -304,9 +310,17 @@ def answer_return(*, actor, answer, question, expected_version=None):
 @transaction.atomic
 def answer_accept(*, actor, answer):
     """The answer becomes the measure's accepted status update; milestone dates and
-    completion are applied to the measure."""
+    completion are applied to the measure. The answer is read again under a lock, so
+    a double click or a close at the same moment cannot accept it twice."""
+    answer = (
+        ReviewAnswer.objects.select_for_update()
+        .select_related("cycle", "measure", "request__person")
+        .get(pk=answer.pk)
+    )
     if answer.state != Answer.SUBMITTED:
         raise DomainError(_("Only a submitted answer can be accepted."))
+    if answer.cycle.is_closed:
+        raise DomainError(_("This review is closed; answers can no longer be changed."))
     measure = answer.measure
     update = StatusUpdate(
         measure=measure,
@@ -409,7 +423,7 @@ def remind(cycle, kind, now=None):
     now = now or timezone.now()
     cycle = ReviewCycle.objects.select_related("initiative").get(pk=cycle.pk)
     due = reminder_time(cycle, kind)
-    if not cycle.is_running or due is None or now < due:
+    if not cycle.is_running or due is None or now < due or now >= cycle.links_expire_at:
         return 0
     purpose = f"review/reminder-{kind}"
     already = set(

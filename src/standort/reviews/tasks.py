@@ -1,10 +1,10 @@
 import datetime
 
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import default_task_backend, task
 from django_tasks_db.models import DBTaskResult
 
-from standort.core.mail import schedule
+from standort.core.mail import deliver_mail, schedule
 from standort.initiatives.models import Initiative
 
 from .models import ReviewCycle
@@ -22,9 +22,11 @@ def send_reminders(*, cycle_id, kind):
 def send_stale_reminders():
     """Daily: owners of measures without a recent accepted status update are
     reminded (once a month each); then the next day's run is scheduled."""
-    sent = sum(remind_stale(initiative) for initiative in Initiative.objects.all())
-    schedule_daily()
-    return sent
+    try:
+        return sum(remind_stale(initiative) for initiative in Initiative.objects.all())
+    finally:
+        # Tomorrow's run is queued even when today's failed.
+        schedule_daily(after_run=True)
 
 
 def next_daily_run(now=None):
@@ -33,11 +35,14 @@ def next_daily_run(now=None):
     return today if today > now else today + datetime.timedelta(days=1)
 
 
-def schedule_daily():
+def schedule_daily(after_run=False):
     """Makes sure one run of the daily reminders waits in the queue (the worker calls
-    this when it starts, and each run schedules the next)."""
+    this when it starts, and each run schedules the next). At the start it also sends
+    what a stopped worker left in the outbox."""
     waiting = DBTaskResult.objects.filter(
         task_path=send_stale_reminders.module_path, status="READY"
     ).exists()
     if not waiting:
         schedule(send_stale_reminders, next_daily_run())
+    if not after_run and default_task_backend.supports_defer:
+        deliver_mail.enqueue()

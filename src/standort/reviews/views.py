@@ -389,6 +389,7 @@ def answer_detail(request, initiative_slug, pk, answer_pk):
             "answer": answer,
             "can_manage": may_manage,
             "can_edit": cycle.is_running
+            and answer.state != ReviewAnswer.State.ACCEPTED
             and (may_manage or (is_owner and answer.is_editable_by_owner)),
             "can_follow": request.user.has_perm(FOLLOW, request.initiative),
             "milestone_changes": services.milestone_changes(answer),
@@ -408,7 +409,10 @@ def answer_edit(request, initiative_slug, pk, answer_pk):
         return deny(request)
     on_behalf = not is_owner
     detail = reverse("answer_detail", args=[initiative.slug, cycle.pk, answer.pk])
-    if not cycle.is_running or not (on_behalf or answer.is_editable_by_owner):
+    editable = answer.is_editable_by_owner or (
+        on_behalf and answer.state != ReviewAnswer.State.ACCEPTED
+    )
+    if not cycle.is_running or not editable:
         messages.info(request, _("This answer can no longer be changed."))
         return redirect(detail)
     response, _answer_saved = answer_form(

@@ -143,3 +143,12 @@ def test_tokens_are_stored_only_as_hashes(running, mailoutbox):
     for message in mailoutbox:
         token = link_of(message).split("/")[2]
         assert not ReviewRequest.objects.filter(token_hash__contains=token).exists()
+
+
+def test_the_outbox_keeps_no_usable_link(running, mailoutbox):
+    from standort.core.models import OutgoingMail
+
+    for message in mailoutbox:
+        token = link_of(message).split("/")[2]
+        assert not OutgoingMail.objects.filter(body__contains=token).exists()
+    assert all("[[link reviews.reviewrequest" in m.body for m in OutgoingMail.objects.all())
