@@ -426,7 +426,7 @@ def answer_edit(request, initiative_slug, pk, answer_pk):
     return response
 
 
-def answer_form(request, answer, *, actor, on_behalf, done_url, cancel_url, chrome=True):
+def answer_form(request, answer, *, actor, on_behalf, done_url, cancel_url):
     """The answer form, shared by the link, the signed-in owner and the office.
     Returns (response, saved)."""
     submit = "submit" in request.POST
@@ -458,7 +458,6 @@ def answer_form(request, answer, *, actor, on_behalf, done_url, cancel_url, chro
         "cycle": answer.cycle,
         "on_behalf": on_behalf,
         "cancel_url": cancel_url,
-        "chrome": chrome,
     }
     return render(request, "reviews/answer_form.html", context), False
 
@@ -546,7 +545,6 @@ def owner_link(request, review_request, token, item=None):
         on_behalf=False,
         done_url=overview,
         cancel_url=overview,
-        chrome=False,
     )
     if saved and "submit" in request.POST:
         review_request.refresh_from_db(fields=["submitted_at"])
