@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "standort.measures",
     "standort.reviews",
     "standort.reports",
+    "standort.meetings",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,146 @@
+"""Meetings of an initiative's bodies: when and where, the agenda, and whom they invite.
+
+(The first step of the meetings issue: minutes, decisions, action items and the pages
+follow.)"""
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.history import Tracked
+from standort.core.links import PersonalLink
+from standort.core.models import VersionedModel
+from standort.initiatives.models import Body, Initiative, Person
+from standort.measures.models import Measure
+
+
+class Meeting(VersionedModel):
+    class State(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        INVITED = "invited", _("invited")
+        CANCELLED = "cancelled", _("cancelled")
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="meetings")
+    body = models.ForeignKey(
+        Body, verbose_name=_("body"), on_delete=models.PROTECT, related_name="meetings"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"))
+    location = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PLANNED
+    )
+    # The iCalendar identity: the same UID with a higher SEQUENCE updates the entry in
+    # the invitees' calendars, a CANCEL with it removes the entry.
+    ical_uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    # The calendar identity is machinery, not something a reader of the history needs.
+    history = Tracked(excluded_fields=["ical_uid", "sequence"])
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_start"
+            )
+        ]
+        indexes = [models.Index(fields=["initiative", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The end must be after the start.")})
+
+    @property
+    def is_cancelled(self):
+        return self.state == self.State.CANCELLED
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    presenter = models.ForeignKey(
+        Person,
+        verbose_name=_("presenter"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    measures = models.ManyToManyField(
+        Measure, verbose_name=_("measures"), blank=True, related_name="agenda_items"
+    )
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class Invitation(PersonalLink):
+    """One person invited to one meeting, with their answer; the personal link lets
+    them answer without signing in."""
+
+    link_prefix = "m"
+
+    class Response(models.TextChoices):
+        NONE = "", _("no answer yet")
+        YES = "yes", _("yes")
+        NO = "no", _("no")
+        MAYBE = "maybe", _("maybe")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="invitations")
+    is_guest = models.BooleanField(_("guest"), default=False)
+    response = models.CharField(
+        _("answer"), max_length=5, choices=Response.choices, blank=True, default=""
+    )
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="unique_invitation")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}: {self.person}"
+
+    def link_state(self, now=None):
+        from standort.core.links import LinkState
+
+        if self.meeting.is_cancelled:
+            return LinkState.EXPIRED
+        return super().link_state(now)
