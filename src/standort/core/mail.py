@@ -120,6 +120,13 @@ def _send(outgoing, connection, now):
     message = mail.EmailMessage(
         outgoing.subject, links.fill_links(outgoing.body), to=[outgoing.to], connection=connection
     )
+    if outgoing.calendar:
+        # Calendar apps read the METHOD from the part's content type as well.
+        message.attach(
+            "einladung.ics",
+            outgoing.calendar,
+            f"text/calendar; charset=utf-8; method={outgoing.calendar_method or 'PUBLISH'}",
+        )
     outgoing.attempts += 1
     try:
         message.send()

@@ -21,6 +21,10 @@ class OutgoingMail(models.Model):
     to = models.EmailField()
     subject = models.CharField(max_length=300)
     body = models.TextField()
+    # An iCalendar file sent along (an invitation, its update or cancellation), and the
+    # METHOD it carries ("REQUEST", "CANCEL"); empty for a plain mail.
+    calendar = models.TextField(blank=True)
+    calendar_method = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     send_after = models.DateTimeField()
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -1,13 +1,19 @@
 """Writes of meetings: plan, change (an invited meeting's new time or place becomes a
 calendar update), cancel."""
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from standort.core import mail
+from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, save
+from standort.initiatives.models import Person
 
-from .models import Meeting
+from .ical import meeting_ics
+from .models import Invitation, Meeting
 
 __all__ = ["DomainError"]
 
@@ -21,20 +27,117 @@ def meeting_save(*, actor, meeting, expected_version=None):
         raise DomainError(_("A cancelled meeting cannot be changed."))
     if meeting.ends_at <= meeting.starts_at:
         raise DomainError(_("The end must be after the start."))
+    changed = False
     if meeting.pk and meeting.invited_at:
         stored = Meeting.objects.filter(pk=meeting.pk).values(*CALENDAR_FIELDS).get()
-        if any(stored[name] != getattr(meeting, name) for name in CALENDAR_FIELDS):
+        changed = any(stored[name] != getattr(meeting, name) for name in CALENDAR_FIELDS)
+        if changed:
             meeting.sequence += 1
     if meeting.pk is None:
         meeting.created_by = actor
-    return save(actor, meeting, expected_version=expected_version)
+    save(actor, meeting, expected_version=expected_version)
+    if changed:
+        # Same UID, higher SEQUENCE: the invitees' calendars move the entry.
+        _queue_mails(meeting, _invited(meeting), "update")
+    return meeting
 
 
 @transaction.atomic
 def meeting_cancel(*, actor, meeting):
     if meeting.is_cancelled:
         raise DomainError(_("This meeting has been cancelled already."))
+    was_invited = meeting.invited_at is not None
     meeting.state = Meeting.State.CANCELLED
     meeting.cancelled_at = timezone.now()
     meeting.sequence += 1
-    return save(actor, meeting)
+    save(actor, meeting)
+    if was_invited:
+        _queue_mails(meeting, _invited(meeting), "cancel")
+    return meeting
+
+
+def _invited(meeting):
+    return list(meeting.invitations.select_related("person__user"))
+
+
+# Invitations -----------------------------------------------------------------------
+
+
+def invitees(meeting):
+    """The body's members on the day of the meeting."""
+    day = timezone.localdate(meeting.starts_at)
+    return (
+        Person.objects.filter(memberships__body=meeting.body)
+        .exclude(memberships__body=meeting.body, memberships__ends_on__lt=day)
+        .exclude(memberships__body=meeting.body, memberships__starts_on__gt=day)
+        .distinct()
+    )
+
+
+@transaction.atomic
+def meeting_invite(*, actor, meeting, guests=()):
+    """Invites the body's members (and `guests`) by mail with the meeting as .ics;
+    inviting again reaches only those not invited yet."""
+    meeting = (
+        Meeting.objects.select_for_update().select_related("body", "initiative").get(pk=meeting.pk)
+    )
+    if meeting.is_cancelled:
+        raise DomainError(_("A cancelled meeting cannot be changed."))
+    invited = set(meeting.invitations.values_list("person_id", flat=True))
+    new = [
+        Invitation(meeting=meeting, person=person)
+        for person in invitees(meeting)
+        if person.pk not in invited
+    ]
+    new += [
+        Invitation(meeting=meeting, person=person, is_guest=True)
+        for person in guests
+        if person.pk not in invited and person.pk not in {i.person_id for i in new}
+    ]
+    Invitation.objects.bulk_create(new)
+    for invitation in new:
+        invitation.issue_token(meeting.ends_at)
+        invitation.sent_at = timezone.now()
+    Invitation.objects.bulk_update(
+        new, ["token_hash", "link_generation", "link_expires_at", "sent_at"]
+    )
+    if meeting.state == Meeting.State.PLANNED:
+        meeting.state = Meeting.State.INVITED
+        meeting.invited_at = timezone.now()
+        save(actor, meeting)
+    _queue_mails(meeting, new, "invite")
+    return new
+
+
+def _queue_mails(meeting, invitations, kind):
+    method = "CANCEL" if kind == "cancel" else "REQUEST"
+    calendar = meeting_ics(meeting, method=method).decode()
+    agenda = list(meeting.agenda.select_related("presenter"))
+    outgoing = []
+    for invitation in invitations:
+        person = invitation.person
+        if not person.email:
+            continue
+        invitation.meeting = meeting
+        context = {
+            "meeting": meeting,
+            "invitation": invitation,
+            "agenda": agenda,
+            "kind": kind,
+            "link": invitation.link_placeholder(),
+        }
+        language = getattr(person.user, "language", None) or settings.LANGUAGE_CODE
+        with translation.override(language):
+            subject = render_to_string("meetings/mail/invitation_subject.txt", context)
+            body = render_to_string("meetings/mail/invitation.txt", context)
+        outgoing.append(
+            OutgoingMail(
+                key=f"meeting/{kind}:{invitation.pk}:{meeting.sequence}",
+                to=person.email,
+                subject=" ".join(subject.split()),
+                body=body,
+                calendar=calendar,
+                calendar_method=method,
+            )
+        )
+    mail.queue(outgoing)

@@ -1,0 +1,107 @@
+"""Invitations by mail with the meeting as .ics; a change sends an update with the
+same UID and a higher SEQUENCE, a cancellation a CANCEL."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from standort.initiatives.tests.factories import BodyFactory, MembershipFactory, PersonFactory
+from standort.meetings import services
+from standort.meetings.models import AgendaItem, Invitation, Meeting
+
+pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@pytest.fixture
+def meeting(duisburg, anna):
+    body = BodyFactory(initiative=duisburg, name="Arbeitskreis Mittelstand", kind="working_group")
+    for name in ("Jörg", "Ömer"):
+        MembershipFactory(
+            body=body,
+            person=PersonFactory(
+                initiative=duisburg, first_name=name, email=f"{name.lower()}@example.org"
+            ),
+        )
+    MembershipFactory(
+        body=body,
+        person=PersonFactory(initiative=duisburg, first_name="Ehemalig", email="alt@example.org"),
+        ends_on=datetime.date(2026, 1, 31),
+    )
+    meeting = services.meeting_save(
+        actor=anna,
+        meeting=Meeting(
+            initiative=duisburg,
+            body=body,
+            title="Sitzung Frühjahr",
+            starts_at=datetime.datetime(2027, 3, 16, 10, 0, tzinfo=BERLIN),
+            ends_at=datetime.datetime(2027, 3, 16, 12, 0, tzinfo=BERLIN),
+            location="Rathaus, Saal 1",
+        ),
+    )
+    AgendaItem.objects.create(meeting=meeting, position=1, title="Gründerzentrum")
+    return meeting
+
+
+def _calendar_of(message):
+    (name, content, mimetype), *_rest = message.attachments
+    assert name.endswith(".ics")
+    return mimetype, Calendar.from_ical(content)
+
+
+def test_members_of_the_day_are_invited_with_a_calendar_file(
+    meeting, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    guest = PersonFactory(
+        initiative=meeting.initiative, first_name="Gast", email="gast@example.org"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(actor=anna, meeting=meeting, guests=[guest])
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "gast@example.org",
+        "jörg@example.org",
+        "ömer@example.org",
+    ]
+    message = mailoutbox[0]
+    assert "Sitzung Frühjahr" in message.subject
+    assert "1. Gründerzentrum" in message.body
+    assert "/link/m" in message.body
+    mimetype, calendar = _calendar_of(message)
+    assert "method=REQUEST" in mimetype
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["uid"]) == f"{meeting.ical_uid}@standort"
+    assert Invitation.objects.get(person=guest).is_guest
+    # Inviting again reaches nobody twice.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(actor=anna, meeting=meeting)
+    assert len(mailoutbox) == 3
+
+
+def test_a_new_time_sends_an_update_and_a_cancellation_a_cancel(
+    meeting, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_invite(actor=anna, meeting=meeting)
+    meeting.refresh_from_db()
+    mailoutbox.clear()
+    meeting.starts_at += datetime.timedelta(days=1)
+    meeting.ends_at += datetime.timedelta(days=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_save(actor=anna, meeting=meeting)
+    assert len(mailoutbox) == 2
+    _mimetype, calendar = _calendar_of(mailoutbox[0])
+    (event,) = calendar.walk("VEVENT")
+    assert int(event["sequence"]) == 1
+    assert event.decoded("dtstart").day == 17
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.meeting_cancel(actor=anna, meeting=meeting)
+    assert len(mailoutbox) == 2
+    mimetype, calendar = _calendar_of(mailoutbox[0])
+    assert "method=CANCEL" in mimetype
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED"
+    assert int(event["sequence"]) == 2
+    assert str(event["uid"]) == f"{meeting.ical_uid}@standort"
