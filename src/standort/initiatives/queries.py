@@ -260,3 +260,17 @@ def organization_history(initiative, organization):
             InitiativeOrganization, initiative_id=initiative.pk, organization_id=organization.pk
         ),
     ]
+
+
+def office_contact(initiative_id):
+    """Whom a person without an account may ask: the first person of the initiative's
+    project office, as {"name", "email"}, or None."""
+    office = (
+        InitiativeRole.objects.filter(initiative_id=initiative_id, role=InitiativeRole.Role.OFFICE)
+        .select_related("user")
+        .order_by("pk")
+        .first()
+    )
+    if office is None:
+        return None
+    return {"name": office.user.get_full_name() or office.user.email, "email": office.user.email}

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "standort.meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from standort.core import links
+
+        from . import views
+        from .models import Invitation
+
+        links.register(Invitation, views.rsvp_link)

@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
-from standort.core.links import PersonalLink
+from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
 from standort.initiatives.models import Body, Initiative, Person
 from standort.measures.models import Measure
@@ -139,8 +139,11 @@ class Invitation(PersonalLink):
         return f"{self.meeting}: {self.person}"
 
     def link_state(self, now=None):
-        from standort.core.links import LinkState
-
         if self.meeting.is_cancelled:
             return LinkState.EXPIRED
         return super().link_state(now)
+
+    def link_contact(self):
+        from standort.initiatives.queries import office_contact
+
+        return office_contact(self.meeting.initiative_id)

@@ -141,3 +141,16 @@ def _queue_mails(meeting, invitations, kind):
             )
         )
     mail.queue(outgoing)
+
+
+@transaction.atomic
+def invitation_answer(*, invitation, response):
+    """Yes, no or maybe, until the meeting is over; the latest answer counts."""
+    if response not in (Invitation.Response.YES, Invitation.Response.NO, Invitation.Response.MAYBE):
+        raise DomainError(_("Please answer yes, no or maybe."))
+    if invitation.meeting.is_cancelled:
+        raise DomainError(_("This meeting has been cancelled already."))
+    invitation.response = response
+    invitation.responded_at = timezone.now()
+    invitation.save(update_fields=["response", "responded_at"])
+    return invitation

@@ -133,23 +133,9 @@ class ReviewRequest(PersonalLink):
         return super().link_state(now)
 
     def link_contact(self):
-        """The initiative's project office, by its first person."""
-        from standort.initiatives.models import InitiativeRole
+        from standort.initiatives.queries import office_contact
 
-        office = (
-            InitiativeRole.objects.filter(
-                initiative_id=self.cycle.initiative_id, role=InitiativeRole.Role.OFFICE
-            )
-            .select_related("user")
-            .order_by("pk")
-            .first()
-        )
-        if office is None:
-            return None
-        return {
-            "name": office.user.get_full_name() or office.user.email,
-            "email": office.user.email,
-        }
+        return office_contact(self.cycle.initiative_id)
 
 
 class ReviewAnswer(VersionedModel):

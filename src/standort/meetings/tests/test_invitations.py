@@ -67,6 +67,7 @@ def test_members_of_the_day_are_invited_with_a_calendar_file(
     message = mailoutbox[0]
     assert "Sitzung Frühjahr" in message.subject
     assert "1. Gründerzentrum" in message.body
+    assert "Dienstag, 16.03.2027, 10:00–12:00" in message.body
     assert "/link/m" in message.body
     mimetype, calendar = _calendar_of(message)
     assert "method=REQUEST" in mimetype
