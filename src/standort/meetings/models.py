@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
@@ -68,6 +69,9 @@ class Meeting(VersionedModel):
     def clean(self):
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": _("The end must be after the start.")})
+
+    def get_absolute_url(self):
+        return reverse("meeting_detail", args=[self.initiative.slug, self.pk])
 
     @property
     def is_cancelled(self):

@@ -1,0 +1,56 @@
+"""Anna plans a meeting of a working group, adds an agenda item and sends the
+invitations; a member answers from the mail; Anna sees the answer."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from standort.initiatives.tests.factories import BodyFactory, MembershipFactory, PersonFactory
+from standort.meetings.models import Meeting
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_plan_invite_and_answer(new_ui, duisburg, anna, mailoutbox):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Mittelstand", kind="working_group")
+    MembershipFactory(
+        body=group,
+        person=PersonFactory(
+            initiative=duisburg, first_name="Jörg", last_name="Groß", email="joerg@example.org"
+        ),
+    )
+    office = new_ui()
+    page = office.page
+    office.sign_in("anna@example.org", next_path="/duisburg/meetings/")
+    office.check(shot="meetings-list-empty")
+    page.get_by_role("link", name="Sitzung planen").click()
+    office.check(shot="meetings-form")
+    page.get_by_label(re.compile("^Gremium")).select_option(label="Arbeitskreis Mittelstand")
+    page.get_by_label(re.compile("^Titel")).fill("AK-Sitzung Frühjahr")
+    page.get_by_label(re.compile("^Beginn")).fill("2030-03-16T16:00")
+    page.get_by_label(re.compile("^Ende")).fill("2030-03-16T18:00")
+    page.get_by_label(re.compile("^Ort")).fill("IHK, Raum 2")
+    page.get_by_role("button", name="Speichern").click()
+    office.check()
+    page.get_by_role("link", name="Tagesordnungspunkt hinzufügen").click()
+    office.check()
+    page.get_by_label(re.compile("^Titel")).fill("Gründerzentrum")
+    page.get_by_role("button", name="Speichern").click()
+    office.check()
+    page.get_by_role("button", name="Einladungen senden").click()
+    office.check(shot="meetings-detail-invited")
+    meeting = Meeting.objects.get(title="AK-Sitzung Frühjahr")
+    assert meeting.invited_at is not None
+    (message,) = mailoutbox
+    link = next(line.strip() for line in message.body.splitlines() if "/link/" in line)
+
+    invitee = new_ui()
+    invitee.goto("/link/" + link.split("/link/", 1)[1])
+    invitee.page.get_by_role("button", name="Ja, ich komme").click()
+    invitee.check()
+
+    office.goto(f"/duisburg/meetings/{meeting.pk}/", shot="meetings-detail-answered")
+    expect(page.get_by_role("cell", name="ja", exact=True)).to_be_visible()
+    office.goto("/duisburg/meetings/", shot="meetings-list")
+    expect(page.get_by_role("link", name="AK-Sitzung Frühjahr")).to_be_visible()
