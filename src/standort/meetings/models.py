@@ -20,6 +20,12 @@ from standort.initiatives.models import Body, Initiative, Person
 from standort.measures.models import Measure
 
 
+class MinutesState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    CIRCULATED = "circulated", _("circulated")
+    APPROVED = "approved", _("approved")
+
+
 class Meeting(VersionedModel):
     class State(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -44,6 +50,18 @@ class Meeting(VersionedModel):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     invited_at = models.DateTimeField(_("invited at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    minutes_state = models.CharField(
+        _("minutes"), max_length=12, choices=MinutesState.choices, default=MinutesState.DRAFT
+    )
+    minutes_approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
+    minutes_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("minutes approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
@@ -99,6 +117,9 @@ class AgendaItem(models.Model):
     measures = models.ManyToManyField(
         Measure, verbose_name=_("measures"), blank=True, related_name="agenda_items"
     )
+    minutes = models.TextField(
+        _("minutes"), blank=True, help_text=_("Formatted text (Markdown): **bold**, - lists.")
+    )
 
     history = Tracked()
 
@@ -131,6 +152,7 @@ class Invitation(PersonalLink):
     )
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    attended = models.BooleanField(_("attended"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("invitation")
@@ -151,3 +173,56 @@ class Invitation(PersonalLink):
         from standort.initiatives.queries import office_contact
 
         return office_contact(self.meeting.initiative_id)
+
+
+class Decision(models.Model):
+    """A Beschluss taken under an agenda item; it may become a measure."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="decisions")
+    text = models.TextField(_("decision"))
+    votes_yes = models.PositiveSmallIntegerField(_("votes for"), null=True, blank=True)
+    votes_no = models.PositiveSmallIntegerField(_("votes against"), null=True, blank=True)
+    votes_abstain = models.PositiveSmallIntegerField(_("abstentions"), null=True, blank=True)
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+    )
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        ordering = ["agenda_item__position", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class ActionItem(models.Model):
+    """An Aufgabe from a meeting: what, who, by when."""
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="action_items"
+    )
+    what = models.CharField(_("what"), max_length=300)
+    owner = models.ForeignKey(
+        Person, verbose_name=_("who"), on_delete=models.PROTECT, related_name="action_items"
+    )
+    due_on = models.DateField(_("by when"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    history = Tracked()
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["owner", "done_at"])]
+
+    def __str__(self):
+        return self.what

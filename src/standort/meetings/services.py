@@ -13,7 +13,7 @@ from standort.core.services import DomainError, save
 from standort.initiatives.models import Person
 
 from .ical import meeting_ics
-from .models import Invitation, Meeting
+from .models import Invitation, Meeting, MinutesState
 
 __all__ = ["DomainError"]
 
@@ -154,3 +154,92 @@ def invitation_answer(*, invitation, response):
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["response", "responded_at"])
     return invitation
+
+
+# Minutes ---------------------------------------------------------------------------
+
+
+def _check_minutes_open(meeting):
+    if meeting.minutes_state == MinutesState.APPROVED:
+        raise DomainError(_("Approved minutes are frozen."))
+
+
+@transaction.atomic
+def minutes_save(*, actor, item, minutes):
+    """The minutes of one agenda item (Markdown), while the minutes are not approved."""
+    _check_minutes_open(item.meeting)
+    item.minutes = minutes
+    save(actor, item)
+    return item
+
+
+@transaction.atomic
+def minutes_circulate(*, actor, meeting):
+    _check_minutes_open(meeting)
+    meeting.minutes_state = MinutesState.CIRCULATED
+    return save(actor, meeting)
+
+
+def chairs(meeting):
+    """The body's chairs on the day of the meeting: they approve its minutes."""
+    from standort.initiatives.models import Membership
+
+    return set(
+        Membership.objects.filter(body=meeting.body, role=Membership.Role.CHAIR).values_list(
+            "person__user_id", flat=True
+        )
+    )
+
+
+@transaction.atomic
+def minutes_approve(*, actor, meeting):
+    """The chair approves circulated minutes; from then on they are frozen."""
+    if meeting.minutes_state != MinutesState.CIRCULATED:
+        raise DomainError(_("Only circulated minutes can be approved."))
+    if actor.pk not in chairs(meeting):
+        raise DomainError(_("Only the chair of the body approves its minutes."))
+    meeting.minutes_state = MinutesState.APPROVED
+    meeting.minutes_approved_at = timezone.now()
+    meeting.minutes_approved_by = actor
+    return save(actor, meeting)
+
+
+@transaction.atomic
+def decision_record(*, actor, decision):
+    _check_minutes_open(decision.agenda_item.meeting)
+    return save(actor, decision)
+
+
+@transaction.atomic
+def decision_to_measure(*, actor, decision):
+    """Beschluss → Maßnahme: a proposed measure of the meeting's body, pre-filled from
+    the decision and linked to it both ways."""
+    from standort.measures import services as measure_services
+    from standort.measures.models import Measure
+
+    if decision.measure_id:
+        raise DomainError(_("This decision has become a measure already."))
+    meeting = decision.agenda_item.meeting
+    first_line = decision.text.strip().splitlines()[0] if decision.text.strip() else ""
+    measure = Measure(
+        initiative=meeting.initiative,
+        number=measure_services.next_number(meeting.initiative),
+        title=first_line[:300] or _("Measure from a decision"),
+        description=decision.text,
+        body=meeting.body,
+        decision=_("Decision of %(body)s on %(date)s")
+        % {
+            "body": meeting.body.name,
+            "date": timezone.localdate(meeting.starts_at).strftime("%d.%m.%Y"),
+        },
+    )
+    measure_services.measure_save(actor=actor, measure=measure)
+    decision.measure = measure
+    save(actor, decision)
+    return measure
+
+
+@transaction.atomic
+def action_item_done(*, actor, action_item, done=True):
+    action_item.done_at = timezone.now() if done else None
+    return save(actor, action_item)

@@ -25,3 +25,11 @@ def sort_header(context, listing, key, label):
         label,
         arrow,
     )
+
+
+@register.filter
+def markdown(text):
+    """Formatted text as safe HTML (see core.markup)."""
+    from standort.core.markup import render_markdown
+
+    return render_markdown(text)

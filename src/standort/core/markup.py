@@ -1,0 +1,30 @@
+"""Formatted text (minutes, ideas, comments): Markdown rendered to HTML, then cleaned
+with nh3 to a small set of tags, so no script, event handler or `javascript:` link
+survives whatever someone typed."""
+
+import markdown
+import nh3
+from django.utils.safestring import mark_safe
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
+    "h3", "h4", "a", "table", "thead", "tbody", "tr", "th", "td", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_markdown(text):
+    """Safe HTML of `text` (Markdown). Headings start at h3: a text sits below the
+    page's own headings."""
+    html = markdown.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+    html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
+    html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer nofollow",
+    )
+    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
