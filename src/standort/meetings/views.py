@@ -10,7 +10,13 @@ from django.views.decorators.http import require_POST
 
 from standort.core.listing import build_listing
 from standort.initiatives.access import initiative_permission
-from standort.initiatives.views._helpers import form_page, seen_version, try_save
+from standort.initiatives.views._helpers import (
+    form_page,
+    posted,
+    run_action,
+    seen_version,
+    try_save,
+)
 
 from . import queries, services
 from .access import meeting_permission
@@ -19,10 +25,6 @@ from .ical import meeting_ics
 from .models import AgendaItem, Invitation, Meeting
 
 CHANGE = "meetings.change_meeting"
-
-
-def posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 @initiative_permission("meetings.view_meetings")
@@ -118,19 +120,10 @@ def meeting_calendar(request, initiative, meeting):
     return response
 
 
-def _run(request, action, success):
-    try:
-        action()
-    except services.DomainError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, success)
-
-
 @require_POST
 @meeting_permission(CHANGE)
 def meeting_invite(request, initiative, meeting):
-    _run(
+    run_action(
         request,
         lambda: services.meeting_invite(actor=request.user, meeting=meeting),
         _("The invitations are on their way to the members of %(body)s.")
@@ -142,7 +135,7 @@ def meeting_invite(request, initiative, meeting):
 @meeting_permission(CHANGE)
 def meeting_cancel(request, initiative, meeting):
     if request.method == "POST":
-        _run(
+        run_action(
             request,
             lambda: services.meeting_cancel(actor=request.user, meeting=meeting),
             _("The meeting is cancelled; those invited are told."),
@@ -194,7 +187,7 @@ def rsvp_link(request, invitation, token, item=None):
         raise Http404
     here = reverse("personal_link", args=[token])
     if request.method == "POST":
-        _run(
+        run_action(
             request,
             lambda: services.invitation_answer(
                 invitation=invitation, response=request.POST.get("response", "")

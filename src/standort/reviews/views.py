@@ -13,7 +13,13 @@ from django.views.decorators.http import require_POST
 
 from standort.core.listing import build_listing
 from standort.initiatives.access import deny, initiative_permission
-from standort.initiatives.views._helpers import form_page, seen_version, try_save
+from standort.initiatives.views._helpers import (
+    form_page,
+    posted,
+    run_action,
+    seen_version,
+    try_save,
+)
 
 from . import queries, services
 from .forms import AnswerForm, ReturnForm, ReviewCreateForm, ReviewCycleForm
@@ -22,10 +28,6 @@ from .models import ReviewAnswer, ReviewCycle
 VIEW = "reviews.view_reviews"
 FOLLOW = "reviews.follow_review"
 MANAGE = "reviews.manage_reviews"
-
-
-def posted(request):
-    return request.POST if request.method == "POST" else None
 
 
 def _cycle(initiative, pk):
@@ -216,22 +218,11 @@ def _confirm(request, cycle, *, heading, question, consequence, confirm_label, b
     )
 
 
-def _run(request, action, success):
-    """Runs a service; a domain rule it breaks becomes an error message."""
-    try:
-        action()
-    except services.DomainError as error:
-        messages.error(request, str(error))
-        return False
-    messages.success(request, success)
-    return True
-
-
 @initiative_permission(MANAGE)
 def review_delete(request, initiative, pk):
     cycle = _cycle(initiative, pk)
     if request.method == "POST":
-        if _run(
+        if run_action(
             request,
             lambda: services.cycle_delete(actor=request.user, cycle=cycle),
             _("The draft has been deleted."),
@@ -253,7 +244,7 @@ def review_delete(request, initiative, pk):
 def review_launch(request, initiative, pk):
     cycle = _cycle(initiative, pk)
     if request.method == "POST":
-        _run(
+        run_action(
             request,
             lambda: services.cycle_launch(actor=request.user, cycle=cycle),
             _("The review is running: every owner gets an e-mail with their personal link."),
@@ -280,7 +271,7 @@ def review_launch(request, initiative, pk):
 def review_close(request, initiative, pk):
     cycle = _cycle(initiative, pk)
     if request.method == "POST":
-        if _run(
+        if run_action(
             request,
             lambda: _close(request.user, cycle),
             _("The review is closed. The report is being generated."),
@@ -323,7 +314,7 @@ def review_accept_all(request, initiative, pk):
         "measure", "request__person"
     )
     count = len(submitted)
-    _run(
+    run_action(
         request,
         lambda: services.answers_accept(actor=request.user, answers=submitted),
         ngettext("%(count)s answer accepted.", "%(count)s answers accepted.", count)
@@ -337,7 +328,7 @@ def review_accept_all(request, initiative, pk):
 def request_resend(request, initiative, pk, request_pk):
     cycle = _cycle(initiative, pk)
     review_request = get_object_or_404(cycle.requests.select_related("person"), pk=request_pk)
-    _run(
+    run_action(
         request,
         lambda: services.request_resend(actor=request.user, request=review_request),
         _("A new link has been sent to %(person)s; the old one no longer works.")
@@ -351,7 +342,7 @@ def request_resend(request, initiative, pk, request_pk):
 def request_revoke(request, initiative, pk, request_pk):
     cycle = _cycle(initiative, pk)
     review_request = get_object_or_404(cycle.requests.select_related("person"), pk=request_pk)
-    _run(
+    run_action(
         request,
         lambda: services.request_revoke(actor=request.user, request=review_request),
         _("The link of %(person)s has been revoked.") % {"person": review_request.person},
@@ -497,7 +488,7 @@ def answer_return(request, initiative, pk, answer_pk):
 def answer_accept(request, initiative, pk, answer_pk):
     cycle = _cycle(initiative, pk)
     answer = _answer(cycle, answer_pk)
-    _run(
+    run_action(
         request,
         lambda: services.answer_accept(actor=request.user, answer=answer),
         _("The answer is accepted and now the measure's status update."),

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.shortcuts import render
 
 from standort.core.concurrency import ConcurrentEditError
@@ -30,3 +31,20 @@ def try_save(form, save):
 
 def seen_version(form):
     return form.cleaned_data.get("seen_version") or form.instance.version
+
+
+def posted(request):
+    """The form data of a POST, even an empty one (which must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def run_action(request, action, success):
+    """Runs a service for a button (no form): a domain rule it breaks becomes an error
+    message, success the given one. Returns whether it succeeded."""
+    try:
+        action()
+    except DomainError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, success)
+    return True

@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.initiatives.access import initiative_permission
-from standort.initiatives.views._helpers import form_page, seen_version, try_save
+from standort.initiatives.views._helpers import (
+    form_page,
+    posted,
+    seen_version,
+    try_save,
+)
 
 from .. import services
 from ..access import measure_permission
@@ -19,11 +24,6 @@ from ..forms import AttachmentForm, MeasureForm, MilestoneForm, PartnershipForm,
 from ..models import Measure, Milestone, Partnership
 
 CHANGE = "measures.change_measure"
-
-
-def posted(request):
-    """The form data of a POST, even an empty one (which must show its errors)."""
-    return request.POST if request.method == "POST" else None
 
 
 def _list_url(initiative):
