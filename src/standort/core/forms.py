@@ -35,7 +35,14 @@ class KernFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self._add_kern_classes()
+
+    def _add_kern_classes(self):
+        """Also for a form that adds fields of its own after __init__."""
         for f in self.fields.values():
+            if getattr(f.widget, "_kern", False):
+                continue
+            f.widget._kern = True
             css = _widget_class(f.widget)
             if css:
                 f.widget.attrs["class"] = f"{f.widget.attrs.get('class', '')} {css}".strip()

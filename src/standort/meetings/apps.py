@@ -10,6 +10,7 @@ class MeetingsConfig(AppConfig):
         from standort.core import links
 
         from . import views
-        from .models import Invitation
+        from .models import CalendarFeed, Invitation
 
         links.register(Invitation, views.rsvp_link)
+        links.register(CalendarFeed, views.feed_link)

@@ -1,10 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.forms import KernModelForm, VersionedFormMixin
+from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
+from standort.measures.forms import AttachmentForm
+from standort.measures.models import Measure
 from standort.measures.rules import led_bodies
 
-from .models import AgendaItem, Meeting
+from .models import ActionItem, AgendaItem, Decision, Invitation, Meeting
+
+__all__ = ["AttachmentForm"]
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%d.%m.%Y %H:%M"]
 
@@ -42,11 +46,97 @@ class MeetingForm(VersionedFormMixin, KernModelForm):
         return cleaned
 
 
-class AgendaItemForm(KernModelForm):
+def _measure_choices(field, initiative):
+    field.queryset = Measure.objects.filter(initiative=initiative, is_archived=False).order_by(
+        "number"
+    )
+    field.label_from_instance = lambda measure: f"{measure.number} {measure.title}"
+
+
+class AgendaItemForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = AgendaItem
-        fields = ["title", "presenter", "duration_minutes"]
+        fields = ["position", "title", "presenter", "duration_minutes", "measures"]
+        help_texts = {
+            "measures": _("The measures this item is about (hold Ctrl to choose several).")
+        }
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["presenter"].queryset = initiative.people.order_by("last_name", "first_name")
+        _measure_choices(self.fields["measures"], initiative)
+
+
+class MinutesForm(VersionedFormMixin, KernModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = ["minutes"]
+        widgets = {"minutes": forms.Textarea(attrs={"rows": 14})}
+
+
+class DecisionForm(KernModelForm):
+    class Meta:
+        model = Decision
+        fields = ["text", "votes_yes", "votes_no", "votes_abstain", "adopted_measures"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "votes_yes": _("Optional, like the other counts."),
+            "adopted_measures": _(
+                "Existing measures this decision adopts; each records the decision. "
+                "Hold Ctrl to choose several."
+            ),
+        }
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        _measure_choices(self.fields["adopted_measures"], initiative)
+        self.fields["adopted_measures"].queryset = self.fields["adopted_measures"].queryset.filter(
+            status__in=[Measure.Status.PROPOSED, Measure.Status.ADOPTED]
+        )
+
+
+class ActionItemForm(KernModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["what", "owner", "due_on"]
+
+    def __init__(self, *args, initiative, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner"].queryset = initiative.people.order_by("last_name", "first_name")
+
+
+class AttendanceForm(KernForm):
+    """Per invitation: was there, was not there, or not recorded."""
+
+    CHOICES = [("", _("not recorded")), ("yes", _("present")), ("no", _("absent"))]
+
+    def __init__(self, *args, invitations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitations = list(invitations)
+        for invitation in self.invitations:
+            label = invitation.person.full_name
+            if invitation.response:
+                label += f" ({_('answer')}: {invitation.get_response_display()})"
+            self.fields[f"attended_{invitation.pk}"] = forms.ChoiceField(
+                label=label,
+                choices=self.CHOICES,
+                required=False,
+                initial={True: "yes", False: "no"}.get(invitation.attended, ""),
+                widget=forms.RadioSelect,
+            )
+        # The KERN classes for the fields added above.
+        self._add_kern_classes()
+
+    def attended(self):
+        values = {"yes": True, "no": False, "": None}
+        return {
+            invitation.pk: values[self.cleaned_data[f"attended_{invitation.pk}"]]
+            for invitation in self.invitations
+        }
+
+
+ANSWER_CHOICES = [
+    (Invitation.Response.YES, _("Yes, I will come")),
+    (Invitation.Response.MAYBE, _("Maybe")),
+    (Invitation.Response.NO, _("No, I cannot come")),
+]

@@ -1,7 +1,5 @@
-"""Meetings of an initiative's bodies: when and where, the agenda, and whom they invite.
-
-(The first step of the meetings issue: minutes, decisions, action items and the pages
-follow.)"""
+"""Meetings of an initiative's bodies: when and where, the agenda and whom they
+invite; then the minutes per agenda item, the decisions and the action items."""
 
 import uuid
 
@@ -96,7 +94,7 @@ class Meeting(VersionedModel):
         return self.state == self.State.CANCELLED
 
 
-class AgendaItem(models.Model):
+class AgendaItem(VersionedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=300)
@@ -191,6 +189,10 @@ class Decision(models.Model):
         blank=True,
         related_name="decisions",
     )
+    # Existing measures this decision adopted (the measure records the decision too).
+    adopted_measures = models.ManyToManyField(
+        Measure, verbose_name=_("adopted measures"), blank=True, related_name="adopting_decisions"
+    )
 
     history = Tracked()
 
@@ -201,6 +203,10 @@ class Decision(models.Model):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def has_votes(self):
+        return any(v is not None for v in (self.votes_yes, self.votes_no, self.votes_abstain))
 
 
 class ActionItem(models.Model):
@@ -226,3 +232,48 @@ class ActionItem(models.Model):
 
     def __str__(self):
         return self.what
+
+
+class AgendaAttachment(models.Model):
+    """A paper for an agenda item (Vorlage): a presentation, a draft."""
+
+    history_subject = "name"
+
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(_("file"), upload_to="meetings/%Y/%m/")
+    name = models.CharField(_("name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size"), editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    history = Tracked(excluded_fields=["file", "uploaded_by", "uploaded_at"])
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class CalendarFeed(PersonalLink):
+    """A user's personal calendar subscription: all meetings of their bodies. The
+    link does not expire; the user revokes it or replaces it with a new one."""
+
+    link_prefix = "c"
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+
+    class Meta:
+        verbose_name = _("calendar feed")
+        verbose_name_plural = _("calendar feeds")
+
+    def __str__(self):
+        return str(self.user)

@@ -1,7 +1,9 @@
-from django.db.models import Count, Q
+from datetime import timedelta
+
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
-from .models import Invitation, Meeting
+from .models import ActionItem, Decision, Invitation, Meeting
 
 
 def meetings_of(initiative, *, past=False, body=None):
@@ -21,4 +23,69 @@ def meetings_of(initiative, *, past=False, body=None):
 def invitations_of(meeting):
     return meeting.invitations.select_related("person__organization").order_by(
         "person__last_name", "person__first_name"
+    )
+
+
+def agenda_of(meeting):
+    """The agenda with everything the meeting page shows of each item, in a constant
+    number of queries."""
+    from standort.measures.models import Measure
+
+    measures = Measure.objects.only("pk", "number", "title", "status", "initiative_id")
+    return meeting.agenda.select_related("presenter").prefetch_related(
+        Prefetch("measures", queryset=measures.order_by("number")),
+        "attachments",
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("measure").prefetch_related(
+                Prefetch("adopted_measures", queryset=measures.order_by("number"))
+            ),
+        ),
+        Prefetch(
+            "action_items", queryset=ActionItem.objects.select_related("owner", "owner__user")
+        ),
+    )
+
+
+def invitation_of(meeting, user):
+    """The signed-in user's own invitation to `meeting`, or None."""
+    if not user.is_authenticated:
+        return None
+    return meeting.invitations.filter(person__user=user).first()
+
+
+def open_action_items(initiative, user):
+    """The user's action items not done yet, soonest due first (undated last)."""
+    return (
+        ActionItem.objects.filter(
+            owner__user=user, done_at=None, agenda_item__meeting__initiative=initiative
+        )
+        .select_related("agenda_item__meeting__body")
+        .order_by(F("due_on").asc(nulls_last=True), "pk")
+    )
+
+
+def next_meetings(initiative, *, limit=5):
+    """The next meetings of the initiative (not cancelled) for the dashboard."""
+    return (
+        Meeting.objects.filter(initiative=initiative, ends_at__gte=timezone.now())
+        .exclude(state=Meeting.State.CANCELLED)
+        .select_related("body")
+        .order_by("starts_at", "pk")[:limit]
+    )
+
+
+def feed_meetings(user, *, since_days=180):
+    """The meetings of every body the user belongs to, and those they are invited to,
+    from half a year back on: what their personal calendar feed holds."""
+    since = timezone.now() - timedelta(days=since_days)
+    return (
+        Meeting.objects.filter(
+            Q(body__memberships__person__user=user) | Q(invitations__person__user=user),
+            ends_at__gte=since,
+        )
+        .select_related("body")
+        .prefetch_related("agenda")
+        .distinct()
+        .order_by("starts_at", "pk")
     )

@@ -29,3 +29,44 @@ rules.add_perm(
     "meetings.change_meeting",
     office_of_meeting | is_platform_admin | (takes_part_in_meeting & leads_meeting_body),
 )
+
+
+def chaired_bodies(user):
+    """Ids of the bodies the user currently chairs (they approve the minutes), in one
+    query per request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cached = getattr(user, "_chaired_bodies", None)
+    if cached is None:
+        from django.utils import timezone
+
+        from standort.initiatives.models import Membership
+
+        cached = frozenset(
+            Membership.objects.filter(person__user=user, role=Membership.Role.CHAIR)
+            .exclude(ends_on__lt=timezone.localdate())
+            .values_list("body_id", flat=True)
+        )
+        user._chaired_bodies = cached
+    return cached
+
+
+@rules.predicate
+def chairs_meeting_body(user, meeting):
+    return meeting.body_id in chaired_bodies(user)
+
+
+@rules.predicate
+def owns_action_item(user, action_item):
+    return action_item.owner.user_id is not None and action_item.owner.user_id == user.pk
+
+
+@rules.predicate
+def plans_action_item_meeting(user, action_item):
+    return user.has_perm("meetings.change_meeting", action_item.agenda_item.meeting)
+
+
+# Draft minutes are the planners' working copy; circulated and approved ones are read
+# by everyone who sees the meeting.
+rules.add_perm("meetings.approve_minutes", takes_part_in_meeting & chairs_meeting_body)
+rules.add_perm("meetings.tick_action_item", owns_action_item | plans_action_item_meeting)

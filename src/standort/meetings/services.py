@@ -1,5 +1,6 @@
 """Writes of meetings: plan, change (an invited meeting's new time or place becomes a
-calendar update), cancel."""
+calendar update), cancel; the agenda, invitations and answers; the minutes with their
+decisions and action items; the personal calendar feed."""
 
 from django.conf import settings
 from django.db import transaction
@@ -9,11 +10,12 @@ from django.utils.translation import gettext as _
 
 from standort.core import mail
 from standort.core.models import OutgoingMail
-from standort.core.services import DomainError, save
+from standort.core.services import DomainError, delete, save
 from standort.initiatives.models import Person
 
+from . import signals
 from .ical import meeting_ics
-from .models import Invitation, Meeting, MinutesState
+from .models import AgendaAttachment, CalendarFeed, Invitation, Meeting, MinutesState
 
 __all__ = ["DomainError"]
 
@@ -109,7 +111,7 @@ def meeting_invite(*, actor, meeting, guests=()):
     return new
 
 
-def _queue_mails(meeting, invitations, kind):
+def _queue_mails(meeting, invitations, kind, suffix=None):
     method = "CANCEL" if kind == "cancel" else "REQUEST"
     calendar = meeting_ics(meeting, method=method).decode()
     agenda = list(meeting.agenda.select_related("presenter"))
@@ -132,7 +134,7 @@ def _queue_mails(meeting, invitations, kind):
             body = render_to_string("meetings/mail/invitation.txt", context)
         outgoing.append(
             OutgoingMail(
-                key=f"meeting/{kind}:{invitation.pk}:{meeting.sequence}",
+                key=f"meeting/{kind}:{invitation.pk}:{suffix or meeting.sequence}",
                 to=person.email,
                 subject=" ".join(subject.split()),
                 body=body,
@@ -141,6 +143,23 @@ def _queue_mails(meeting, invitations, kind):
             )
         )
     mail.queue(outgoing)
+    signals.invitations_sent.send(
+        sender=Meeting, meeting=meeting, invitations=invitations, kind=kind
+    )
+
+
+@transaction.atomic
+def meeting_remind(*, actor, meeting):
+    """Reminds those invited who have not answered; at most once a day each."""
+    if meeting.is_cancelled or meeting.invited_at is None:
+        raise DomainError(_("Only invitations that were sent can be reminded of."))
+    if meeting.ends_at < timezone.now():
+        raise DomainError(_("The meeting is over."))
+    silent = list(
+        meeting.invitations.filter(response=Invitation.Response.NONE).select_related("person__user")
+    )
+    _queue_mails(meeting, silent, "remind", suffix=timezone.localdate().isoformat())
+    return silent
 
 
 @transaction.atomic
@@ -150,6 +169,8 @@ def invitation_answer(*, invitation, response):
         raise DomainError(_("Please answer yes, no or maybe."))
     if invitation.meeting.is_cancelled:
         raise DomainError(_("This meeting has been cancelled already."))
+    if invitation.meeting.ends_at < timezone.now():
+        raise DomainError(_("The meeting is over; the answer can no longer be changed."))
     invitation.response = response
     invitation.responded_at = timezone.now()
     invitation.save(update_fields=["response", "responded_at"])
@@ -165,17 +186,34 @@ def _check_minutes_open(meeting):
 
 
 @transaction.atomic
-def minutes_save(*, actor, item, minutes):
+def minutes_save(*, actor, item, minutes, expected_version=None):
     """The minutes of one agenda item (Markdown), while the minutes are not approved."""
     _check_minutes_open(item.meeting)
     item.minutes = minutes
-    save(actor, item)
+    save(actor, item, expected_version=expected_version)
     return item
+
+
+@transaction.atomic
+def attendance_save(*, actor, meeting, attended):
+    """`attended`: {invitation id: True / False / None}; the meeting's own invitations
+    only."""
+    _check_minutes_open(meeting)
+    changed = []
+    for invitation in meeting.invitations.filter(pk__in=attended):
+        value = attended[invitation.pk]
+        if invitation.attended != value:
+            invitation.attended = value
+            changed.append(invitation)
+    Invitation.objects.bulk_update(changed, ["attended"])
+    return changed
 
 
 @transaction.atomic
 def minutes_circulate(*, actor, meeting):
     _check_minutes_open(meeting)
+    if meeting.starts_at > timezone.now():
+        raise DomainError(_("Minutes can be circulated once the meeting has begun."))
     meeting.minutes_state = MinutesState.CIRCULATED
     return save(actor, meeting)
 
@@ -205,9 +243,63 @@ def minutes_approve(*, actor, meeting):
 
 
 @transaction.atomic
-def decision_record(*, actor, decision):
+def decision_record(*, actor, decision, adopted_measures=None):
+    """Records a decision; `adopted_measures` are existing measures it adopts: each
+    records the decision (adopted by the body, on the day of the meeting)."""
+    meeting = decision.agenda_item.meeting
+    _check_minutes_open(meeting)
+    if not decision.text.strip():
+        raise DomainError(_("Please write down the decision."))
+    save(actor, decision)
+    if adopted_measures is not None:
+        _adopt(actor, decision, meeting, adopted_measures)
+    return decision
+
+
+def _decision_reference(meeting):
+    return _("Decision of %(body)s on %(date)s") % {
+        "body": meeting.body.name,
+        "date": timezone.localdate(meeting.starts_at).strftime("%d.%m.%Y"),
+    }
+
+
+def _adopt(actor, decision, meeting, measures):
+    from standort.measures import services as measure_services
+    from standort.measures.models import Measure
+
+    known = set(decision.adopted_measures.values_list("pk", flat=True))
+    adoptable = {Measure.Status.PROPOSED, Measure.Status.ADOPTED}
+    refused = [m for m in measures if m.pk not in known and m.status not in adoptable]
+    if refused:
+        raise DomainError(
+            _("Only proposed or adopted measures can be adopted: %(numbers)s.")
+            % {"numbers": ", ".join(str(m.number) for m in refused)}
+        )
+    for measure in measures:
+        if measure.pk in known:
+            continue
+        reference = _decision_reference(meeting)
+        if measure.status == Measure.Status.PROPOSED:
+            measure_services.measure_set_status(
+                actor=actor,
+                measure=measure,
+                status=Measure.Status.ADOPTED,
+                adopted_by=meeting.body,
+                adopted_on=timezone.localdate(meeting.starts_at),
+                decision=reference,
+            )
+        elif not measure.decision:
+            measure.decision = reference
+            measure.adopted_by = measure.adopted_by or meeting.body
+            measure.adopted_on = measure.adopted_on or timezone.localdate(meeting.starts_at)
+            measure_services.measure_save(actor=actor, measure=measure)
+    decision.adopted_measures.set(measures)
+
+
+@transaction.atomic
+def decision_delete(*, actor, decision):
     _check_minutes_open(decision.agenda_item.meeting)
-    return save(actor, decision)
+    delete(actor, decision)
 
 
 @transaction.atomic
@@ -227,11 +319,7 @@ def decision_to_measure(*, actor, decision):
         title=first_line[:300] or _("Measure from a decision"),
         description=decision.text,
         body=meeting.body,
-        decision=_("Decision of %(body)s on %(date)s")
-        % {
-            "body": meeting.body.name,
-            "date": timezone.localdate(meeting.starts_at).strftime("%d.%m.%Y"),
-        },
+        decision=_decision_reference(meeting),
     )
     measure_services.measure_save(actor=actor, measure=measure)
     decision.measure = measure
@@ -240,6 +328,84 @@ def decision_to_measure(*, actor, decision):
 
 
 @transaction.atomic
+def action_item_save(*, actor, action_item):
+    _check_minutes_open(action_item.agenda_item.meeting)
+    return save(actor, action_item)
+
+
+@transaction.atomic
+def action_item_delete(*, actor, action_item):
+    _check_minutes_open(action_item.agenda_item.meeting)
+    delete(actor, action_item)
+
+
+@transaction.atomic
 def action_item_done(*, actor, action_item, done=True):
+    """Ticked off (or opened again) by its owner or the meeting's planners; also after
+    the minutes are approved: the work goes on."""
     action_item.done_at = timezone.now() if done else None
     return save(actor, action_item)
+
+
+# The agenda --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def agenda_item_save(*, actor, item, measures=None, expected_version=None):
+    if item.meeting.is_cancelled:
+        raise DomainError(_("A cancelled meeting cannot be changed."))
+    save(actor, item, expected_version=expected_version)
+    if measures is not None:
+        item.measures.set(measures)
+    return item
+
+
+@transaction.atomic
+def agenda_item_delete(*, actor, item):
+    _check_minutes_open(item.meeting)
+    if item.decisions.exists() or item.action_items.exists():
+        raise DomainError(_("This agenda item has decisions or action items; remove those first."))
+    files = [attachment.file for attachment in item.attachments.all()]
+    delete(actor, item)
+    transaction.on_commit(lambda: [file.delete(save=False) for file in files])
+
+
+@transaction.atomic
+def agenda_attachment_add(*, actor, item, upload, name=""):
+    attachment = AgendaAttachment(
+        agenda_item=item,
+        file=upload,
+        name=(name or upload.name)[:200],
+        size=upload.size,
+        uploaded_by=actor,
+    )
+    return save(actor, attachment)
+
+
+@transaction.atomic
+def agenda_attachment_delete(*, actor, attachment):
+    file = attachment.file
+    delete(actor, attachment)
+    # The file goes only once the row is gone for good.
+    transaction.on_commit(lambda: file.delete(save=False))
+
+
+# The personal calendar feed ----------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_feed_issue(*, user):
+    """A new feed link for `user`; the previous one stops working. Returns the token."""
+    feed, _created = CalendarFeed.objects.select_for_update().get_or_create(user=user)
+    token = feed.issue_token(None)
+    feed.save()
+    return token
+
+
+@transaction.atomic
+def calendar_feed_revoke(*, user):
+    feed = CalendarFeed.objects.select_for_update().filter(user=user).first()
+    if feed is not None:
+        feed.revoke_link()
+        feed.save(update_fields=["link_revoked_at"])
+    return feed

@@ -1,15 +1,21 @@
 """Meeting pages: the list, planning, the meeting with its agenda and invitations,
-its .ics; and the invitee's answer through their personal link."""
+its .ics; the minutes with attendance, decisions and action items; the invitee's answer
+through their personal link or signed in; the personal calendar feed."""
+
+import mimetypes
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.listing import build_listing
-from standort.initiatives.access import initiative_permission
+from standort.initiatives.access import deny, initiative_permission
 from standort.initiatives.views._helpers import (
     form_page,
     posted,
@@ -20,9 +26,19 @@ from standort.initiatives.views._helpers import (
 
 from . import queries, services
 from .access import meeting_permission
-from .forms import AgendaItemForm, MeetingForm
-from .ical import meeting_ics
-from .models import AgendaItem, Invitation, Meeting
+from .forms import (
+    ANSWER_CHOICES,
+    ActionItemForm,
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceForm,
+    DecisionForm,
+    MeetingForm,
+    MinutesForm,
+)
+from .ical import feed_ics, meeting_ics
+from .models import ActionItem, AgendaItem, Decision, Meeting, MinutesState
+from .pdf import minutes_pdf
 
 CHANGE = "meetings.change_meeting"
 
@@ -84,15 +100,25 @@ def meeting_create(request, initiative):
 @meeting_permission("meetings.view_meeting")
 def meeting_detail(request, initiative, meeting):
     can_change = request.user.has_perm(CHANGE, meeting)
+    invitations = list(queries.invitations_of(meeting)) if can_change else None
     return render(
         request,
         "meetings/meeting_detail.html",
         {
             "initiative": initiative,
             "meeting": meeting,
-            "agenda": meeting.agenda.select_related("presenter"),
-            "invitations": queries.invitations_of(meeting) if can_change else None,
+            "agenda": queries.agenda_of(meeting),
+            "invitations": invitations,
+            "silent": sum(1 for i in invitations if not i.response) if can_change else 0,
+            "my_invitation": queries.invitation_of(meeting, request.user),
+            "answer_choices": ANSWER_CHOICES,
             "can_change": can_change,
+            "can_approve": request.user.has_perm("meetings.approve_minutes", meeting),
+            # Draft minutes are the planners' working copy.
+            "show_minutes": can_change or meeting.minutes_state != MinutesState.DRAFT,
+            "minutes_open": meeting.minutes_state != MinutesState.APPROVED,
+            "has_begun": meeting.starts_at <= timezone.now(),
+            "is_over": meeting.ends_at < timezone.now(),
         },
     )
 
@@ -155,30 +181,395 @@ def meeting_cancel(request, initiative, meeting):
     )
 
 
+def _item(meeting, item_pk):
+    return get_object_or_404(meeting.agenda.select_related("meeting"), pk=item_pk)
+
+
+def _back(meeting, item=None):
+    anchor = f"#item-{item.pk}" if item is not None else ""
+    return redirect(meeting.get_absolute_url() + anchor)
+
+
 @meeting_permission(CHANGE)
 def agenda_item_create(request, initiative, meeting):
-    position = meeting.agenda.count() + 1
-    form = AgendaItemForm(
-        posted(request),
-        instance=AgendaItem(meeting=meeting, position=position),
-        initiative=initiative,
+    return _agenda_item_form(
+        request,
+        initiative,
+        meeting,
+        AgendaItem(meeting=meeting, position=meeting.agenda.count() + 1),
+        title=_("New agenda item"),
     )
+
+
+@meeting_permission(CHANGE)
+def agenda_item_edit(request, initiative, meeting, item_pk):
+    item = _item(meeting, item_pk)
+    return _agenda_item_form(request, initiative, meeting, item, title=_("Edit agenda item"))
+
+
+def _agenda_item_form(request, initiative, meeting, item, *, title):
+    form = AgendaItemForm(posted(request), instance=item, initiative=initiative)
     if request.method == "POST" and form.is_valid():
-        form.instance.save()
-        messages.success(request, _("The agenda item has been added."))
-        return redirect(meeting)
-    return form_page(
-        request, form, title=_("New agenda item"), cancel_url=meeting.get_absolute_url()
-    )
+
+        def save():
+            services.agenda_item_save(
+                actor=request.user,
+                item=form.instance,
+                measures=form.cleaned_data["measures"],
+                expected_version=seen_version(form),
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The agenda item has been saved."))
+            return _back(meeting, form.instance)
+    return form_page(request, form, title=title, cancel_url=meeting.get_absolute_url())
 
 
 @require_POST
 @meeting_permission(CHANGE)
 def agenda_item_delete(request, initiative, meeting, item_pk):
-    item = get_object_or_404(meeting.agenda, pk=item_pk)
-    item.delete()
-    messages.success(request, _("The agenda item “%(title)s” has been removed.") % {"title": item})
+    item = _item(meeting, item_pk)
+    run_action(
+        request,
+        lambda: services.agenda_item_delete(actor=request.user, item=item),
+        _("The agenda item “%(title)s” has been removed.") % {"title": item},
+    )
     return redirect(meeting)
+
+
+@meeting_permission(CHANGE)
+def agenda_attachment_upload(request, initiative, meeting, item_pk):
+    item = _item(meeting, item_pk)
+    form = AttachmentForm(posted(request), request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.agenda_attachment_add(
+                actor=request.user,
+                item=item,
+                upload=form.cleaned_data["file"],
+                name=form.cleaned_data["name"],
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The file has been attached."))
+            return _back(meeting, item)
+    return form_page(
+        request,
+        form,
+        title=_("Attach a file to “%(title)s”") % {"title": item.title},
+        cancel_url=meeting.get_absolute_url(),
+        multipart=True,
+    )
+
+
+def _attachment(meeting, pk):
+    from .models import AgendaAttachment
+
+    return get_object_or_404(AgendaAttachment, agenda_item__meeting=meeting, pk=pk)
+
+
+@meeting_permission("meetings.view_meeting")
+def agenda_attachment_download(request, initiative, meeting, attachment_pk):
+    attachment = _attachment(meeting, attachment_pk)
+    try:
+        file = attachment.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    # The type follows from the stored name, not from what the uploader's browser said.
+    content_type = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
+    return FileResponse(
+        file, as_attachment=True, filename=attachment.name, content_type=content_type
+    )
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def agenda_attachment_delete(request, initiative, meeting, attachment_pk):
+    attachment = _attachment(meeting, attachment_pk)
+    run_action(
+        request,
+        lambda: services.agenda_attachment_delete(actor=request.user, attachment=attachment),
+        _("The file “%(name)s” has been removed.") % {"name": attachment.name},
+    )
+    return redirect(meeting)
+
+
+# Invitations and answers -------------------------------------------------------------
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def meeting_remind(request, initiative, meeting):
+    run_action(
+        request,
+        lambda: services.meeting_remind(actor=request.user, meeting=meeting),
+        _("The reminder is on its way to those who have not answered."),
+    )
+    return redirect(meeting)
+
+
+@require_POST
+@meeting_permission("meetings.view_meeting")
+def meeting_answer(request, initiative, meeting):
+    """A signed-in invitee answers in the app, as they could through their link."""
+    invitation = queries.invitation_of(meeting, request.user)
+    if invitation is None:
+        return deny(request)
+    invitation.meeting = meeting
+    run_action(
+        request,
+        lambda: services.invitation_answer(
+            invitation=invitation, response=request.POST.get("response", "")
+        ),
+        _("Thank you, your answer has been saved."),
+    )
+    return redirect(meeting)
+
+
+# Minutes ---------------------------------------------------------------------------
+
+
+@meeting_permission(CHANGE)
+def attendance_edit(request, initiative, meeting):
+    form = AttendanceForm(posted(request), invitations=queries.invitations_of(meeting))
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.attendance_save(actor=request.user, meeting=meeting, attended=form.attended())
+
+        if try_save(form, save):
+            messages.success(request, _("The attendance has been saved."))
+            return redirect(meeting)
+    return form_page(
+        request,
+        form,
+        title=_("Attendance: %(title)s") % {"title": meeting.title},
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+@meeting_permission(CHANGE)
+def minutes_edit(request, initiative, meeting, item_pk):
+    item = _item(meeting, item_pk)
+    form = MinutesForm(posted(request), instance=item)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.minutes_save(
+                actor=request.user,
+                item=item,
+                minutes=form.cleaned_data["minutes"],
+                expected_version=seen_version(form),
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The minutes have been saved."))
+            return _back(meeting, item)
+    return form_page(
+        request,
+        form,
+        title=_("Minutes: %(title)s") % {"title": item.title},
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def minutes_circulate(request, initiative, meeting):
+    run_action(
+        request,
+        lambda: services.minutes_circulate(actor=request.user, meeting=meeting),
+        _("The minutes are circulated: the members can read them, the chair can approve them."),
+    )
+    return redirect(meeting)
+
+
+@require_POST
+@meeting_permission("meetings.approve_minutes")
+def minutes_approve(request, initiative, meeting):
+    run_action(
+        request,
+        lambda: services.minutes_approve(actor=request.user, meeting=meeting),
+        _("The minutes are approved and can no longer be changed."),
+    )
+    return redirect(meeting)
+
+
+@meeting_permission("meetings.view_meeting")
+def minutes_download(request, initiative, meeting):
+    if meeting.minutes_state != MinutesState.APPROVED:
+        raise Http404
+    response = HttpResponse(minutes_pdf(meeting), content_type="application/pdf")
+    day = timezone.localdate(meeting.starts_at).isoformat()
+    response["Content-Disposition"] = f'attachment; filename="protokoll-{day}-{meeting.pk}.pdf"'
+    return response
+
+
+@meeting_permission(CHANGE)
+def decision_create(request, initiative, meeting, item_pk):
+    item = _item(meeting, item_pk)
+    form = DecisionForm(posted(request), instance=Decision(agenda_item=item), initiative=initiative)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.decision_record(
+                actor=request.user,
+                decision=form.instance,
+                adopted_measures=list(form.cleaned_data["adopted_measures"]),
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The decision has been recorded."))
+            return _back(meeting, item)
+    return form_page(
+        request,
+        form,
+        title=_("Decision on “%(title)s”") % {"title": item.title},
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+def _decision(meeting, pk):
+    return get_object_or_404(
+        Decision.objects.select_related("agenda_item__meeting__body"),
+        agenda_item__meeting=meeting,
+        pk=pk,
+    )
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def decision_delete(request, initiative, meeting, decision_pk):
+    decision = _decision(meeting, decision_pk)
+    run_action(
+        request,
+        lambda: services.decision_delete(actor=request.user, decision=decision),
+        _("The decision has been removed."),
+    )
+    return _back(meeting, decision.agenda_item)
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def decision_to_measure(request, initiative, meeting, decision_pk):
+    """Beschluss → Maßnahme: the new measure opens in its form, to be completed."""
+    decision = _decision(meeting, decision_pk)
+    created = []
+    if run_action(
+        request,
+        lambda: created.append(services.decision_to_measure(actor=request.user, decision=decision)),
+        _("The decision is now a proposed measure; complete it here."),
+    ):
+        return redirect("measure_edit", initiative.slug, created[0].number)
+    return _back(meeting, decision.agenda_item)
+
+
+@meeting_permission(CHANGE)
+def action_item_create(request, initiative, meeting, item_pk):
+    item = _item(meeting, item_pk)
+    form = ActionItemForm(
+        posted(request), instance=ActionItem(agenda_item=item), initiative=initiative
+    )
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and try_save(
+            form,
+            lambda: services.action_item_save(actor=request.user, action_item=form.instance),
+        )
+    ):
+        messages.success(request, _("The action item has been recorded."))
+        return _back(meeting, item)
+    return form_page(
+        request,
+        form,
+        title=_("Action item from “%(title)s”") % {"title": item.title},
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+def _action_item(meeting, pk):
+    return get_object_or_404(
+        ActionItem.objects.select_related("owner", "agenda_item__meeting"),
+        agenda_item__meeting=meeting,
+        pk=pk,
+    )
+
+
+@require_POST
+@meeting_permission(CHANGE)
+def action_item_delete(request, initiative, meeting, action_pk):
+    action_item = _action_item(meeting, action_pk)
+    run_action(
+        request,
+        lambda: services.action_item_delete(actor=request.user, action_item=action_item),
+        _("The action item has been removed."),
+    )
+    return _back(meeting, action_item.agenda_item)
+
+
+@require_POST
+@meeting_permission("meetings.view_meeting")
+def action_item_done(request, initiative, meeting, action_pk):
+    """Ticked off by its owner (on "Meine Aufgaben") or by the meeting's planners."""
+    action_item = _action_item(meeting, action_pk)
+    if not request.user.has_perm("meetings.tick_action_item", action_item):
+        return deny(request)
+    done = request.POST.get("done", "1") == "1"
+    run_action(
+        request,
+        lambda: services.action_item_done(actor=request.user, action_item=action_item, done=done),
+        _("Done: %(what)s") % {"what": action_item.what}
+        if done
+        else _("Open again: %(what)s") % {"what": action_item.what},
+    )
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return _back(meeting, action_item.agenda_item)
+
+
+# The personal calendar feed ----------------------------------------------------------
+
+
+@login_required
+@initiative_permission("meetings.view_meetings")
+def calendar_feed(request, initiative):
+    """The user's feed address, to subscribe to in a calendar app; a new one replaces
+    it, revoking ends it."""
+    from .models import CalendarFeed
+
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            services.calendar_feed_revoke(user=request.user)
+            messages.success(request, _("The calendar feed has been revoked."))
+        else:
+            services.calendar_feed_issue(user=request.user)
+            messages.success(
+                request,
+                _("Your new calendar feed is ready; a previous address no longer works."),
+            )
+        return redirect("meeting_calendar_feed", initiative.slug)
+    feed = CalendarFeed.objects.filter(user=request.user, token_hash__isnull=False).first()
+    active = feed is not None and feed.link_revoked_at is None
+    url = (
+        request.build_absolute_uri(reverse("personal_link", args=[feed.token()])) if active else ""
+    )
+    return render(
+        request,
+        "meetings/calendar_feed.html",
+        {"initiative": initiative, "feed_url": url, "revoked": feed is not None and not active},
+    )
+
+
+def feed_link(request, feed, token, item=None):
+    """/link/<token>/ of a calendar feed: the .ics a calendar app subscribes to."""
+    if item is not None:
+        raise Http404
+    meetings = queries.feed_meetings(feed.user)
+    body = feed_ics(meetings, name=_("Standort meetings"))
+    return HttpResponse(body, content_type="text/calendar; charset=utf-8")
 
 
 def rsvp_link(request, invitation, token, item=None):
@@ -203,11 +594,7 @@ def rsvp_link(request, invitation, token, item=None):
             "invitation": invitation,
             "meeting": meeting,
             "agenda": meeting.agenda.select_related("presenter"),
-            "choices": [
-                (Invitation.Response.YES, _("Yes, I will come")),
-                (Invitation.Response.MAYBE, _("Maybe")),
-                (Invitation.Response.NO, _("No, I cannot come")),
-            ],
+            "choices": ANSWER_CHOICES,
             "contact": invitation.link_contact(),
         },
     )

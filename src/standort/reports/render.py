@@ -170,3 +170,26 @@ def bench_pdf(cycle):
         document = _layout(report_data(cycle), lambda value: None)
         pdf = document.write_pdf(**PDF_OPTIONS)
     return time.perf_counter() - started, len(document.pages), len(pdf)
+
+
+def pdf_from_html(html):
+    """Another document of ours (a meeting's minutes, say) as a tagged PDF, laid out
+    with the report's print styles and fonts and under the same restrictions."""
+    from weasyprint import HTML
+
+    document = HTML(string=html, base_url=str(STATIC), url_fetcher=_url_fetcher()).render(
+        stylesheets=_stylesheets(), font_config=_font_config()
+    )
+    return document.write_pdf(**PDF_OPTIONS)
+
+
+def running_page_style(*, top_left, top_right, bottom_left):
+    """The running header and footer of such a document's pages, as CSS."""
+    return (
+        "@page {"
+        f" @top-left {{ content: {_css_string(top_left)}; }}"
+        f" @top-right {{ content: {_css_string(top_right)}; }}"
+        f" @bottom-left {{ content: {_css_string(bottom_left)}; }}"
+        f" @bottom-right {{ content: {page_counter()}; }}"
+        " }"
+    )

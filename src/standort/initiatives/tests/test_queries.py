@@ -31,8 +31,9 @@ PAGES = {
     # the caller's own measures (measures.queries.measures_of_person); the history:
     # initiative and leading-partner records in one query (their authors would be one
     # more; the factories record none, names of what changed are stored in the
-    # record); the leading organisations.
-    "initiative_home": REQUEST + 10,
+    # record); the leading organisations; the next meetings (in the cached part) and
+    # the caller's open action items.
+    "initiative_home": REQUEST + 12,
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body and membership records in one
     # query (their authors would be one more; the factories record none).

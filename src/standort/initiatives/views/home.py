@@ -14,6 +14,8 @@ from standort.core.history import records
 from standort.measures import dashboard
 from standort.measures import queries as measure_queries
 from standort.measures.models import Measure, Milestone, StatusUpdate
+from standort.meetings import queries as meeting_queries
+from standort.meetings.models import Meeting
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 from standort.reviews.summary import last_closed_on, review_summary
 
@@ -49,9 +51,13 @@ def initiative_home(request, initiative_slug):
         "upcoming_days": dashboard.UPCOMING_DAYS,
         # Read only when the template's cached fragment has to be rendered anew.
         "steering": SimpleLazyObject(lambda: _steering_figures(initiative, today)),
+        "next_meetings": SimpleLazyObject(
+            lambda: list(meeting_queries.next_meetings(initiative))
+        ),
         "steering_key": _steering_key(initiative, today),
         "steering_seconds": STEERING_CACHE_SECONDS,
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
+        "my_action_items": meeting_queries.open_action_items(initiative, request.user),
     }
     if request.user.has_perm(MANAGE, initiative):
         context.update(
@@ -75,7 +81,16 @@ def initiative_home(request, initiative_slug):
 # tables' primary keys. A change that left no record (a raw UPDATE) shows after
 # STEERING_CACHE_SECONDS at the latest.
 STEERING_CACHE_SECONDS = 300
-STAMPED_MODELS = (Measure, Milestone, StatusUpdate, Body, Person, ReviewCycle, ReviewAnswer)
+STAMPED_MODELS = (
+    Measure,
+    Milestone,
+    StatusUpdate,
+    Body,
+    Person,
+    ReviewCycle,
+    ReviewAnswer,
+    Meeting,
+)
 
 
 def _data_stamp(initiative):
