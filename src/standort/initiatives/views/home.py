@@ -51,9 +51,7 @@ def initiative_home(request, initiative_slug):
         "upcoming_days": dashboard.UPCOMING_DAYS,
         # Read only when the template's cached fragment has to be rendered anew.
         "steering": SimpleLazyObject(lambda: _steering_figures(initiative, today)),
-        "next_meetings": SimpleLazyObject(
-            lambda: list(meeting_queries.next_meetings(initiative))
-        ),
+        "next_meetings": SimpleLazyObject(lambda: list(meeting_queries.next_meetings(initiative))),
         "steering_key": _steering_key(initiative, today),
         "steering_seconds": STEERING_CACHE_SECONDS,
         "my_measures": measure_queries.measures_of_person(initiative, request.user),

@@ -339,3 +339,22 @@ def test_the_meeting_page_reads_a_constant_number_of_queries(
     with django_assert_max_num_queries(30):
         response = _page(client, held)
     assert response.content.decode().count('class="agenda-item"') == 11
+
+
+@pytest.mark.parametrize(
+    "evil",
+    [
+        "<script>alert(1)</script>",
+        '<img src="x" onerror="alert(1)">',
+        "[Klick](javascript:alert(1))",
+        '<a href="javascript:alert(1)">Klick</a>',
+    ],
+)
+def test_minutes_are_sanitised_on_the_page_and_in_the_pdf_source(held, as_persona, anna, evil):
+    services.minutes_save(actor=anna, item=held.agenda.get(), minutes=f"Ergebnis {evil}")
+    page = _page(as_persona("anna"), held).content.decode()
+    minutes = page.split('class="minutes-text"', 1)[1].split("</div>", 1)[0]
+    assert "Ergebnis" in minutes
+    assert "<script" not in minutes
+    assert "onerror" not in minutes
+    assert "javascript:" not in minutes
