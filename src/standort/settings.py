@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "standort.reviews",
     "standort.reports",
     "standort.meetings",
+    "standort.dialog",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,7 @@ initiative_patterns = [
     path("reviews/", include("standort.reviews.urls")),
     path("reports/", include("standort.reports.urls")),
     path("meetings/", include("standort.meetings.urls")),
+    path("", include("standort.dialog.urls")),
     path("roles/", roles.role_list, name="role_list"),
     path("roles/<int:pk>/delete/", roles.role_delete, name="role_delete"),
 ]

@@ -36,8 +36,9 @@ PAGES = {
     "initiative_home": REQUEST + 12,
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body and membership records in one
-    # query (their authors would be one more; the factories record none).
-    "body_detail": REQUEST + 4,
+    # query (their authors would be one more; the factories record none); its three
+    # newest ideas with author and counts (dialog.queries.newest_ideas).
+    "body_detail": REQUEST + 5,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,

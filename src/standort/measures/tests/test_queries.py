@@ -42,8 +42,9 @@ LIST = {
 # the measure with working group, topic, owner and organisations, adoption body, parent
 # and latest update; its tags, partners, milestones, attachments, parts and accepted
 # updates; the initiative's own fields; the history of the measure, its milestones,
-# partners and attachments in one query, and who made those changes.
-DETAIL = REQUEST + 10
+# partners and attachments in one query, and who made those changes; the ideas it came
+# from and its comments with their authors (dialog.queries; the replies would be one more).
+DETAIL = REQUEST + 12
 # the measure; its history as above.
 HISTORY = REQUEST + 3
 

@@ -1,0 +1,120 @@
+"""Reads of the dialogue: querysets and lists with their joins and prefetches done, so a
+page's query count does not grow with the number of ideas or comments."""
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .models import Comment, Idea, Support
+
+
+def _count(model, **outer):
+    rows = (
+        model.objects.filter(**{k: OuterRef(v) for k, v in outer.items()})
+        .order_by()
+        .values(*outer)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), Value(0))
+
+
+def with_counts(ideas):
+    """Adds `comment_count` (comments not deleted) and `support_count`."""
+    comments = (
+        Comment.objects.filter(idea=OuterRef("pk"), deleted_at__isnull=True)
+        .order_by()
+        .values("idea")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return ideas.annotate(
+        comment_count=Coalesce(Subquery(comments, output_field=IntegerField()), Value(0)),
+        support_count=_count(Support, idea="pk"),
+    )
+
+
+def ideas_of(body):
+    """The body's ideas with author, measure and counts; the list sorts them."""
+    return with_counts(
+        Idea.objects.filter(body=body).select_related("author", "measure", "initiative")
+    )
+
+
+def newest_ideas(body, limit=3):
+    return list(ideas_of(body).order_by("-created_at", "-pk")[:limit])
+
+
+def idea_in(initiative, pk, *, user):
+    """One idea of the initiative, with what its page shows: body, author, measure,
+    counts and whether `user` backs it."""
+    ideas = with_counts(
+        Idea.objects.filter(initiative=initiative, pk=pk).select_related(
+            "initiative", "body", "author", "measure"
+        )
+    )
+    if user.is_authenticated:
+        ideas = ideas.annotate(
+            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user))
+        )
+    else:
+        ideas = ideas.annotate(supported=Value(False))
+    return ideas
+
+
+def ideas_from_measure(measure):
+    """The ideas a measure came from ("Aus der Idee …")."""
+    return list(measure.ideas.only("pk", "title", "initiative_id", "measure_id"))
+
+
+def _threads(comments, initiative=None):
+    """Top-level comments of `comments`, oldest first, with `.replies` prefetched
+    (oldest first, deleted ones left out): two queries however long the threads.
+    A deleted comment stays as a placeholder while it has replies."""
+    replies = Prefetch(
+        "replies",
+        queryset=Comment.objects.filter(deleted_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "pk"),
+    )
+    threads = []
+    for comment in (
+        comments.filter(parent__isnull=True)
+        .select_related("author")
+        .prefetch_related(replies)
+        .order_by("created_at", "pk")
+    ):
+        if comment.deleted_at is not None and not comment.replies.all():
+            continue
+        if initiative is not None:
+            # Rules and links of the page ask no query per comment.
+            comment.initiative = initiative
+            for reply in comment.replies.all():
+                reply.initiative = initiative
+        threads.append(comment)
+    return threads
+
+
+def comments_for_measure(measure):
+    return _threads(Comment.objects.filter(measure=measure), measure.initiative)
+
+
+def comments_for_idea(idea):
+    return _threads(Comment.objects.filter(idea=idea), idea.initiative)
+
+
+def comments_for_agenda(meeting):
+    """{agenda item id: [top-level comments with `.replies` prefetched]} of a meeting's
+    agenda, in two queries. Items without comments are missing from the dict."""
+    by_item = {}
+    threads = _threads(Comment.objects.filter(agenda_item__meeting=meeting), meeting.initiative)
+    for comment in threads:
+        by_item.setdefault(comment.agenda_item_id, []).append(comment)
+    return by_item
+
+
+def comment_in(initiative, pk):
+    """A comment of the initiative with what its actions need to send the reader back:
+    the measure's number, the agenda item's meeting, the idea."""
+    return Comment.objects.filter(initiative=initiative, pk=pk).select_related(
+        "initiative", "measure", "agenda_item", "idea", "parent"
+    )

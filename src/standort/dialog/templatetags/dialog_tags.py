@@ -1,0 +1,62 @@
+"""The dialogue on other apps' pages: the comments of a measure, the newest ideas of a
+body; and how ideas and comments read (sanitised Markdown, mentions marked)."""
+
+from django import template
+from django.urls import reverse
+
+from standort.core.markup import render_markdown
+
+from .. import queries
+from ..mentions import highlight
+
+register = template.Library()
+
+
+@register.filter
+def dialog_text(obj):
+    """An idea's or a comment's text as safe HTML: Markdown cleaned by nh3, then its
+    mentions marked (after cleaning, so the marks survive and nothing else does)."""
+    return highlight(render_markdown(obj.text), obj.mentions)
+
+
+@register.filter
+def for_item(comments_by_item, item):
+    """`comments_by_item|for_item:item`: the threads of one agenda item from
+    queries.comments_for_agenda (an item or its id)."""
+    return comments_by_item.get(getattr(item, "pk", item), [])
+
+
+@register.inclusion_tag("dialog/_measure_dialog.html", takes_context=True)
+def measure_dialog(context, measure):
+    """The ideas a measure came from and its comments (two queries for the comments,
+    one for the ideas)."""
+    user = context["user"]
+    initiative = measure.initiative
+    if not user.has_perm("dialog.view_dialog", initiative):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "initiative": initiative,
+        "user": user,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "ideas": queries.ideas_from_measure(measure),
+        "comments": queries.comments_for_measure(measure),
+        "post_url": reverse("measure_comment", args=[initiative.slug, measure.number]),
+        "can_comment": user.has_perm("dialog.add_comment", initiative),
+    }
+
+
+@register.inclusion_tag("dialog/_body_ideas.html", takes_context=True)
+def body_ideas(context, body):
+    """The three newest ideas of a body and the way to all of them (one query)."""
+    user = context["user"]
+    initiative = context["initiative"]
+    if not user.has_perm("dialog.view_dialog", initiative):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "initiative": initiative,
+        "body": body,
+        "ideas": queries.newest_ideas(body),
+    }
