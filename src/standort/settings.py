@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "standort.reports",
     "standort.meetings",
     "standort.dialog",
+    "standort.notifications",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +84,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "standort.notifications.context_processors.unread",
             ],
         },
     },

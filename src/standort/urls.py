@@ -13,6 +13,7 @@ admin.site.index_title = _("Platform administration")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("accounts/notifications/", include("standort.notifications.urls")),
     path("accounts/", include("standort.accounts.urls")),
     path("link/<str:token>/", personal_link, name="personal_link"),
     path("link/<str:token>/<int:item>/", personal_link, name="personal_link_item"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from standort.core.history import records
 from standort.core.services import DomainError, delete, save
 
-from . import custom_fields
+from . import custom_fields, signals
 from .models import (
     CLOSED_STATUSES,
     REASON_REQUIRED,
@@ -130,13 +130,17 @@ def measure_set_status(*, actor, measure, status, reason="", expected_version=No
         )
     if status in REASON_REQUIRED and not reason.strip():
         raise DomainError(_("Please give a reason for this status."))
+    old = measure.status
     measure.status = status
     measure.status_reason = reason.strip()
     for name, value in adoption.items():
         setattr(measure, name, value)
     if status == Measure.Status.ADOPTED and not measure.adopted_on:
         measure.adopted_on = timezone.localdate()
-    return measure_save(actor=actor, measure=measure, expected_version=expected_version)
+    measure_save(actor=actor, measure=measure, expected_version=expected_version)
+    if status != old:
+        signals.status_changed.send(Measure, measure=measure, actor=actor, old=old, new=status)
+    return measure
 
 
 @transaction.atomic
@@ -263,11 +267,16 @@ def status_update_record(*, actor, update, accept=True):
     """Records a status update; an accepted one becomes the measure's current state."""
     if update.reported_at is None:
         update.reported_at = timezone.now()
+    newly_accepted = (accept and update.accepted_at is None) or (
+        update.pk is None and update.accepted_at is not None
+    )
     if accept and update.accepted_at is None:
         update.accepted_at = timezone.now()
     save(actor, update)
     if update.accepted_at is not None:
         _refresh_latest_update(update.measure)
+    if newly_accepted:
+        signals.status_update_added.send(type(update), update=update, actor=actor)
     return update
 
 

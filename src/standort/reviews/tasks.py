@@ -1,10 +1,7 @@
-import datetime
-
-from django.utils import timezone
 from django_tasks import default_task_backend, task
-from django_tasks_db.models import DBTaskResult
 
-from standort.core.mail import deliver_mail, schedule
+from standort.core import scheduling
+from standort.core.mail import deliver_mail
 from standort.initiatives.models import Initiative
 
 from .models import ReviewCycle
@@ -29,20 +26,10 @@ def send_stale_reminders():
         schedule_daily(after_run=True)
 
 
-def next_daily_run(now=None):
-    now = timezone.localtime(now)
-    today = timezone.make_aware(datetime.datetime.combine(now.date(), datetime.time(REMINDER_HOUR)))
-    return today if today > now else today + datetime.timedelta(days=1)
-
-
 def schedule_daily(after_run=False):
     """Makes sure one run of the daily reminders waits in the queue (the worker calls
     this when it starts, and each run schedules the next). At the start it also sends
     what a stopped worker left in the outbox."""
-    waiting = DBTaskResult.objects.filter(
-        task_path=send_stale_reminders.module_path, status="READY"
-    ).exists()
-    if not waiting:
-        schedule(send_stale_reminders, next_daily_run())
+    scheduling.schedule_daily_run(send_stale_reminders, REMINDER_HOUR)
     if not after_run and default_task_backend.supports_defer:
         deliver_mail.enqueue()

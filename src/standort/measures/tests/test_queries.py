@@ -22,9 +22,10 @@ from .factories import (
     TagFactory,
 )
 
-# Every page of a signed-in member starts with the same four queries: the session,
-# the user, the initiative from the URL and the user's roles (InitiativeMiddleware).
-REQUEST = 4
+# Every page of a signed-in member has the same five queries: the session, the user,
+# the initiative from the URL and the user's roles (InitiativeMiddleware), and the
+# header's count of unread notifications.
+REQUEST = 5
 
 # The filter form's choices: working groups, fields of action, the initiative's
 # organisations and tags in one query; the initiative's own fields.
@@ -43,8 +44,9 @@ LIST = {
 # and latest update; its tags, partners, milestones, attachments, parts and accepted
 # updates; the initiative's own fields; the history of the measure, its milestones,
 # partners and attachments in one query, and who made those changes; the ideas it came
-# from and its comments with their authors (dialog.queries; the replies would be one more).
-DETAIL = REQUEST + 12
+# from and its comments with their authors (dialog.queries; the replies would be one more);
+# whether the user follows the measure.
+DETAIL = REQUEST + 13
 # the measure; its history as above.
 HISTORY = REQUEST + 3
 

@@ -1,0 +1,11 @@
+"""What the measures tell the rest of the platform (the notifications listen).
+Sent inside the service's transaction: a listener's writes stand or fall with it."""
+
+from django.dispatch import Signal
+
+# sender=Measure, measure=<Measure>, actor=<User>, old=<status>, new=<status>: the
+# measure moved along its life.
+status_changed = Signal()
+# sender=StatusUpdate, update=<StatusUpdate>, actor=<User>: a status update was
+# accepted and is now the measure's current state.
+status_update_added = Signal()

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    name = "standort.notifications"
+    verbose_name = _("Notifications")
+
+    def ready(self):
+        from standort.measures import signals as measures
+        from standort.meetings import signals as meetings
+
+        from . import listeners
+
+        measures.status_changed.connect(
+            listeners.on_status_changed, dispatch_uid="notifications.status_changed"
+        )
+        measures.status_update_added.connect(
+            listeners.on_status_update_added, dispatch_uid="notifications.status_update_added"
+        )
+        meetings.invitations_sent.connect(
+            listeners.on_invitations_sent, dispatch_uid="notifications.invitations_sent"
+        )

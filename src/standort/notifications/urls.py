@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.notification_list, name="notification_list"),
+    path("read/", views.notification_read_all, name="notification_read_all"),
+    path("<int:pk>/", views.notification_open, name="notification_open"),
+    path("settings/", views.notification_settings, name="notification_settings"),
+    path("follow/<str:target>/<int:pk>/", views.follow_toggle, name="follow_toggle"),
+]
