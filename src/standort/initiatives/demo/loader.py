@@ -95,6 +95,7 @@ def load_demo(*, force=False):
             bodies=bodies,
         )
         _load_reviews(result=result, actor=actor, initiative=initiative)
+        _load_meetings(result=result, actor=actor, initiative=initiative)
     return result
 
 
@@ -110,6 +111,12 @@ def _load_reviews(**kwargs):
     from standort.reviews.demo import load_reviews
 
     load_reviews(**kwargs)
+
+
+def _load_meetings(**kwargs):
+    from standort.meetings.demo import load_meetings
+
+    load_meetings(**kwargs)
 
 
 def _refuse_foreign_users(User, force):
