@@ -203,6 +203,8 @@ def _held(result, actor, body, *, title, starts_at, hours=2, location, agenda, a
                 what=action,
                 owner=owner,
                 due_on=timezone.localdate(starts_at) + datetime.timedelta(days=60),
+                # Those of years ago were done long since.
+                done_at=starts_at + datetime.timedelta(days=45) if starts_at.year < 2026 else None,
             )
     return meeting
 
