@@ -26,10 +26,20 @@ def for_item(comments_by_item, item):
     return comments_by_item.get(getattr(item, "pk", item), [])
 
 
+@register.inclusion_tag("dialog/_measure_ideas.html", takes_context=True)
+def measure_ideas(context, measure):
+    """"Aus der Idee …": the ideas a measure came from, as a line of its facts (one
+    query)."""
+    initiative = measure.initiative
+    if not context["user"].has_perm("dialog.view_dialog", initiative):
+        return {"ideas": []}
+    return {"initiative": initiative, "ideas": queries.ideas_from_measure(measure)}
+
+
 @register.inclusion_tag("dialog/_measure_dialog.html", takes_context=True)
 def measure_dialog(context, measure):
-    """The ideas a measure came from and its comments (two queries for the comments,
-    one for the ideas)."""
+    """The comments of a measure (one query, and one for the replies if there are
+    comments)."""
     user = context["user"]
     initiative = measure.initiative
     if not user.has_perm("dialog.view_dialog", initiative):
@@ -40,7 +50,6 @@ def measure_dialog(context, measure):
         "user": user,
         "request": context.get("request"),
         "csrf_token": context.get("csrf_token"),
-        "ideas": queries.ideas_from_measure(measure),
         "comments": queries.comments_for_measure(measure),
         "post_url": reverse("measure_comment", args=[initiative.slug, measure.number]),
         "can_comment": user.has_perm("dialog.add_comment", initiative),
