@@ -7,6 +7,7 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Notifications")
 
     def ready(self):
+        from standort.dialog import signals as dialog
         from standort.measures import signals as measures
         from standort.meetings import signals as meetings
 
@@ -20,4 +21,13 @@ class NotificationsConfig(AppConfig):
         )
         meetings.invitations_sent.connect(
             listeners.on_invitations_sent, dispatch_uid="notifications.invitations_sent"
+        )
+        dialog.comment_posted.connect(
+            listeners.on_comment_posted, dispatch_uid="notifications.comment_posted"
+        )
+        dialog.idea_posted.connect(
+            listeners.on_idea_posted, dispatch_uid="notifications.idea_posted"
+        )
+        dialog.people_mentioned.connect(
+            listeners.on_people_mentioned, dispatch_uid="notifications.people_mentioned"
         )

@@ -2,6 +2,8 @@
 is told what; `services.notify` does the rest. They run inside the sender's
 transaction, so a rolled-back comment tells nobody."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -102,4 +104,124 @@ def on_invitations_sent(sender, *, meeting, invitations, kind, **kwargs):
         url=meeting.get_absolute_url(),
         event=f"meeting-{kind}:{meeting.pk}:{meeting.sequence}:{timezone.localdate()}",
         mail=False,
+    )
+
+
+# The dialogue ----------------------------------------------------------------------
+
+
+def _followed(comment):
+    """What is followed to hear of a comment: its measure or idea; for an agenda
+    item, the meeting's body."""
+    if comment.measure_id:
+        return comment.measure
+    if comment.agenda_item_id:
+        return comment.agenda_item.meeting.body
+    return comment.idea
+
+
+def _about_comment(comment, who, mention=False):
+    """The sentence of a comment or a mention in it, in the active language."""
+    if comment.measure_id:
+        values = {"who": who, "number": comment.measure.number, "title": comment.measure.title}
+        if mention:
+            return (
+                _("%(who)s mentioned you in a comment on measure %(number)s “%(title)s”.") % values
+            )
+        return _("%(who)s commented on measure %(number)s “%(title)s”.") % values
+    if comment.agenda_item_id:
+        item = comment.agenda_item
+        values = {"who": who, "item": item.title, "meeting": item.meeting.title}
+        if mention:
+            return (
+                _(
+                    "%(who)s mentioned you in a comment on the agenda item “%(item)s” of "
+                    "“%(meeting)s”."
+                )
+                % values
+            )
+        return _("%(who)s commented on the agenda item “%(item)s” of “%(meeting)s”.") % values
+    values = {"who": who, "title": comment.idea.title}
+    if mention:
+        return _("%(who)s mentioned you in a comment on the idea “%(title)s”.") % values
+    return _("%(who)s commented on the idea “%(title)s”.") % values
+
+
+def _comment_url(comment):
+    from standort.dialog.views import back_to
+
+    return back_to(comment.initiative, comment)
+
+
+def on_comment_posted(sender, *, comment, **kwargs):
+    """The followers of what it is on (and the author of the comment it answers) hear
+    of a comment; those it mentions hear of it as a mention instead."""
+    from standort.dialog.mentions import mentioned_ids
+
+    told = Q(pk__in=queries.followers(_followed(comment)).values("pk"))
+    if comment.parent_id and comment.parent.author_id:
+        told |= Q(pk=comment.parent.author_id)
+    users = get_user_model().objects.filter(told)
+    mentioned = mentioned_ids(comment.mentions)
+    if mentioned:
+        users = users.exclude(person__pk__in=mentioned)
+
+    def text():
+        return _about_comment(comment, _name(comment.author))
+
+    services.notify(
+        kind=Kind.COMMENT,
+        users=users,
+        initiative=comment.initiative,
+        actor=comment.author,
+        text=text,
+        url=_comment_url(comment),
+        event=f"comment:{comment.pk}",
+    )
+
+
+def on_idea_posted(sender, *, idea, **kwargs):
+    def text():
+        return _("%(who)s posted the idea “%(title)s” in %(body)s.") % {
+            "who": _name(idea.author),
+            "title": idea.title,
+            "body": idea.body.name,
+        }
+
+    services.notify(
+        kind=Kind.COMMENT,
+        users=queries.followers(idea.body),
+        initiative=idea.initiative,
+        actor=idea.author,
+        text=text,
+        url=idea.get_absolute_url(),
+        event=f"idea:{idea.pk}",
+    )
+
+
+def on_people_mentioned(sender, *, obj, people, **kwargs):
+    from standort.dialog.models import Comment
+
+    is_comment = isinstance(obj, Comment)
+    kind = "comment" if is_comment else "idea"
+    # On posting, the mention takes the place of the comment's notification (the same
+    # event); a mention added by an edit is news of its own.
+    event = f"{kind}:{obj.pk}" if obj.edited_at is None else f"{kind}:{obj.pk}:mention"
+
+    def text():
+        if is_comment:
+            return _about_comment(obj, _name(obj.author), mention=True)
+        return _("%(who)s mentioned you in the idea “%(title)s”.") % {
+            "who": _name(obj.author),
+            "title": obj.title,
+        }
+
+    services.notify(
+        kind=Kind.MENTION,
+        users=[person.user_id for person in people if person.user_id],
+        initiative=obj.initiative,
+        actor=obj.author,
+        text=text,
+        url=_comment_url(obj) if is_comment else obj.get_absolute_url(),
+        event=event,
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from standort.dialog.models import Idea
 from standort.initiatives.models import Body, Initiative
 from standort.measures.models import Measure
 
@@ -67,6 +68,9 @@ class Follow(models.Model):
     body = models.ForeignKey(
         Body, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
     )
+    idea = models.ForeignKey(
+        Idea, on_delete=models.CASCADE, null=True, blank=True, related_name="follows"
+    )
     following = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -75,8 +79,9 @@ class Follow(models.Model):
         verbose_name_plural = _("follows")
         constraints = [
             models.CheckConstraint(
-                condition=Q(measure__isnull=False, body__isnull=True)
-                | Q(measure__isnull=True, body__isnull=False),
+                condition=Q(measure__isnull=False, body__isnull=True, idea__isnull=True)
+                | Q(measure__isnull=True, body__isnull=False, idea__isnull=True)
+                | Q(measure__isnull=True, body__isnull=True, idea__isnull=False),
                 name="follow_one_target",
             ),
             models.UniqueConstraint(
@@ -89,6 +94,11 @@ class Follow(models.Model):
                 condition=Q(body__isnull=False),
                 name="unique_follow_body",
             ),
+            models.UniqueConstraint(
+                fields=["user", "idea"],
+                condition=Q(idea__isnull=False),
+                name="unique_follow_idea",
+            ),
         ]
 
     def __str__(self):
@@ -96,7 +106,7 @@ class Follow(models.Model):
 
     @property
     def target(self):
-        return self.measure or self.body
+        return self.measure or self.body or self.idea
 
 
 class Notification(models.Model):

@@ -4,12 +4,13 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
+from standort.dialog.models import Comment, Idea
 from standort.initiatives.models import Body, InitiativeRole, Membership, Person
 from standort.measures.models import Measure
 
 from .models import DEFAULT_CHOICES, Choice, Follow, Kind, Notification, Preference
 
-TARGETS = {Measure: "measure", Body: "body"}
+TARGETS = {Measure: "measure", Body: "body", Idea: "idea"}
 
 
 def target_field(obj):
@@ -22,7 +23,7 @@ def target_field(obj):
 
 def _automatic(obj):
     """Users who follow `obj` without asking: a measure's owner and partners, a body's
-    current members."""
+    current members, an idea's author and those who commented on it."""
     if isinstance(obj, Measure):
         people = Person.objects.filter(Q(owned_measures=obj) | Q(partnerships__measure=obj))
         return Q(pk__in=people.filter(user__isnull=False).values("user_id"))
@@ -31,6 +32,9 @@ def _automatic(obj):
             Q(ends_on__isnull=True) | Q(ends_on__gte=timezone.localdate())
         )
         return Q(pk__in=members.values("person__user_id"))
+    if isinstance(obj, Idea):
+        commenters = Comment.objects.filter(idea=obj, author__isnull=False)
+        return Q(pk=obj.author_id) | Q(pk__in=commenters.values("author_id"))
     raise TypeError(f"{type(obj).__name__} cannot be followed")
 
 
@@ -96,6 +100,6 @@ def explicit_follows(user):
     """What the user follows by their own choice, with each target's initiative."""
     return (
         Follow.objects.filter(user=user, following=True)
-        .select_related("measure__initiative", "body__initiative")
+        .select_related("measure__initiative", "body__initiative", "idea__initiative")
         .order_by("-created_at", "-pk")
     )

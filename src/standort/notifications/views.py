@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.dialog.models import Idea
 from standort.initiatives.models import Body
 from standort.initiatives.views._helpers import posted
 from standort.measures.models import Measure
@@ -27,6 +28,10 @@ TARGETS = {
     "body": (
         Body.objects.select_related("initiative"),
         lambda user, body: user.has_perm("initiatives.view_initiative", body.initiative),
+    ),
+    "idea": (
+        Idea.objects.select_related("initiative"),
+        lambda user, idea: user.has_perm("dialog.view_idea", idea),
     ),
 }
 
