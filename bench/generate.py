@@ -23,6 +23,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
+from bench.meetings import generate_meetings  # noqa: E402
 from bench.reviews import generate_reviews  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +117,9 @@ class Installation:
     # Numbers of the measures whose page is measured (a parent with parts).
     bench_measure: int = 1
     small_measure: int = 1
+    # The meetings whose page is measured (a long agenda on the bench initiative).
+    bench_meeting: int = 0
+    small_meeting: int = 0
     counts: dict = field(default_factory=dict)
 
 
@@ -459,6 +463,19 @@ def generate(sizes=Sizes()):
         # Two closed status reviews and a running one, for the dashboard.
         generate_reviews(bench, user, seed=sizes.seed, today=today)
         generate_reviews(small, user, seed=sizes.seed + 1, today=today)
+        bench_meeting, _bench_agenda = generate_meetings(
+            bench, bodies_of[0], user, seed=sizes.seed, today=today
+        )
+        small_meeting, _small_agenda = generate_meetings(
+            small,
+            bodies_of[1],
+            user,
+            seed=sizes.seed + 1,
+            today=today,
+            per_body=3,
+            agenda_items=3,
+            invited=5,
+        )
 
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
@@ -505,6 +522,8 @@ def generate(sizes=Sizes()):
         user=user,
         bench_measure=bench_measure,
         small_measure=small_measure,
+        bench_meeting=bench_meeting.pk,
+        small_meeting=small_meeting.pk,
         counts=counts,
     )
 
@@ -524,6 +543,12 @@ def load_installation():
         parents = Measure.objects.filter(initiative=initiative, children__isnull=False)
         return parents.order_by("number").values_list("number", flat=True).first()
 
+    def measured_meeting(initiative):
+        from standort.meetings.models import Meeting
+
+        meetings = Meeting.objects.filter(initiative=initiative, title__startswith="Große")
+        return meetings.values_list("pk", flat=True).first() or 0
+
     bench = Initiative.objects.get(slug=BENCH_SLUG)
     small = Initiative.objects.get(slug=SMALL_SLUG)
     return Installation(
@@ -534,6 +559,8 @@ def load_installation():
         user=get_user_model().objects.get(email=BENCH_EMAIL),
         bench_measure=measured_measure(bench),
         small_measure=measured_measure(small),
+        bench_meeting=measured_meeting(bench),
+        small_meeting=measured_meeting(small),
     )
 
 

@@ -369,6 +369,12 @@ def main(argv=None):
             f"/{bench}/measures/{installation.bench_measure}/",
             f"/{small}/measures/{installation.small_measure}/",
         ),
+        Page("meetings, past", f"/{bench}/meetings/?when=past", f"/{small}/meetings/?when=past"),
+        Page(
+            "meeting",
+            f"/{bench}/meetings/{installation.bench_meeting}/",
+            f"/{small}/meetings/{installation.small_meeting}/",
+        ),
     ]
     summary = (
         f"Installation: {Person.objects.count()} persons, {Body.objects.count()} bodies, "

@@ -12,6 +12,7 @@ from standort.core.bench import ServerTimingMiddleware
 from standort.initiatives.models import InitiativeRole, Membership
 from standort.measures.models import Measure, Milestone, Partnership
 from standort.measures.search import search_text_of
+from standort.meetings.models import AgendaItem
 
 
 def test_generator_creates_the_requested_installation(db):
@@ -36,6 +37,8 @@ def test_generator_creates_the_requested_installation(db):
     assert Membership.objects.filter(body__initiative=bench).count() == TINY.bench_memberships
     assert installation.bench_body.memberships.count() == TINY.bench_body_members
     assert installation.small_body.memberships.count() == TINY.small_body_members
+    # The measured meeting has its long agenda.
+    assert AgendaItem.objects.filter(meeting=installation.bench_meeting).count() == 40
     # Members are participants of the body's initiative.
     assert not Membership.objects.exclude(
         person__initiative_links__initiative=installation.bench_body.initiative
