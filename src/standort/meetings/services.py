@@ -111,15 +111,25 @@ def meeting_invite(*, actor, meeting, guests=()):
     return new
 
 
+def _mailed(invitations):
+    """Those to mail now: everyone with an address, except users who chose a daily
+    digest or no mail for invitations (their notification list and digest tell them)."""
+    from standort.notifications.models import Kind
+    from standort.notifications.services import wants_immediate_mail
+
+    with_address = [i for i in invitations if i.person.email]
+    users = [i.person.user_id for i in with_address if i.person.user_id]
+    immediate = wants_immediate_mail(users, Kind.INVITATION) if users else set()
+    return [i for i in with_address if not i.person.user_id or i.person.user_id in immediate]
+
+
 def _queue_mails(meeting, invitations, kind, suffix=None):
     method = "CANCEL" if kind == "cancel" else "REQUEST"
     calendar = meeting_ics(meeting, method=method).decode()
     agenda = list(meeting.agenda.select_related("presenter"))
     outgoing = []
-    for invitation in invitations:
+    for invitation in _mailed(invitations):
         person = invitation.person
-        if not person.email:
-            continue
         invitation.meeting = meeting
         context = {
             "meeting": meeting,
