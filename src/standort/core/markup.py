@@ -2,6 +2,8 @@
 with nh3 to a small set of tags, so no script, event handler or `javascript:` link
 survives whatever someone typed."""
 
+import threading
+
 import markdown
 import nh3
 from django.utils.safestring import mark_safe
@@ -13,11 +15,24 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Setting up a converter loads its extensions, which costs more than converting a
+# text: one per thread (a converter keeps state while it converts), reset each time.
+_local = threading.local()
+
+
+def _converter():
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown.Markdown(
+            extensions=["sane_lists", "tables"], output_format="html"
+        )
+    return converter.reset()
+
 
 def render_markdown(text):
     """Safe HTML of `text` (Markdown). Headings start at h3: a text sits below the
     page's own headings."""
-    html = markdown.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+    html = _converter().convert(text or "")
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
     html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
     cleaned = nh3.clean(

@@ -63,5 +63,4 @@ def test_a_new_address_replaces_the_old_and_revoking_ends_it(meetings, as_person
     ben.post(reverse("meeting_calendar_feed", args=["duisburg"]), {"action": "revoke"})
     response = client.get(second)
     assert response.status_code == 410
-    assert "revoked" in response.content.decode() or response.status_code == 410
     assert ben.get(reverse("meeting_calendar_feed", args=["duisburg"])).context["revoked"]

@@ -233,7 +233,7 @@ def test_the_owner_ticks_off_an_action_item_from_the_dashboard(held, as_persona,
     action = ActionItem.objects.get()
     client = as_persona("anna")
     home = client.get(reverse("initiative_home", args=["duisburg"])).content.decode()
-    done_button = "Mark “Angebote einholen” as done"
+    done_button = "„Angebote einholen“ als erledigt markieren"
     assert done_button in home
     response = client.post(
         reverse("action_item_done", args=["duisburg", held.pk, action.pk]),
@@ -305,7 +305,7 @@ def upcoming(duisburg, group, ben, anna):
 
 def test_a_signed_in_invitee_answers_in_the_app(upcoming, as_persona, ben):
     client = as_persona("ben")
-    assert "Will you come?" in _page(client, upcoming).content.decode()
+    assert "Kommen Sie?" in _page(client, upcoming).content.decode()
     client.post(reverse("meeting_answer", args=["duisburg", upcoming.pk]), {"response": "maybe"})
     assert Invitation.objects.get(meeting=upcoming, person=ben.person).response == "maybe"
 
@@ -324,7 +324,7 @@ def test_the_reminder_reaches_those_who_have_not_answered_once_a_day(upcoming, a
     client.post(reverse("meeting_remind", args=["duisburg", upcoming.pk]))
     reminders = OutgoingMail.objects.filter(key__startswith="meeting/remind:")
     assert [mail.to for mail in reminders] == ["joerg@example.org"]
-    assert reminders.get().subject == "Reminder: AK-Sitzung Winter"
+    assert reminders.get().subject == "Erinnerung: AK-Sitzung Winter"
 
 
 def test_the_meeting_page_reads_a_constant_number_of_queries(
