@@ -28,7 +28,7 @@ def for_item(comments_by_item, item):
 
 @register.inclusion_tag("dialog/_measure_ideas.html", takes_context=True)
 def measure_ideas(context, measure):
-    """"Aus der Idee …": the ideas a measure came from, as a line of its facts (one
+    """The ideas a measure came from ("Aus der Idee …"), as a line of its facts (one
     query)."""
     initiative = measure.initiative
     if not context["user"].has_perm("dialog.view_dialog", initiative):

@@ -95,6 +95,7 @@ def load_demo(*, force=False):
             bodies=bodies,
         )
         _load_reviews(result=result, actor=actor, initiative=initiative)
+        _load_dialog(result=result, actor=actor, initiative=initiative)
         _load_meetings(result=result, actor=actor, initiative=initiative)
     return result
 
@@ -111,6 +112,12 @@ def _load_reviews(**kwargs):
     from standort.reviews.demo import load_reviews
 
     load_reviews(**kwargs)
+
+
+def _load_dialog(**kwargs):
+    from standort.dialog.demo import load_dialog
+
+    load_dialog(**kwargs)
 
 
 def _load_meetings(**kwargs):

@@ -112,7 +112,13 @@ def test_demo_accounts_can_log_in_and_hold_their_roles(db):
     roles = {
         (r.user.email, r.initiative.slug): r.role
         for r in InitiativeRole.objects.select_related("user", "initiative")
+        if r.user.email in ACCOUNTS
     }
+    # The authors of the demo dialogue (standort.dialog.demo) are members who cannot
+    # sign in.
+    authors = InitiativeRole.objects.exclude(user__email__in=ACCOUNTS).select_related("user")
+    assert {r.role for r in authors} == {"member"}
+    assert not any(r.user.has_usable_password() for r in authors)
     assert roles == {
         ("buero@example.org", "duisburg"): "office",
         ("buero@example.org", "muelheim"): "office",
