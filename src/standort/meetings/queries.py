@@ -89,3 +89,13 @@ def feed_meetings(user, *, since_days=180):
         .distinct()
         .order_by("starts_at", "pk")
     )
+
+
+def decisions_on(measure):
+    """The decisions that created or adopted `measure`, oldest first."""
+    return (
+        Decision.objects.filter(Q(measure=measure) | Q(adopted_measures=measure))
+        .select_related("agenda_item__meeting__body")
+        .distinct()
+        .order_by("agenda_item__meeting__starts_at", "pk")
+    )

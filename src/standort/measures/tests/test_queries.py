@@ -45,8 +45,9 @@ LIST = {
 # updates; the initiative's own fields; the history of the measure, its milestones,
 # partners and attachments in one query, and who made those changes; the ideas it came
 # from and its comments with their authors (dialog.queries; the replies would be one more);
-# whether the user follows the measure.
-DETAIL = REQUEST + 13
+# whether the user follows the measure; the decisions that created or adopted it
+# (meetings.queries.decisions_on).
+DETAIL = REQUEST + 14
 # the measure; its history as above.
 HISTORY = REQUEST + 3
 

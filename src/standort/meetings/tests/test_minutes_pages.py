@@ -227,6 +227,9 @@ def test_decision_to_measure_opens_the_new_measure_in_its_form(held, as_persona)
     )
     page = _page(as_persona("anna"), held).content.decode()
     assert f"{decision.measure.number} Räume suchen" in page
+    measure_page = as_persona("olga").get(decision.measure.get_absolute_url()).content.decode()
+    assert f'href="/duisburg/meetings/{held.pk}/#item-{decision.agenda_item_id}"' in measure_page
+    assert "Arbeitskreis Mittelstand, 17.11.2026" in measure_page
 
 
 def test_the_owner_ticks_off_an_action_item_from_the_dashboard(held, as_persona, anna):
