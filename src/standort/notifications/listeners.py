@@ -25,6 +25,18 @@ def _day(moment):
 # Measures --------------------------------------------------------------------------
 
 
+def _tell_measure_followers(measure, actor, text, event):
+    services.notify(
+        kind=Kind.STATUS,
+        users=queries.followers(measure),
+        initiative=measure.initiative,
+        actor=actor,
+        text=text,
+        url=measure.get_absolute_url(),
+        event=event,
+    )
+
+
 def on_status_changed(sender, *, measure, actor, old, new, **kwargs):
     def text():
         return _("Measure %(number)s “%(title)s” is now “%(status)s”.") % {
@@ -33,15 +45,8 @@ def on_status_changed(sender, *, measure, actor, old, new, **kwargs):
             "status": type(measure).Status(new).label,
         }
 
-    services.notify(
-        kind=Kind.STATUS,
-        users=queries.followers(measure),
-        initiative=measure.initiative,
-        actor=actor,
-        text=text,
-        url=measure.get_absolute_url(),
-        event=f"measure-status:{measure.pk}:{measure.version}:{new}",
-    )
+    event = f"measure-status:{measure.pk}:{measure.version}:{new}"
+    _tell_measure_followers(measure, actor, text, event)
 
 
 def on_status_update_added(sender, *, update, actor, **kwargs):
@@ -57,15 +62,7 @@ def on_status_update_added(sender, *, update, actor, **kwargs):
             "progress": update.progress,
         }
 
-    services.notify(
-        kind=Kind.STATUS,
-        users=queries.followers(measure),
-        initiative=measure.initiative,
-        actor=actor,
-        text=text,
-        url=measure.get_absolute_url(),
-        event=f"status-update:{update.pk}",
-    )
+    _tell_measure_followers(measure, actor, text, f"status-update:{update.pk}")
 
 
 # Meetings --------------------------------------------------------------------------

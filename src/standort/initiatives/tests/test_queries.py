@@ -16,9 +16,10 @@ from .factories import (
     PersonFactory,
 )
 
-# Every page of a signed-in member starts with the same four queries: the session,
-# the user, the initiative from the URL and the user's roles (InitiativeMiddleware).
-REQUEST = 4
+# Every page of a signed-in member has the same five queries: the session, the user,
+# the initiative from the URL and the user's roles (InitiativeMiddleware), and the
+# header's count of unread notifications.
+REQUEST = 5
 
 PAGES = {
     # the dashboard (views.home): the stamp of the data its cached part shows (the
@@ -37,8 +38,9 @@ PAGES = {
     # the body with parent and managing organisation; its members with person and
     # organisation; its sub-groups; the history: body and membership records in one
     # query (their authors would be one more; the factories record none); its three
-    # newest ideas with author and counts (dialog.queries.newest_ideas).
-    "body_detail": REQUEST + 5,
+    # newest ideas with author and counts (dialog.queries.newest_ideas); whether the
+    # user follows the body.
+    "body_detail": REQUEST + 6,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,

@@ -98,9 +98,9 @@ def test_report_list_costs_the_same_for_2_and_10_reports(
         ReportFactory(cycle=cycle, format=Report.Format.XLSX, state=Report.State.RUNNING)
     closed_review(duisburg, "Noch ohne Bericht")
     client = as_persona("anna")
-    # 1 session, 2 user, 3 initiative (middleware), 4 Anna's roles,
-    # 5 closed reviews, 6 reports with who asked for them.
-    with django_assert_num_queries(6):
+    # 1 session, 2 user, 3 initiative (middleware), 4 Anna's roles, 5 her unread
+    # notifications (the header), 6 closed reviews, 7 reports with who asked for them.
+    with django_assert_num_queries(7):
         response = client.get(reverse("report_list", args=["duisburg"]))
     assert response.status_code == 200
     assert response.content.decode().count("report-review") >= count // 2 + 1
