@@ -3,6 +3,7 @@ with nh3 to a small set of tags, so no script, event handler or `javascript:` li
 survives whatever someone typed."""
 
 import threading
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -32,14 +33,20 @@ def _converter():
 def render_markdown(text):
     """Safe HTML of `text` (Markdown). Headings start at h3: a text sits below the
     page's own headings."""
-    html = _converter().convert(text or "")
+    return mark_safe(_rendered(text or ""))  # noqa: S308 - cleaned by nh3 in _rendered
+
+
+# Minutes, ideas and comments are read far more often than written, and a meeting page
+# shows dozens of them: each process keeps the HTML of the texts it rendered last.
+@lru_cache(maxsize=4096)
+def _rendered(text):
+    html = _converter().convert(text)
     html = html.replace("<h1>", "<h3>").replace("</h1>", "</h3>")
     html = html.replace("<h2>", "<h4>").replace("</h2>", "</h4>")
-    cleaned = nh3.clean(
+    return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer nofollow",
     )
-    return mark_safe(cleaned)  # noqa: S308 - cleaned by nh3 just above
