@@ -26,6 +26,31 @@ def for_item(comments_by_item, item):
     return comments_by_item.get(getattr(item, "pk", item), [])
 
 
+@register.inclusion_tag("dialog/_agenda_item_comments.html", takes_context=True)
+def agenda_item_comments(context, comments_by_item, item):
+    """The comments of one agenda item on the meeting page, under an h4, with the
+    form to comment: `{% agenda_item_comments agenda_comments item %}`, where
+    `agenda_comments` is queries.comments_for_agenda(meeting) (two queries for the
+    whole agenda)."""
+    user = context["user"]
+    initiative = context["initiative"]
+    if not user.has_perm("dialog.view_dialog", initiative):
+        return {"visible": False}
+    return {
+        "visible": True,
+        "initiative": initiative,
+        "user": user,
+        "request": context.get("request"),
+        "csrf_token": context.get("csrf_token"),
+        "item": item,
+        "comments": for_item(comments_by_item, item),
+        "post_url": reverse(
+            "agenda_item_comment", args=[initiative.slug, item.meeting_id, item.pk]
+        ),
+        "can_comment": user.has_perm("dialog.add_comment", initiative),
+    }
+
+
 @register.inclusion_tag("dialog/_measure_ideas.html", takes_context=True)
 def measure_ideas(context, measure):
     """The ideas a measure came from ("Aus der Idee …"), as a line of its facts (one

@@ -33,6 +33,9 @@ def test_idea_comment_hide_and_measure(new_ui, duisburg, ben, stefan, anna):
     page.get_by_role("button", name="Speichern").click()
     member.check()
     expect(member.heading("Gründungslotsen im Rathaus")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Alle Ideen")).click()
+    member.check(shot="dialog-ideas")
+    expect(page.get_by_role("link", name="Gründungslotsen im Rathaus")).to_be_visible()
     idea = Idea.objects.get()
 
     colleague = new_ui()
@@ -69,3 +72,5 @@ def test_idea_comment_hide_and_measure(new_ui, duisburg, ben, stefan, anna):
     expect(office.page.get_by_role("link", name="Gründungslotsen im Rathaus")).to_be_visible()
     office.goto(f"/duisburg/ideas/{idea.pk}/", shot="dialog-idea-became-measure")
     expect(office.page.get_by_text("Daraus wurde Maßnahme")).to_be_visible()
+    office.goto(f"/duisburg/bodies/{group.pk}/", shot="dialog-body-ideas")
+    expect(office.page.get_by_role("heading", name="Ideen")).to_be_visible()

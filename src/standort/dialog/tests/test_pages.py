@@ -284,3 +284,32 @@ def test_mention_candidates_are_only_people_with_a_role(idea, ben, duisburg):
         actor=ben, comment=Comment(idea=idea, text="@Karl Konto weiß Bescheid")
     )
     assert comment.mentions == []
+
+
+def test_the_agenda_item_include_shows_threads_and_the_form(agenda_item, ben, stefan, rf):
+    from django.template import Context, Template
+
+    from standort.dialog.queries import comments_for_agenda
+
+    first = services.comment_post(
+        actor=ben, comment=Comment(agenda_item=agenda_item, text="Bitte **vorab** Unterlagen")
+    )
+    services.comment_post(actor=stefan, comment=Comment(parent=first, text="Kommen morgen."))
+    meeting = agenda_item.meeting
+    request = rf.get("/")
+    request.user = stefan
+    html = Template("{% load dialog_tags %}{% agenda_item_comments agenda_comments item %}").render(
+        Context(
+            {
+                "request": request,
+                "user": stefan,
+                "initiative": meeting.initiative,
+                "agenda_comments": comments_for_agenda(meeting),
+                "item": agenda_item,
+            }
+        )
+    )
+    assert "<strong>vorab</strong>" in html and "Kommen morgen." in html
+    url = reverse("agenda_item_comment", args=["duisburg", meeting.pk, agenda_item.pk])
+    assert f'action="{url}"' in html
+    assert reverse("comment_reply", args=["duisburg", first.pk]) in html

@@ -193,3 +193,20 @@ def test_comments_of_a_meeting_by_agenda_item(agenda_item, measure, ben, stefan)
         "Zweiter Punkt",
     ]
     assert list(by_item[agenda_item.pk][0].replies.all()) == [reply]
+
+
+def test_the_agenda_comments_are_two_queries_however_many(
+    agenda_item, ben, stefan, django_assert_num_queries
+):
+    from standort.meetings.models import AgendaItem, Meeting
+
+    meeting = Meeting.objects.select_related("initiative").get(pk=agenda_item.meeting_id)
+    for n in range(20):
+        item = AgendaItem.objects.create(meeting=meeting, position=n + 2, title=f"TOP {n}")
+        top = CommentFactory(idea=None, agenda_item=item, author=ben)
+        CommentFactory(idea=None, agenda_item=item, parent=top, author=stefan)
+    # the top-level comments with their authors; their replies with theirs
+    with django_assert_num_queries(2):
+        by_item = queries.comments_for_agenda(meeting)
+        replies = [r for threads in by_item.values() for c in threads for r in c.replies.all()]
+    assert len(by_item) == 20 and len(replies) == 20
