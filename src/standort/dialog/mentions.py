@@ -11,8 +11,9 @@ from django.utils.safestring import mark_safe
 from standort.initiatives.models import Person
 
 BRACKETED = re.compile(r"@\[([^\]\n]{1,200})\]")
-# A tag of the sanitised HTML; mentions are looked for between them only.
-TAG = re.compile(r"(<[^>]*>)")
+# A tag of the sanitised HTML, quoted attribute values included (a ">" may stand in
+# one); mentions are looked for between tags only.
+TAG = re.compile(r"""(<(?:[^>"']|"[^"]*"|'[^']*')*>)""")
 
 
 def _key(name):

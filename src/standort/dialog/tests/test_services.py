@@ -210,3 +210,13 @@ def test_the_agenda_comments_are_two_queries_however_many(
         by_item = queries.comments_for_agenda(meeting)
         replies = [r for threads in by_item.values() for c in threads for r in c.replies.all()]
     assert len(by_item) == 20 and len(replies) == 20
+
+
+def test_a_mention_inside_a_link_address_stays_out_of_the_markup(idea, ben, anna):
+    from standort.dialog.templatetags.dialog_tags import dialog_text
+
+    text = '<a href="https://x.example/>@Anna Albers onmouseover=alert(1) x=">Link</a> @Anna Albers'
+    comment = post(ben, text, idea=idea)
+    html = str(dialog_text(comment))
+    assert html.count('<span class="mention">') == 1
+    assert html.endswith('<span class="mention">@Anna Albers</span></p>')
