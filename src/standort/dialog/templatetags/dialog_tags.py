@@ -4,19 +4,27 @@ body; and how ideas and comments read (sanitised Markdown, mentions marked)."""
 from django import template
 from django.urls import reverse
 
-from standort.core.markup import render_markdown
-
 from .. import queries
-from ..mentions import highlight
+from ..rendering import comment_html, text_html
 
 register = template.Library()
 
 
 @register.filter
 def dialog_text(obj):
-    """An idea's or a comment's text as safe HTML: Markdown cleaned by nh3, then its
-    mentions marked (after cleaning, so the marks survive and nothing else does)."""
-    return highlight(render_markdown(obj.text), obj.mentions)
+    """An idea's or a comment's text as safe HTML (see rendering.text_html)."""
+    return text_html(obj)
+
+
+@register.simple_tag(takes_context=True)
+def dialog_comment(context, comment):
+    """One comment: author, date, text or placeholder, and what the reader may do."""
+    return comment_html(
+        comment,
+        user=context["user"],
+        slug=context["initiative"].slug,
+        csrf_token=context.get("csrf_token", ""),
+    )
 
 
 @register.filter
