@@ -28,21 +28,30 @@ def invitations_of(meeting):
 
 def agenda_of(meeting):
     """The agenda with everything the meeting page shows of each item, in a constant
-    number of queries."""
+    number of queries. The related rows come as lists (`measure_list`, `file_list`,
+    `decision_list` with `adopted_list`, `action_list`): a related manager's .all()
+    costs a queryset each time, and a page of 40 items asks for hundreds."""
     from standort.measures.models import Measure
 
     measures = Measure.objects.only("pk", "number", "title", "status", "initiative_id")
     return meeting.agenda.select_related("presenter").prefetch_related(
-        Prefetch("measures", queryset=measures.order_by("number")),
-        "attachments",
+        Prefetch("measures", queryset=measures.order_by("number"), to_attr="measure_list"),
+        Prefetch("attachments", to_attr="file_list"),
         Prefetch(
             "decisions",
             queryset=Decision.objects.select_related("measure").prefetch_related(
-                Prefetch("adopted_measures", queryset=measures.order_by("number"))
+                Prefetch(
+                    "adopted_measures",
+                    queryset=measures.order_by("number"),
+                    to_attr="adopted_list",
+                )
             ),
+            to_attr="decision_list",
         ),
         Prefetch(
-            "action_items", queryset=ActionItem.objects.select_related("owner", "owner__user")
+            "action_items",
+            queryset=ActionItem.objects.select_related("owner", "owner__user"),
+            to_attr="action_list",
         ),
     )
 
