@@ -22,6 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.dialog import generate_agenda_comments, generate_dialog  # noqa: E402
 from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
 from bench.meetings import generate_meetings  # noqa: E402
 from bench.reviews import generate_reviews  # noqa: E402
@@ -120,6 +121,9 @@ class Installation:
     # The meetings whose page is measured (a long agenda on the bench initiative).
     bench_meeting: int = 0
     small_meeting: int = 0
+    # The ideas with the long threads of comments (the measured body lists the ideas).
+    bench_idea: int = 0
+    small_idea: int = 0
     counts: dict = field(default_factory=dict)
 
 
@@ -476,6 +480,18 @@ def generate(sizes=Sizes()):
             agenda_items=3,
             invited=5,
         )
+        # The dialogue: 500 ideas in the measured body, 200 comments on the measured
+        # meeting's agenda; a handful on the small initiative.
+        bench_users = _accounts_of(User, InitiativeRole, bench)
+        small_users = _accounts_of(User, InitiativeRole, small)
+        bench_dialog = generate_dialog(
+            bench, bench_body, participants[0], bench_users, seed=sizes.seed
+        )
+        small_dialog = generate_dialog(
+            small, small_body, participants[1], small_users, seed=sizes.seed + 1, ideas=5
+        )
+        generate_agenda_comments(_bench_agenda, bench_users, count=200, seed=sizes.seed)
+        generate_agenda_comments(_small_agenda, small_users, count=3, seed=sizes.seed + 1)
 
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
@@ -524,8 +540,16 @@ def generate(sizes=Sizes()):
         small_measure=small_measure,
         bench_meeting=bench_meeting.pk,
         small_meeting=small_meeting.pk,
+        bench_idea=bench_dialog.idea,
+        small_idea=small_dialog.idea,
         counts=counts,
     )
+
+
+def _accounts_of(User, InitiativeRole, initiative):
+    """The accounts with a role in `initiative`, the bench user first."""
+    roles = InitiativeRole.objects.filter(initiative=initiative).values("user_id")
+    return list(User.objects.filter(pk__in=roles).order_by("pk"))
 
 
 def load_installation():
@@ -549,6 +573,14 @@ def load_installation():
         meetings = Meeting.objects.filter(initiative=initiative, title__startswith="Große")
         return meetings.values_list("pk", flat=True).first() or 0
 
+    def measured_idea(initiative):
+        from django.db.models import Count
+
+        from standort.dialog.models import Idea
+
+        ideas = Idea.objects.filter(body__initiative=initiative).annotate(n=Count("comments"))
+        return ideas.order_by("-n", "pk").values_list("pk", flat=True).first() or 0
+
     bench = Initiative.objects.get(slug=BENCH_SLUG)
     small = Initiative.objects.get(slug=SMALL_SLUG)
     return Installation(
@@ -561,6 +593,8 @@ def load_installation():
         small_measure=measured_measure(small),
         bench_meeting=measured_meeting(bench),
         small_meeting=measured_meeting(small),
+        bench_idea=measured_idea(bench),
+        small_idea=measured_idea(small),
     )
 
 

@@ -376,6 +376,16 @@ def main(argv=None):
             f"/{bench}/meetings/{installation.bench_meeting}/",
             f"/{small}/meetings/{installation.small_meeting}/",
         ),
+        Page(
+            "ideas",
+            f"/{bench}/bodies/{installation.bench_body.pk}/ideas/",
+            f"/{small}/bodies/{installation.small_body.pk}/ideas/",
+        ),
+        Page(
+            "idea",
+            f"/{bench}/ideas/{installation.bench_idea}/",
+            f"/{small}/ideas/{installation.small_idea}/",
+        ),
     ]
     summary = (
         f"Installation: {Person.objects.count()} persons, {Body.objects.count()} bodies, "

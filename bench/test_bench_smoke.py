@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from bench.generate import TINY, generate
 from bench.run import time_exchange
 from standort.core.bench import ServerTimingMiddleware
+from standort.dialog.models import Comment, Idea
 from standort.initiatives.models import InitiativeRole, Membership
 from standort.measures.models import Measure, Milestone, Partnership
 from standort.measures.search import search_text_of
@@ -39,6 +40,9 @@ def test_generator_creates_the_requested_installation(db):
     assert installation.small_body.memberships.count() == TINY.small_body_members
     # The measured meeting has its long agenda.
     assert AgendaItem.objects.filter(meeting=installation.bench_meeting).count() == 40
+    # The dialogue: 500 ideas in the measured body, 200 comments on that agenda.
+    assert Idea.objects.filter(body=installation.bench_body).count() == 500
+    assert Comment.objects.filter(agenda_item__meeting=installation.bench_meeting).count() == 200
     # Members are participants of the body's initiative.
     assert not Membership.objects.exclude(
         person__initiative_links__initiative=installation.bench_body.initiative

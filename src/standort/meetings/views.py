@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.listing import build_listing
+from standort.dialog.queries import comments_for_agenda
 from standort.initiatives.access import deny, initiative_permission
 from standort.initiatives.views._helpers import (
     form_page,
@@ -108,6 +109,7 @@ def meeting_detail(request, initiative, meeting):
             "initiative": initiative,
             "meeting": meeting,
             "agenda": queries.agenda_of(meeting),
+            "agenda_comments": comments_for_agenda(meeting),
             "invitations": invitations,
             "silent": sum(1 for i in invitations if not i.response) if can_change else 0,
             "my_invitation": queries.invitation_of(meeting, request.user),
