@@ -102,11 +102,15 @@ def comments_for_idea(idea):
     return _threads(Comment.objects.filter(idea=idea), idea.initiative)
 
 
-def comments_for_agenda(meeting):
+def comments_for_agenda(meeting, item=None):
     """{agenda item id: [top-level comments with `.replies` prefetched]} of a meeting's
-    agenda, in two queries. Items without comments are missing from the dict."""
+    agenda (or of one `item` of it), in two queries. Items without comments are
+    missing from the dict."""
     by_item = {}
-    threads = _threads(Comment.objects.filter(agenda_item__meeting=meeting), meeting.initiative)
+    comments = Comment.objects.filter(agenda_item__meeting=meeting)
+    if item is not None:
+        comments = comments.filter(agenda_item=item)
+    threads = _threads(comments, meeting.initiative)
     for comment in threads:
         by_item.setdefault(comment.agenda_item_id, []).append(comment)
     return by_item
@@ -116,5 +120,15 @@ def comment_in(initiative, pk):
     """A comment of the initiative with what its actions need to send the reader back:
     the measure's number, the agenda item's meeting, the idea."""
     return Comment.objects.filter(initiative=initiative, pk=pk).select_related(
-        "initiative", "measure", "agenda_item", "idea", "parent"
+        "initiative", "measure", "agenda_item__meeting__initiative", "idea", "parent"
+    )
+
+
+def comment_counts_for_agenda(meeting):
+    """{agenda item id: number of comments not deleted} of a meeting, in one query."""
+    return dict(
+        Comment.objects.filter(agenda_item__meeting=meeting, deleted_at=None)
+        .values("agenda_item")
+        .annotate(n=Count("pk"))
+        .values_list("agenda_item", "n")
     )

@@ -168,10 +168,7 @@ def back_to(initiative, comment):
     if comment.measure_id:
         return reverse("measure_detail", args=[initiative.slug, comment.measure.number]) + anchor
     if comment.agenda_item_id:
-        item = comment.agenda_item
-        return reverse("meeting_detail", args=[initiative.slug, item.meeting_id]) + (
-            f"#item-{item.pk}"
-        )
+        return comment.agenda_item.get_absolute_url() + anchor
     return reverse("idea_detail", args=[initiative.slug, comment.idea_id]) + anchor
 
 
@@ -220,7 +217,7 @@ def agenda_item_comment(request, initiative, meeting_pk, item_pk):
         pk=item_pk,
     )
     comment = Comment(initiative=initiative, agenda_item=item)
-    back = item.meeting.get_absolute_url() + f"#item-{item.pk}"
+    back = item.get_absolute_url() + "#comments"
     return _post(request, initiative, comment, back)
 
 

@@ -129,6 +129,12 @@ class AgendaItem(VersionedModel):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse(
+            "agenda_item_detail",
+            args=[self.meeting.initiative.slug, self.meeting_id, self.pk],
+        )
+
 
 class Invitation(PersonalLink):
     """One person invited to one meeting, with their answer; the personal link lets

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/minutes/approve/", views.minutes_approve, name="minutes_approve"),
     path("<int:pk>/minutes.pdf", views.minutes_download, name="minutes_download"),
     path("<int:pk>/agenda/new/", views.agenda_item_create, name="agenda_item_create"),
+    path("<int:pk>/agenda/<int:item_pk>/", views.agenda_item_detail, name="agenda_item_detail"),
     path("<int:pk>/agenda/<int:item_pk>/edit/", views.agenda_item_edit, name="agenda_item_edit"),
     path(
         "<int:pk>/agenda/<int:item_pk>/delete/",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.listing import build_listing
-from standort.dialog.queries import comments_for_agenda
+from standort.dialog.queries import comment_counts_for_agenda, comments_for_agenda
 from standort.initiatives.access import deny, initiative_permission
 from standort.initiatives.views._helpers import (
     form_page,
@@ -98,31 +98,51 @@ def meeting_create(request, initiative):
     )
 
 
+def _meeting_context(request, initiative, meeting):
+    """What the meeting page and an agenda item's page show of the meeting, and what
+    the reader may do there."""
+    can_change = request.user.has_perm(CHANGE, meeting)
+    now = timezone.now()
+    return {
+        "initiative": initiative,
+        "meeting": meeting,
+        "can_change": can_change,
+        "can_approve": request.user.has_perm("meetings.approve_minutes", meeting),
+        # Draft minutes are the planners' working copy.
+        "show_minutes": can_change or meeting.minutes_state != MinutesState.DRAFT,
+        "minutes_open": meeting.minutes_state != MinutesState.APPROVED,
+        "has_begun": meeting.starts_at <= now,
+        "is_over": meeting.ends_at < now,
+    }
+
+
 @meeting_permission("meetings.view_meeting")
 def meeting_detail(request, initiative, meeting):
-    can_change = request.user.has_perm(CHANGE, meeting)
-    invitations = list(queries.invitations_of(meeting)) if can_change else None
-    return render(
-        request,
-        "meetings/meeting_detail.html",
-        {
-            "initiative": initiative,
-            "meeting": meeting,
-            "agenda": queries.agenda_of(meeting),
-            "agenda_comments": comments_for_agenda(meeting),
-            "invitations": invitations,
-            "silent": sum(1 for i in invitations if not i.response) if can_change else 0,
-            "my_invitation": queries.invitation_of(meeting, request.user),
-            "answer_choices": ANSWER_CHOICES,
-            "can_change": can_change,
-            "can_approve": request.user.has_perm("meetings.approve_minutes", meeting),
-            # Draft minutes are the planners' working copy.
-            "show_minutes": can_change or meeting.minutes_state != MinutesState.DRAFT,
-            "minutes_open": meeting.minutes_state != MinutesState.APPROVED,
-            "has_begun": meeting.starts_at <= timezone.now(),
-            "is_over": meeting.ends_at < timezone.now(),
-        },
+    context = _meeting_context(request, initiative, meeting)
+    agenda = list(queries.agenda_of(meeting))
+    # Each item links to its comments, which are read on the item's page.
+    counts = comment_counts_for_agenda(meeting)
+    for item in agenda:
+        item.comment_count = counts.get(item.pk, 0)
+    invitations = list(queries.invitations_of(meeting)) if context["can_change"] else None
+    context.update(
+        agenda=agenda,
+        invitations=invitations,
+        silent=sum(1 for i in invitations if not i.response) if invitations else 0,
+        my_invitation=queries.invitation_of(meeting, request.user),
+        answer_choices=ANSWER_CHOICES,
     )
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+@meeting_permission("meetings.view_meeting")
+def agenda_item_detail(request, initiative, meeting, item_pk):
+    """One agenda item: its minutes, decisions and action items with what the planners
+    do with them, and its comments."""
+    item = get_object_or_404(queries.agenda_of(meeting), pk=item_pk)
+    context = _meeting_context(request, initiative, meeting)
+    context.update(item=item, agenda_comments=comments_for_agenda(meeting, item=item))
+    return render(request, "meetings/agenda_item_detail.html", context)
 
 
 @meeting_permission(CHANGE)
@@ -188,8 +208,11 @@ def _item(meeting, item_pk):
 
 
 def _back(meeting, item=None):
-    anchor = f"#item-{item.pk}" if item is not None else ""
-    return redirect(meeting.get_absolute_url() + anchor)
+    """To the agenda item's page, or to the meeting's."""
+    if item is None:
+        return redirect(meeting)
+    item.meeting = meeting
+    return redirect(item)
 
 
 @meeting_permission(CHANGE)
@@ -223,7 +246,8 @@ def _agenda_item_form(request, initiative, meeting, item, *, title):
 
         if try_save(form, save):
             messages.success(request, _("The agenda item has been saved."))
-            return _back(meeting, form.instance)
+            # Planning goes on on the meeting's page.
+            return redirect(f"{meeting.get_absolute_url()}#item-{form.instance.pk}")
     return form_page(request, form, title=title, cancel_url=meeting.get_absolute_url())
 
 
@@ -294,7 +318,7 @@ def agenda_attachment_delete(request, initiative, meeting, attachment_pk):
         lambda: services.agenda_attachment_delete(actor=request.user, attachment=attachment),
         _("The file “%(name)s” has been removed.") % {"name": attachment.name},
     )
-    return redirect(meeting)
+    return _back(meeting, attachment.agenda_item)
 
 
 # Invitations and answers -------------------------------------------------------------

@@ -108,19 +108,21 @@ def test_an_empty_comment_comes_back_as_a_message(idea, as_persona):
     assert not idea.comments.exists()
 
 
-def test_agenda_item_comments_lead_back_to_the_meeting(agenda_item, as_persona):
+def test_agenda_item_comments_lead_back_to_the_agenda_item(agenda_item, as_persona):
     client = as_persona("ben")
     url = reverse("agenda_item_comment", args=["duisburg", agenda_item.meeting_id, agenda_item.pk])
     response = client.post(url, {"text": "Bitte Unterlagen vorab."})
-    back = f"{agenda_item.meeting.get_absolute_url()}#item-{agenda_item.pk}"
-    assert response["Location"] == back
     comment = agenda_item.comments.get()
+    page = f"/duisburg/meetings/{agenda_item.meeting_id}/agenda/{agenda_item.pk}/"
+    assert response["Location"] == f"{page}#comment-{comment.pk}"
     reply = client.post(reverse("comment_reply", args=["duisburg", comment.pk]), {"text": "Ja"})
-    assert reply["Location"] == back
+    assert reply["Location"].startswith(f"{page}#comment-")
     hide = as_persona("anna").post(
         reverse("comment_hide", args=["duisburg", comment.pk]), {"reason": "Doppelt"}
     )
-    assert hide["Location"] == back
+    assert hide["Location"] == f"{page}#comment-{comment.pk}"
+    assert "Bitte Unterlagen vorab." not in client.get(page).content.decode()
+    assert "Doppelt" in client.get(page).content.decode()
 
 
 def test_hidden_and_deleted_comments_read_as_such(idea, comment, ben, anna, as_persona):

@@ -44,6 +44,8 @@ def test_minutes_decision_measure_and_approval(new_ui, duisburg, anna, ben):
     page.get_by_role("button", name="Speichern").click()
     office.check()
 
+    page.get_by_role("link", name=re.compile("^Protokoll, Beschlüsse und Aufgaben")).click()
+    office.check(shot="minutes-agenda-item")
     page.get_by_role("link", name="Protokoll schreiben").click()
     office.check(shot="minutes-form")
     page.get_by_label(re.compile("^Protokoll")).fill(
@@ -84,6 +86,7 @@ def test_minutes_decision_measure_and_approval(new_ui, duisburg, anna, ben):
     meeting.refresh_from_db()
     assert meeting.minutes_state == MinutesState.APPROVED
     expect(chair.page.get_by_role("link", name="Protokoll als PDF")).to_be_visible()
+    chair.goto(f"{url}agenda/{item.pk}/")
     expect(chair.page.get_by_role("link", name="Protokoll schreiben")).to_have_count(0)
 
     chair.goto("/duisburg/", shot="minutes-my-action-items")

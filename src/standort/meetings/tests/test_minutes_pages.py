@@ -81,6 +81,7 @@ def _ids(meeting):
 
 
 VIEWS = [
+    ("agenda_item_detail", ["pk", "item_pk"], "get", EVERYONE),
     ("meeting_attendance", ["pk"], "get", PLANNERS),
     ("minutes_edit", ["pk", "item_pk"], "get", PLANNERS),
     ("minutes_circulate", ["pk"], "post", PLANNERS),
@@ -361,3 +362,29 @@ def test_minutes_are_sanitised_on_the_page_and_in_the_pdf_source(held, as_person
     assert "<script" not in minutes
     assert "onerror" not in minutes
     assert "javascript:" not in minutes
+
+
+def test_an_agenda_items_page_reads_a_constant_number_of_queries(
+    held, as_persona, duisburg, anna, django_assert_max_num_queries
+):
+    from standort.dialog.models import Comment
+
+    item = held.agenda.get()
+    url = reverse("agenda_item_detail", args=["duisburg", held.pk, item.pk])
+    for n in range(12):
+        Decision.objects.create(agenda_item=item, text=f"Beschluss {n}")
+        ActionItem.objects.create(agenda_item=item, what=f"Aufgabe {n}", owner=anna.person)
+        top = Comment.objects.create(
+            initiative=duisburg, agenda_item=item, author=anna, text=f"Kommentar {n}"
+        )
+        Comment.objects.create(
+            initiative=duisburg, agenda_item=item, author=anna, parent=top, text="Antwort"
+        )
+    client = as_persona("anna")
+    with django_assert_max_num_queries(22):
+        response = client.get(url)
+    page = response.content.decode()
+    assert page.count('class="decision"') == 13
+    assert "Kommentar 11" in page and "Antwort" in page
+    meeting_page = _page(as_persona("olga"), held).content.decode()
+    assert "24 Kommentare" in meeting_page
