@@ -132,3 +132,12 @@ def comment_counts_for_agenda(meeting):
         .annotate(n=Count("pk"))
         .values_list("agenda_item", "n")
     )
+
+
+def agenda_comments_newest(meeting_ref):
+    """The newest history record of the comments on a meeting's agenda, as a subquery
+    for `meeting_ref` (an OuterRef to the meeting): a stamp of what its page shows."""
+    from standort.core.history import records
+
+    latest = records(Comment, agenda_item__meeting_id=meeting_ref).order_by("-history_id")
+    return Subquery(latest.values("history_id")[:1])

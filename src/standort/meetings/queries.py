@@ -108,3 +108,40 @@ def decisions_on(measure):
         .distinct()
         .order_by("agenda_item__meeting__starts_at", "pk")
     )
+
+
+def agenda_stamp(meeting):
+    """What the agenda part of the meeting page shows can only have changed when one of
+    these changed: the newest history record of the meeting's agenda items, decisions,
+    action items and files (their lists of measures are set in the same write), of
+    any measure or person (titles and names), and of the agenda's comments. One query;
+    the page keeps its rendered agenda for as long as the stamp holds."""
+    from django.db.models import OuterRef, Subquery
+
+    from standort.core.history import records
+    from standort.dialog.queries import agenda_comments_newest
+    from standort.initiatives.models import Person
+    from standort.measures.models import Measure
+
+    from .models import AgendaAttachment, AgendaItem
+
+    def newest(model, **conditions):
+        latest = records(model, **conditions).order_by("-history_id").values("history_id")
+        return Subquery(latest[:1])
+
+    here = OuterRef("pk")
+    row = (
+        Meeting.objects.filter(pk=meeting.pk)
+        .annotate(
+            items=newest(AgendaItem, meeting_id=here),
+            decisions=newest(Decision, agenda_item__meeting_id=here),
+            actions=newest(ActionItem, agenda_item__meeting_id=here),
+            files=newest(AgendaAttachment, agenda_item__meeting_id=here),
+            comments=agenda_comments_newest(here),
+            measures=newest(Measure),
+            people=newest(Person),
+        )
+        .values_list("items", "decisions", "actions", "files", "comments", "measures", "people")
+        .get()
+    )
+    return "-".join(str(value) for value in row)

@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -119,11 +120,29 @@ def _meeting_context(request, initiative, meeting):
 @meeting_permission("meetings.view_meeting")
 def meeting_detail(request, initiative, meeting):
     context = _meeting_context(request, initiative, meeting)
-    agenda = list(queries.agenda_of(meeting))
-    # Each item links to its comments, which are read on the item's page.
-    counts = comment_counts_for_agenda(meeting)
-    for item in agenda:
-        item.comment_count = counts.get(item.pk, 0)
+
+    def agenda():
+        items = list(queries.agenda_of(meeting))
+        # Each item links to its comments, which are read on the item's page.
+        counts = comment_counts_for_agenda(meeting)
+        for item in items:
+            item.comment_count = counts.get(item.pk, 0)
+        return items
+
+    # The agenda is read far more often than it changes: the template keeps it while
+    # this key holds (the data's stamp, the meeting's version, what the reader sees).
+    flags = ("show_minutes", "can_change", "minutes_open", "has_begun")
+    context["agenda_key"] = ":".join(
+        [
+            str(meeting.pk),
+            # (A test database hands out the same ids again.)
+            str(meeting.created_at.timestamp()),
+            str(meeting.version),
+            queries.agenda_stamp(meeting),
+            *("1" if context[flag] else "0" for flag in flags),
+        ]
+    )
+    context["agenda"] = SimpleLazyObject(agenda)
     invitations = list(queries.invitations_of(meeting)) if context["can_change"] else None
     context.update(
         agenda=agenda,

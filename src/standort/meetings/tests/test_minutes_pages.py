@@ -388,3 +388,32 @@ def test_an_agenda_items_page_reads_a_constant_number_of_queries(
     assert "Kommentar 11" in page and "Antwort" in page
     meeting_page = _page(as_persona("olga"), held).content.decode()
     assert "24 Kommentare" in meeting_page
+
+
+def test_the_kept_agenda_shows_every_change(held, as_persona, anna, duisburg):
+    """The meeting page keeps its rendered agenda; each kind of change shows at once."""
+    from standort.dialog.models import Comment
+    from standort.dialog.services import comment_post
+    from standort.measures import services as measure_services
+
+    client = as_persona("anna")
+    item = held.agenda.get()
+    measure = MeasureFactory(initiative=duisburg, title="Altes Thema")
+    item.measures.add(measure)
+    services.minutes_save(actor=anna, item=item, minutes="Erste Notiz")
+    assert "Erste Notiz" in _page(client, held).content.decode()
+    services.decision_record(
+        actor=anna, decision=Decision(agenda_item=item, text="Neuer Beschluss")
+    )
+    assert "Neuer Beschluss" in _page(client, held).content.decode()
+    services.action_item_save(
+        actor=anna, action_item=ActionItem(agenda_item=item, what="Neue Aufgabe", owner=anna.person)
+    )
+    assert "Neue Aufgabe" in _page(client, held).content.decode()
+    measure.title = "Neues Thema"
+    measure_services.measure_save(actor=anna, measure=measure)
+    assert "Neues Thema" in _page(client, held).content.decode()
+    comment_post(actor=anna, comment=Comment(initiative=duisburg, agenda_item=item, text="Hallo"))
+    assert "1 Kommentar" in _page(client, held).content.decode()
+    services.minutes_circulate(actor=anna, meeting=held)
+    assert "Neuer Beschluss" in _page(as_persona("olga"), held).content.decode()
