@@ -1,6 +1,7 @@
 from datetime import timedelta
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import ActionItem, Decision, Invitation, Meeting
@@ -14,16 +15,33 @@ def meetings_of(initiative, *, past=False, body=None):
     meetings = meetings.filter(ends_at__lt=now) if past else meetings.filter(ends_at__gte=now)
     if body is not None:
         meetings = meetings.filter(body=body)
+    # Counted per listed row (correlated subqueries), not grouped over every meeting
+    # of the initiative before the page is cut.
     return meetings.annotate(
-        invited=Count("invitations"),
-        coming=Count("invitations", filter=Q(invitations__response=Invitation.Response.YES)),
+        invited=_invitation_count(),
+        coming=_invitation_count(response=Invitation.Response.YES),
     ).order_by("-starts_at" if past else "starts_at", "pk")
+
+
+def _invitation_count(**conditions):
+    counted = (
+        Invitation.objects.filter(meeting=OuterRef("pk"), **conditions)
+        .order_by()
+        .values("meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 def invitations_of(meeting):
     return meeting.invitations.select_related("person__organization").order_by(
         "person__last_name", "person__first_name"
     )
+
+
+# What a decision's measure need not bring along to the meeting page.
+MEASURE_TEXTS = ("description", "goal", "search_text", "custom_values", "status_reason")
 
 
 def agenda_of(meeting):
@@ -39,7 +57,9 @@ def agenda_of(meeting):
         Prefetch("attachments", to_attr="file_list"),
         Prefetch(
             "decisions",
-            queryset=Decision.objects.select_related("measure").prefetch_related(
+            queryset=Decision.objects.select_related("measure")
+            .defer(*(f"measure__{name}" for name in MEASURE_TEXTS))
+            .prefetch_related(
                 Prefetch(
                     "adopted_measures",
                     queryset=measures.order_by("number"),
@@ -50,7 +70,7 @@ def agenda_of(meeting):
         ),
         Prefetch(
             "action_items",
-            queryset=ActionItem.objects.select_related("owner", "owner__user"),
+            queryset=ActionItem.objects.select_related("owner"),
             to_attr="action_list",
         ),
     )
