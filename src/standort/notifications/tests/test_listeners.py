@@ -140,7 +140,9 @@ def test_a_comment_on_an_agenda_item_tells_the_followers_of_the_meetings_body(me
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Gründungsoffensive")
     dialog.comment_post(actor=anna, comment=Comment(agenda_item=item, text="Vorschlag folgt."))
     assert told() == {("olga", Kind.COMMENT)}
-    assert Notification.objects.get().url == f"/duisburg/meetings/{meeting.pk}/#item-{item.pk}"
+    assert Notification.objects.get().url == (
+        f"/duisburg/meetings/{meeting.pk}/agenda/{item.pk}/#comment-{item.comments.get().pk}"
+    )
 
 
 def test_a_mentioned_follower_hears_of_the_mention_only(measure, anna, ben, mailoutbox):
