@@ -67,14 +67,16 @@ def ideas_from_measure(measure):
 
 
 def _threads(comments, initiative=None):
-    """Top-level comments of `comments`, oldest first, with `.replies` prefetched
-    (oldest first, deleted ones left out): two queries however long the threads.
-    A deleted comment stays as a placeholder while it has replies."""
+    """Top-level comments of `comments`, oldest first, with their replies as the list
+    `.reply_list` (oldest first, deleted ones left out): two queries however long the
+    threads. A deleted comment stays as a placeholder while it has replies."""
     replies = Prefetch(
         "replies",
         queryset=Comment.objects.filter(deleted_at__isnull=True)
         .select_related("author")
         .order_by("created_at", "pk"),
+        # A list, not a manager: a page of 40 threads would build 40 querysets.
+        to_attr="reply_list",
     )
     threads = []
     for comment in (
@@ -83,12 +85,12 @@ def _threads(comments, initiative=None):
         .prefetch_related(replies)
         .order_by("created_at", "pk")
     ):
-        if comment.deleted_at is not None and not comment.replies.all():
+        if comment.deleted_at is not None and not comment.reply_list:
             continue
         if initiative is not None:
             # Rules and links of the page ask no query per comment.
             comment.initiative = initiative
-            for reply in comment.replies.all():
+            for reply in comment.reply_list:
                 reply.initiative = initiative
         threads.append(comment)
     return threads
@@ -103,7 +105,7 @@ def comments_for_idea(idea):
 
 
 def comments_for_agenda(meeting, item=None):
-    """{agenda item id: [top-level comments with `.replies` prefetched]} of a meeting's
+    """{agenda item id: [top-level comments with `.reply_list`]} of a meeting's
     agenda (or of one `item` of it), in two queries. Items without comments are
     missing from the dict."""
     by_item = {}

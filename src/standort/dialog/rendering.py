@@ -2,6 +2,8 @@
 an included template per comment (three permission tags, dates, links) cost about four
 times as much. The markup is that of KERN UX like the templates'."""
 
+from functools import lru_cache
+
 import rules
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from .mentions import highlight
+from .models import EDIT_WINDOW
 
 
 def text_html(obj):
@@ -23,8 +26,41 @@ def text_html(obj):
 
 def _may(user, perm, comment):
     """user.has_perm() as the rules answer it, without walking the authentication
-    backends three times per comment (the platform admin may everything, as there)."""
-    return (user.is_active and user.is_superuser) or rules.has_perm(perm, user, comment)
+    backends three times per comment (the platform admin may everything, as there).
+
+    The rules on a comment read only its initiative, whether the reader wrote it,
+    whether it is within the edit window, deleted or hidden: the answer is asked once
+    per such combination and kept on the user object (which lives for one request)."""
+    if user.is_active and user.is_superuser:
+        return True
+    key = (
+        perm,
+        comment.initiative_id,
+        user.is_authenticated and comment.author_id == user.pk,
+        comment.created_at is not None and timezone.now() - comment.created_at <= EDIT_WINDOW,
+        comment.deleted_at is not None,
+        comment.hidden_at is not None,
+    )
+    answers = user.__dict__.setdefault("_comment_permissions", {})
+    if key not in answers:
+        answers[key] = rules.has_perm(perm, user, comment)
+    return answers[key]
+
+
+@lru_cache(maxsize=256)
+def _comment_urls(slug):
+    """The address of a comment's actions without its id: reversed once per initiative,
+    not three times per comment."""
+    marker = 999999999
+    return {
+        name: reverse(name, args=[slug, marker]).split(str(marker))
+        for name in ("comment_edit", "comment_delete", "comment_hide", "comment_unhide")
+    }
+
+
+def _url(name, slug, pk):
+    before, after = _comment_urls(slug)[name]
+    return f"{before}{pk}{after}"
 
 
 def _author(comment):
@@ -79,7 +115,7 @@ def _actions(comment, *, user, slug, csrf_token):
         links.append(
             format_html(
                 '<a class="kern-link" href="{}">{}<span class="kern-sr-only"> {}</span></a>',
-                reverse("comment_edit", args=[slug, comment.pk]),
+                _url("comment_edit", slug, comment.pk),
                 _("Edit"),
                 _("your comment"),
             )
@@ -88,7 +124,7 @@ def _actions(comment, *, user, slug, csrf_token):
         links.append(
             format_html(
                 '<a class="kern-link" href="{}">{}{}</a>',
-                reverse("comment_delete", args=[slug, comment.pk]),
+                _url("comment_delete", slug, comment.pk),
                 _("Delete"),
                 whose,
             )
@@ -101,7 +137,7 @@ def _actions(comment, *, user, slug, csrf_token):
                     '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
                     '<button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small">'
                     '<span class="kern-label">{}</span></button></form>',
-                    reverse("comment_unhide", args=[slug, comment.pk]),
+                    _url("comment_unhide", slug, comment.pk),
                     csrf_token,
                     _("Show again"),
                 )
@@ -110,7 +146,7 @@ def _actions(comment, *, user, slug, csrf_token):
             links.append(
                 format_html(
                     '<a class="kern-link" href="{}">{}{}</a>',
-                    reverse("comment_hide", args=[slug, comment.pk]),
+                    _url("comment_hide", slug, comment.pk),
                     _("Hide"),
                     whose,
                 )

@@ -102,7 +102,7 @@ def test_a_deleted_comment_with_replies_stays_as_a_placeholder(idea, comment, be
     threads = queries.comments_for_idea(idea)
     assert threads == [comment]  # the one without replies is gone
     assert threads[0].deleted_at is not None and threads[0].text == ""
-    assert list(threads[0].replies.all()) == [reply]
+    assert list(threads[0].reply_list) == [reply]
     # The deletion is in the history, with who did it.
     deleted = records(Comment, id=lonely.pk).order_by("-history_date").first()
     assert deleted.history_user == ben and deleted.deleted_at is not None
@@ -192,7 +192,7 @@ def test_comments_of_a_meeting_by_agenda_item(agenda_item, measure, ben, stefan)
         "Vorschlag zur Tagesordnung",
         "Zweiter Punkt",
     ]
-    assert list(by_item[agenda_item.pk][0].replies.all()) == [reply]
+    assert list(by_item[agenda_item.pk][0].reply_list) == [reply]
 
 
 def test_the_agenda_comments_are_two_queries_however_many(
@@ -208,7 +208,7 @@ def test_the_agenda_comments_are_two_queries_however_many(
     # the top-level comments with their authors; their replies with theirs
     with django_assert_num_queries(2):
         by_item = queries.comments_for_agenda(meeting)
-        replies = [r for threads in by_item.values() for c in threads for r in c.replies.all()]
+        replies = [r for threads in by_item.values() for c in threads for r in c.reply_list]
     assert len(by_item) == 20 and len(replies) == 20
 
 
