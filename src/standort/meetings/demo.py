@@ -134,6 +134,13 @@ def load_meetings(*, result, actor, initiative):
         _muelheim(result, actor, initiative)
 
 
+def _weekday(day):
+    """`day`, or the Friday before when it falls on a weekend: bodies meet on workdays."""
+    while day.weekday() >= 5:
+        day -= datetime.timedelta(days=1)
+    return day
+
+
 def _chair(body):
     membership = (
         body.memberships.filter(role=Membership.Role.CHAIR).select_related("person").first()
@@ -245,7 +252,7 @@ def _duisburg(result, actor, initiative):
         body = bodies.get(name)
         if body is None:
             continue
-        held_on = today - datetime.timedelta(days=20 + 6 * n)
+        held_on = _weekday(today - datetime.timedelta(days=20 + 6 * n))
         _held(
             result,
             actor,
@@ -255,7 +262,7 @@ def _duisburg(result, actor, initiative):
             location="Niederrheinische IHK, Mercatorstraße 22–24, Duisburg",
             agenda=agenda,
         )
-        coming_on = today + datetime.timedelta(days=9 + 7 * n)
+        coming_on = _weekday(today + datetime.timedelta(days=9 + 7 * n))
         _coming(
             result,
             actor,
