@@ -54,11 +54,17 @@ def _comment_urls(slug):
     marker = 999999999
     return {
         name: reverse(name, args=[slug, marker]).split(str(marker))
-        for name in ("comment_edit", "comment_delete", "comment_hide", "comment_unhide")
+        for name in (
+            "comment_edit",
+            "comment_delete",
+            "comment_hide",
+            "comment_unhide",
+            "comment_reply",
+        )
     }
 
 
-def _url(name, slug, pk):
+def comment_url(name, slug, pk):
     before, after = _comment_urls(slug)[name]
     return f"{before}{pk}{after}"
 
@@ -115,7 +121,7 @@ def _actions(comment, *, user, slug, csrf_token):
         links.append(
             format_html(
                 '<a class="kern-link" href="{}">{}<span class="kern-sr-only"> {}</span></a>',
-                _url("comment_edit", slug, comment.pk),
+                comment_url("comment_edit", slug, comment.pk),
                 _("Edit"),
                 _("your comment"),
             )
@@ -124,7 +130,7 @@ def _actions(comment, *, user, slug, csrf_token):
         links.append(
             format_html(
                 '<a class="kern-link" href="{}">{}{}</a>',
-                _url("comment_delete", slug, comment.pk),
+                comment_url("comment_delete", slug, comment.pk),
                 _("Delete"),
                 whose,
             )
@@ -137,7 +143,7 @@ def _actions(comment, *, user, slug, csrf_token):
                     '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
                     '<button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small">'
                     '<span class="kern-label">{}</span></button></form>',
-                    _url("comment_unhide", slug, comment.pk),
+                    comment_url("comment_unhide", slug, comment.pk),
                     csrf_token,
                     _("Show again"),
                 )
@@ -146,7 +152,7 @@ def _actions(comment, *, user, slug, csrf_token):
             links.append(
                 format_html(
                     '<a class="kern-link" href="{}">{}{}</a>',
-                    _url("comment_hide", slug, comment.pk),
+                    comment_url("comment_hide", slug, comment.pk),
                     _("Hide"),
                     whose,
                 )

@@ -5,7 +5,7 @@ from django import template
 from django.urls import reverse
 
 from .. import queries
-from ..rendering import comment_html, text_html
+from ..rendering import comment_html, comment_url, text_html
 
 register = template.Library()
 
@@ -25,6 +25,12 @@ def dialog_comment(context, comment):
         slug=context["initiative"].slug,
         csrf_token=context.get("csrf_token", ""),
     )
+
+
+@register.simple_tag(takes_context=True)
+def reply_url(context, comment):
+    """Where a reply to `comment` is posted (without a URL reversal per thread)."""
+    return comment_url("comment_reply", context["initiative"].slug, comment.pk)
 
 
 @register.filter
