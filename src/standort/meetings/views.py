@@ -2,11 +2,9 @@
 its .ics; the minutes with attendance, decisions and action items; the invitee's answer
 through their personal link or signed in; the personal calendar feed."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.files import download
 from standort.core.listing import build_listing
 from standort.dialog.queries import comment_counts_for_agenda, comments_for_agenda
 from standort.initiatives.access import deny, initiative_permission
@@ -317,15 +316,7 @@ def _attachment(meeting, pk):
 @meeting_permission("meetings.view_meeting")
 def agenda_attachment_download(request, initiative, meeting, attachment_pk):
     attachment = _attachment(meeting, attachment_pk)
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    # The type follows from the stored name, not from what the uploader's browser said.
-    content_type = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
-    return FileResponse(
-        file, as_attachment=True, filename=attachment.name, content_type=content_type
-    )
+    return download(attachment)
 
 
 @require_POST

@@ -1,15 +1,13 @@
 """Creating and editing measures: the measure itself, its status, milestones,
 partners and attachments, and deleting or archiving it."""
 
-import mimetypes
-
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.files import download
 from standort.initiatives.access import initiative_permission
 from standort.initiatives.views._helpers import (
     form_page,
@@ -349,15 +347,7 @@ def attachment_upload(request, initiative, measure):
 @measure_permission("measures.view_measure")
 def attachment_download(request, initiative, measure, pk):
     attachment = _part(measure, "attachments", pk)
-    try:
-        file = attachment.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    # The type follows from the stored name, not from what the uploader's browser said.
-    content_type = mimetypes.guess_type(attachment.name)[0] or "application/octet-stream"
-    return FileResponse(
-        file, as_attachment=True, filename=attachment.name, content_type=content_type
-    )
+    return download(attachment)
 
 
 @measure_permission(CHANGE)
