@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "standort.meetings",
     "standort.dialog",
     "standort.notifications",
+    "standort.home",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.bench import bench_floor
 from standort.core.views import healthz, personal_link
+from standort.home.views import platform_home
 
 admin.site.site_header = _("Standort administration")
 admin.site.site_title = _("Standort")
@@ -17,8 +18,22 @@ urlpatterns = [
     path("accounts/", include("standort.accounts.urls")),
     path("link/<str:token>/", personal_link, name="personal_link"),
     path("link/<str:token>/<int:item>/", personal_link, name="personal_link_item"),
+    path("", platform_home, name="home"),
     # Initiatives last: their slugs take the first path segment.
-    path("", include("standort.initiatives.urls")),
+    path(
+        "<slug:initiative_slug>/",
+        include(
+            [
+                path("", include("standort.home.urls")),
+                path("", include("standort.initiatives.urls")),
+                path("measures/", include("standort.measures.urls")),
+                path("reviews/", include("standort.reviews.urls")),
+                path("reports/", include("standort.reports.urls")),
+                path("meetings/", include("standort.meetings.urls")),
+                path("", include("standort.dialog.urls")),
+            ]
+        ),
+    ),
 ]
 
 if settings.BENCH_SERVER_TIMING:

@@ -10,7 +10,7 @@ import time
 from django.db import connection
 from django.shortcuts import render
 
-from standort.initiatives.access import initiative_permission
+from standort.core.access import initiative_permission
 
 
 class _QueryCounter:

@@ -1,4 +1,6 @@
-"""Assertions the permission tables of several apps share."""
+"""Assertions the tests of several apps share."""
+
+import re
 
 
 def assert_access(response, persona, allowed):
@@ -13,3 +15,14 @@ def assert_access(response, persona, allowed):
         assert response["Location"].startswith("/accounts/login/")
     else:
         assert response.status_code == 403, response.status_code
+
+
+def error_of(response, field):
+    """The error text rendered for `field`, found through aria-describedby, the way a
+    screen reader connects the two."""
+    page = response.content.decode()
+    widget = re.search(rf'<[^>]*name="{field}"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in widget
+    described_by = re.search(r'aria-describedby="([^"]+)"', widget).group(1).split()
+    error_id = next(i for i in described_by if i.endswith("_error"))
+    return re.search(rf'id="{error_id}"[^>]*>(.*?)</p>', page, re.S).group(1).strip()

@@ -8,16 +8,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.access import deny, initiative_permission
 from standort.core.listing import build_listing
-from standort.initiatives.access import deny, initiative_permission
-from standort.initiatives.models import Body
-from standort.initiatives.views._helpers import (
+from standort.core.pages import (
     form_page,
     posted,
     run_action,
     seen_version,
     try_save,
 )
+from standort.initiatives.models import Body
 from standort.measures.models import Measure
 from standort.meetings.models import AgendaItem
 

@@ -2,7 +2,6 @@
 page can reach another initiative's objects, and does its joins and prefetches here,
 so a page's query count does not grow with its rows."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -92,44 +91,6 @@ def bodies_for(initiative, *, leader_roles=(Membership.Role.CHAIR, Membership.Ro
         .prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
         .order_by("position", "name")
     )
-
-
-@dataclass(frozen=True)
-class Chair:
-    name: str
-    organization: str
-
-
-def bodies_with_chairs(initiative):
-    """The overview on the initiative's home: each body with the names of its chairs
-    (`chairs`) and its kind in words (`kind_label`). Names are read as plain values:
-    the page shows nothing else of those people, and building three model objects per
-    chair cost more than the rest of the page."""
-    bodies = list(
-        Body.objects.filter(initiative=initiative)
-        .only("name", "kind", "parent_id", "position")
-        .annotate(member_count=_count_of(Membership.objects.filter(body=OuterRef("pk")), "body"))
-        .order_by("position", "name")
-    )
-    chairs = defaultdict(list)
-    rows = (
-        Membership.objects.filter(body__initiative=initiative, role=Membership.Role.CHAIR)
-        .order_by("person__last_name", "person__first_name")
-        .values_list(
-            "body_id",
-            "person__title",
-            "person__first_name",
-            "person__last_name",
-            "person__organization__name",
-        )
-    )
-    for body_id, title, first_name, last_name, organization in rows:
-        chairs[body_id].append(Chair(full_name(title, first_name, last_name), organization or ""))
-    kinds = dict(Body.Kind.choices)  # get_kind_display() rebuilds this for every call
-    for body in bodies:
-        body.chairs = chairs[body.pk]
-        body.kind_label = kinds[body.kind]
-    return bodies
 
 
 def body_in(initiative, pk):

@@ -1,11 +1,12 @@
-from django.urls import include, path
+"""The pages of an initiative's organisation: bodies, people, organisations, roles, and
+its settings. Mounted under `/<initiative_slug>/` by the project's URLs."""
 
-from .views import bodies, history, home, organizations, people, roles
+from django.urls import path
 
-initiative_patterns = [
-    path("", home.initiative_home, name="initiative_home"),
-    path("edit/", home.initiative_edit, name="initiative_edit"),
-    path("history/", history.initiative_history, name="initiative_history"),
+from .views import bodies, history, initiative, organizations, people, roles
+
+urlpatterns = [
+    path("edit/", initiative.initiative_edit, name="initiative_edit"),
     path("bodies/", bodies.body_list, name="body_list"),
     path("bodies/new/", bodies.body_create, name="body_create"),
     path("bodies/<int:pk>/", bodies.body_detail, name="body_detail"),
@@ -36,17 +37,6 @@ initiative_patterns = [
         organizations.organization_delete,
         name="organization_delete",
     ),
-    path("embed/", home.initiative_embed, name="initiative_embed"),
-    path("measures/", include("standort.measures.urls")),
-    path("reviews/", include("standort.reviews.urls")),
-    path("reports/", include("standort.reports.urls")),
-    path("meetings/", include("standort.meetings.urls")),
-    path("", include("standort.dialog.urls")),
     path("roles/", roles.role_list, name="role_list"),
     path("roles/<int:pk>/delete/", roles.role_delete, name="role_delete"),
-]
-
-urlpatterns = [
-    path("", home.platform_home, name="home"),
-    path("<slug:initiative_slug>/", include(initiative_patterns)),
 ]

@@ -2,7 +2,7 @@ from functools import wraps
 
 from django.shortcuts import get_object_or_404
 
-from standort.initiatives.access import deny
+from standort.core.access import deny
 
 from .models import Meeting
 

@@ -13,17 +13,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.access import deny, initiative_permission
 from standort.core.files import download
 from standort.core.listing import build_listing
-from standort.dialog.queries import comment_counts_for_agenda, comments_for_agenda
-from standort.initiatives.access import deny, initiative_permission
-from standort.initiatives.views._helpers import (
+from standort.core.pages import (
     form_page,
     posted,
     run_action,
     seen_version,
     try_save,
 )
+from standort.dialog.queries import comment_counts_for_agenda, comments_for_agenda
 
 from . import queries, services
 from .access import meeting_permission

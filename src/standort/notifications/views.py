@@ -9,9 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.pages import posted
 from standort.dialog.models import Idea
 from standort.initiatives.models import Body
-from standort.initiatives.views._helpers import posted
 from standort.measures.models import Measure
 
 from . import queries, services

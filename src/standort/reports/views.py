@@ -11,7 +11,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from standort.initiatives.access import initiative_permission
+from standort.core.access import initiative_permission
 from standort.reviews.models import ReviewCycle
 
 from . import queries, services

@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from standort.core.access import deny, initiative_permission
 from standort.core.listing import build_listing
-from standort.initiatives.access import deny, initiative_permission
-from standort.initiatives.views._helpers import (
+from standort.core.pages import (
     form_page,
     posted,
     run_action,

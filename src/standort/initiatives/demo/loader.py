@@ -1,12 +1,14 @@
-"""Writes the demo plan into the database. Every record is looked up by its natural key
-first and saved only when something differs, through the services, with the admin demo
-account as author of the history, so a second run changes nothing."""
+"""Writes the demo accounts and the initiatives of the demo plan into the database. Every
+record is looked up by its natural key first and saved only when something differs,
+through the services, with the admin demo account as author of the history, so a second
+run changes nothing."""
 
-from collections import Counter
+from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
-from django.db import transaction
+
+from standort.core.demo import differs
 
 from .. import services
 from ..models import (
@@ -20,110 +22,55 @@ from ..models import (
     Person,
 )
 from .data import ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZATIONS
-from .plan import build_plan
 
 INITIATIVE_FIELDS = ["name", "city", "summary", "description", "starts_on", "ends_on"]
 
 
-class Result:
-    """What a run created and changed, counted per model."""
+@dataclass
+class LoadedInitiative:
+    """One initiative as this loader left it, for the loaders of the apps above."""
 
-    def __init__(self):
-        self.created = Counter()
-        self.changed = Counter()
-
-    def note(self, model, *, created):
-        (self.created if created else self.changed)[model.__name__] += 1
-
-    @property
-    def total(self):
-        return sum(self.created.values()) + sum(self.changed.values())
-
-    def summary(self):
-        if not self.total:
-            return "Demo-Daten unverändert – nothing changed."
-
-        def listing(counter):
-            return ", ".join(f"{name} {n}" for name, n in sorted(counter.items())) or "–"
-
-        return (
-            "Demo-Daten geladen – demo data loaded.\n"
-            f"  angelegt / created: {listing(self.created)}\n"
-            f"  geändert / changed: {listing(self.changed)}"
-        )
+    initiative: Initiative
+    plan: object
+    bodies: dict
 
 
-@transaction.atomic
-def load_demo(*, force=False):
-    """Creates or updates both demo initiatives and the demo accounts; returns a Result."""
+def load_accounts(*, result, plan, force=False):
+    """Creates or updates the demo accounts; returns them by e-mail and the admin, who
+    is the author of every demo change."""
     User = get_user_model()
     _refuse_foreign_users(User, force)
-    result = Result()
-    plan = build_plan()
     users = {
         email: _user(User, result, email, plan.people[email], is_admin)
         for email, (is_admin, _roles) in ACCOUNTS.items()
     }
     actor = next(users[email] for email, (is_admin, _roles) in ACCOUNTS.items() if is_admin)
-    organizations, people = {}, {}
-    for initiative_plan in plan.initiatives:
-        initiative = _initiative(result, actor, initiative_plan.spec)
-        for key, is_leading in initiative_plan.organizations.items():
-            _organization(result, actor, initiative, key, is_leading, organizations)
-        for email in initiative_plan.participants:
-            values = dict(plan.people[email])
-            org_key = values.pop("organization")
-            values["organization"] = organizations[org_key] if org_key else None
-            if email in users:
-                values["user"] = users[email]
-            _person(result, actor, initiative, values, people)
-        bodies = {}
-        for values in initiative_plan.bodies:
-            _body(result, actor, initiative, values, bodies, organizations)
-        for body_name, email, role in initiative_plan.memberships:
-            _membership(result, actor, bodies[body_name], people[email], role)
-        for email, (_is_admin, roles) in ACCOUNTS.items():
-            if initiative.slug in roles:
-                _role(result, actor, initiative, users[email], roles[initiative.slug])
-        _load_measures(
-            result=result,
-            actor=actor,
-            initiative=initiative,
-            initiative_plan=initiative_plan,
-            plan_people=plan.people,
-            persons=people,
-            bodies=bodies,
-        )
-        _load_reviews(result=result, actor=actor, initiative=initiative)
-        _load_dialog(result=result, actor=actor, initiative=initiative)
-        _load_meetings(result=result, actor=actor, initiative=initiative)
-    return result
+    return users, actor
 
 
-def _load_measures(**kwargs):
-    # The measures app builds on this one (apps depend downward), so its demo data is
-    # imported only when the demo is loaded.
-    from standort.measures.demo import load_measures
-
-    load_measures(**kwargs)
-
-
-def _load_reviews(**kwargs):
-    from standort.reviews.demo import load_reviews
-
-    load_reviews(**kwargs)
-
-
-def _load_dialog(**kwargs):
-    from standort.dialog.demo import load_dialog
-
-    load_dialog(**kwargs)
-
-
-def _load_meetings(**kwargs):
-    from standort.meetings.demo import load_meetings
-
-    load_meetings(**kwargs)
+def load_initiative(*, result, actor, plan, initiative_plan, users, organizations, people):
+    """Creates or updates one initiative with its organisations, people, bodies,
+    memberships and the demo accounts' roles. `organizations` and `people` (by
+    e-mail) are shared between the initiatives, as organisations and persons are."""
+    initiative = _initiative(result, actor, initiative_plan.spec)
+    for key, is_leading in initiative_plan.organizations.items():
+        _organization(result, actor, initiative, key, is_leading, organizations)
+    for email in initiative_plan.participants:
+        values = dict(plan.people[email])
+        org_key = values.pop("organization")
+        values["organization"] = organizations[org_key] if org_key else None
+        if email in users:
+            values["user"] = users[email]
+        _person(result, actor, initiative, values, people)
+    bodies = {}
+    for values in initiative_plan.bodies:
+        _body(result, actor, initiative, values, bodies, organizations)
+    for body_name, email, role in initiative_plan.memberships:
+        _membership(result, actor, bodies[body_name], people[email], role)
+    for email, (_is_admin, roles) in ACCOUNTS.items():
+        if initiative.slug in roles:
+            _role(result, actor, initiative, users[email], roles[initiative.slug])
+    return LoadedInitiative(initiative, initiative_plan, bodies)
 
 
 def _refuse_foreign_users(User, force):
@@ -135,18 +82,6 @@ def _refuse_foreign_users(User, force):
             f"--force geladen. / The database has {foreign} non-demo user(s); use --force "
             "to load the demo data anyway."
         )
-
-
-def _differs(instance, values):
-    """Sets the values that differ from the instance and says whether there were any."""
-    changed = False
-    for name, value in values.items():
-        field = instance._meta.get_field(name)
-        wanted = value.pk if field.is_relation and value is not None else value
-        if getattr(instance, field.attname) != wanted:
-            setattr(instance, name, value)
-            changed = True
-    return changed
 
 
 def _user(User, result, email, person, is_admin):
@@ -162,7 +97,7 @@ def _user(User, result, email, person, is_admin):
     if user is None:
         result.note(User, created=True)
         return User.objects.create_user(email, DEMO_PASSWORD, **values)
-    changed = _differs(user, values)
+    changed = differs(user, values)
     if not user.check_password(DEMO_PASSWORD):
         user.set_password(DEMO_PASSWORD)
         changed = True
@@ -179,7 +114,7 @@ def _initiative(result, actor, spec):
     created = initiative is None
     if created:
         initiative = Initiative(slug=spec["slug"])
-    if _differs(initiative, values) or created:
+    if differs(initiative, values) or created:
         # Leading partners are set link by link below; keep the current ones here.
         links = [] if created else initiative.organization_links.filter(is_leading=True)
         leading = [link.organization for link in links]
@@ -202,7 +137,7 @@ def _organization(result, actor, initiative, key, is_leading, cache):
         result.note(Organization, created=True)
         result.note(InitiativeOrganization, created=True)
     else:
-        if _differs(organization, values):
+        if differs(organization, values):
             services.organization_update(actor=actor, organization=organization)
             result.note(Organization, created=False)
         link = InitiativeOrganization.objects.filter(
@@ -228,7 +163,7 @@ def _person(result, actor, initiative, values, cache):
         result.note(Person, created=True)
         result.note(InitiativePerson, created=True)
     else:
-        if _differs(person, values):
+        if differs(person, values):
             services.person_update(actor=actor, person=person)
             result.note(Person, created=False)
         if not InitiativePerson.objects.filter(initiative=initiative, person=person).exists():
@@ -247,7 +182,7 @@ def _body(result, actor, initiative, values, bodies, organizations):
     created = body is None
     if created:
         body = Body(initiative=initiative, name=name)
-    if _differs(body, values) or created:
+    if differs(body, values) or created:
         services.body_save(actor=actor, body=body)
         result.note(Body, created=created)
     bodies[name] = body
@@ -258,7 +193,7 @@ def _membership(result, actor, body, person, role):
     created = membership is None
     if created:
         membership = Membership(body=body, person=person, role=role)
-    if _differs(membership, {"role": role}) or created:
+    if differs(membership, {"role": role}) or created:
         services.membership_save(actor=actor, membership=membership)
         result.note(Membership, created=created)
 

@@ -1,23 +1,11 @@
 """Form errors are German and stand next to their field."""
 
-import re
-
 from django.urls import reverse
 
+from standort.core.testing import error_of
 from standort.initiatives.models import Person
 
 from .factories import BodyFactory
-
-
-def error_of(response, field):
-    """The error text rendered for `field`, found through aria-describedby, the way a
-    screen reader connects the two."""
-    page = response.content.decode()
-    widget = re.search(rf'<[^>]*name="{field}"[^>]*>', page).group(0)
-    assert 'aria-invalid="true"' in widget
-    described_by = re.search(r'aria-describedby="([^"]+)"', widget).group(1).split()
-    error_id = next(i for i in described_by if i.endswith("_error"))
-    return re.search(rf'id="{error_id}"[^>]*>(.*?)</p>', page, re.S).group(1).strip()
 
 
 def test_an_invalid_e_mail_address_is_explained_at_the_field(client, duisburg, anna):

@@ -5,14 +5,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from standort.core.access import initiative_permission
 from standort.core.listing import build_listing
+from standort.core.pages import form_page, recent_history, seen_version, try_save
 
 from .. import queries, services
-from ..access import initiative_permission
 from ..forms import BodyForm, MembershipForm
 from ..models import Body, Membership
-from ._helpers import MANAGE, VIEW, form_page, seen_version, try_save
-from .history import recent_history
+from . import MANAGE, VIEW
 
 
 def _list_url(initiative):

@@ -3,13 +3,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from standort.core.access import initiative_permission
 from standort.core.history import history_entries
 
 from .. import queries, services
-from ..access import initiative_permission
 from ..forms import RoleForm
 from ..models import InitiativeRole
-from ._helpers import MANAGE
+from . import MANAGE
 
 
 @initiative_permission(MANAGE)

@@ -7,7 +7,7 @@ import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from standort.initiatives.demo.loader import _differs
+from standort.core.demo import differs
 
 from .. import services
 from ..custom_fields import to_stored
@@ -100,7 +100,7 @@ def _put(result, model, lookup, values, save):
     created = instance is None
     if created:
         instance = model(**lookup)
-    if _differs(instance, values) or created:
+    if differs(instance, values) or created:
         save(instance)
         result.note(model, created=created)
     return instance
@@ -171,7 +171,7 @@ def _measure(result, actor, initiative, spec, measure, *, values):
         tags_differ = True
     else:
         tags_differ = sorted(measure.tags.values_list("name", flat=True)) != tags
-    if _differs(measure, values) or created or tags_differ:
+    if differs(measure, values) or created or tags_differ:
         services.measure_save(actor=actor, measure=measure, tags=tags if tags_differ else None)
         result.note(Measure, created=created)
     return measure

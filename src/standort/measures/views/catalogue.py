@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from standort.core.access import initiative_permission
 from standort.core.listing import build_listing
-from standort.initiatives.access import initiative_permission
-from standort.initiatives.views.history import _history_page, recent_history
+from standort.core.pages import history_page, recent_history
 
 from .. import custom_fields, filters, queries, services
 from ..models import Measure
@@ -101,7 +101,7 @@ def measure_history(request, initiative, number):
     measure = get_object_or_404(
         Measure.objects.select_related("initiative"), initiative=initiative, number=number
     )
-    return _history_page(
+    return history_page(
         request,
         initiative,
         measure,

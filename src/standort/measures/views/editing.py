@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.access import initiative_permission
 from standort.core.files import download
-from standort.initiatives.access import initiative_permission
-from standort.initiatives.views._helpers import (
+from standort.core.pages import (
     form_page,
     posted,
     seen_version,

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from standort.core.access import initiative_permission
 from standort.core.concurrency import ConcurrentEditError
 from standort.core.forms import KernForm
 from standort.core.services import DomainError
-from standort.initiatives.access import initiative_permission
 
 from .. import custom_fields, exchange
 from ..filters import filtered_measures

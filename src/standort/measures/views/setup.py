@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from standort.initiatives.access import initiative_permission
+from standort.core.access import initiative_permission
 
 from .. import services
 from ..forms import CustomFieldForm, TopicForm

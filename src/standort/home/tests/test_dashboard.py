@@ -128,7 +128,7 @@ def figures_of(initiative, *, months=6):
 def test_every_member_role_sees_the_dashboard(catalogue, as_persona, persona):
     response = as_persona(persona).get(home())
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "initiatives/initiative_home.html"
+    assert [t.name for t in response.templates][0] == "home/initiative_home.html"
     page = response.content.decode()
     for heading in (
         "measures-heading",
@@ -149,7 +149,7 @@ def test_every_member_role_sees_the_dashboard(catalogue, as_persona, persona):
 def test_everyone_else_sees_the_public_page(catalogue, as_persona, persona):
     response = as_persona(persona).get(home())
     assert response.status_code == 200
-    assert [t.name for t in response.templates][0] == "initiatives/initiative_public.html"
+    assert [t.name for t in response.templates][0] == "home/initiative_public.html"
     assert "figures" not in response.context
 
 

@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand
 
-from standort.initiatives.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from standort.initiatives.demo import ACCOUNTS, DEMO_PASSWORD
+from standort.reviews.demo import demo_link
+
+from ...demo import load_demo
 
 
 class Command(BaseCommand):
@@ -23,9 +26,6 @@ class Command(BaseCommand):
             accounts = ", ".join(ACCOUNTS)
             self.stdout.write(f"Demo-Konten / demo accounts: {accounts}")
             self.stdout.write(f"Passwort / password: {DEMO_PASSWORD}")
-        # The reviews app builds on this one: imported here, not at the top.
-        from standort.reviews.demo import demo_link
-
         link = demo_link()
         if link:
             person, url = link

@@ -7,7 +7,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from standort.initiatives.demo import load_demo
+from standort.home.demo import load_demo
 from standort.meetings.models import ActionItem, Decision, Meeting, MinutesState
 
 pytestmark = pytest.mark.django_db

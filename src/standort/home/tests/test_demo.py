@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from standort.initiatives.demo import ACCOUNTS, DEMO_PASSWORD, load_demo
+from standort.home.demo import load_demo
+from standort.initiatives.demo import ACCOUNTS, DEMO_PASSWORD
 from standort.initiatives.demo.plan import build_plan
 from standort.initiatives.models import (
     Body,

@@ -6,7 +6,7 @@ import pytest
 from django.db.models import F
 
 from standort.dialog.models import Comment, Idea, Support
-from standort.initiatives.demo import load_demo
+from standort.home.demo import load_demo
 from standort.initiatives.models import Body, Membership
 
 pytestmark = pytest.mark.django_db

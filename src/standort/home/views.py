@@ -1,16 +1,20 @@
 import datetime
 
-from django.contrib import messages
 from django.db.models import Subquery
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from standort.core.access import initiative_permission
 from standort.core.history import records
+from standort.core.pages import history_page, recent_history
+from standort.initiatives import queries
+from standort.initiatives.forms import embed_origins
+from standort.initiatives.models import Body, Initiative, Person
+from standort.initiatives.views import MANAGE
 from standort.measures import dashboard
 from standort.measures import queries as measure_queries
 from standort.measures.models import Measure, Milestone, StatusUpdate
@@ -19,20 +23,13 @@ from standort.meetings.models import Meeting
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 from standort.reviews.summary import last_closed_on, review_summary
 
-from .. import queries, services
-from ..access import initiative_permission
-from ..forms import InitiativeForm, embed_origins
-from ..models import Body, Initiative, Person
-from ._helpers import MANAGE, form_page, seen_version, try_save
-from .history import recent_history
-
 
 def platform_home(request):
     """The start page: public initiatives, and the caller's own ones."""
     mine = list(queries.initiatives_of(request.user))
     mine_ids = {i.pk for i in mine}
     public = [i for i in queries.public_initiatives() if i.pk not in mine_ids]
-    return render(request, "initiatives/platform_home.html", {"mine": mine, "public": public})
+    return render(request, "home/platform_home.html", {"mine": mine, "public": public})
 
 
 def initiative_home(request, initiative_slug):
@@ -40,9 +37,7 @@ def initiative_home(request, initiative_slug):
     has answered 404 already) sees the public page."""
     initiative = request.initiative
     if not request.user.has_perm("initiatives.view_initiative", initiative):
-        return render(
-            request, "initiatives/initiative_public.html", _public_context(request, initiative)
-        )
+        return render(request, "home/initiative_public.html", _public_context(request, initiative))
     today = timezone.localdate()
     context = {
         "initiative": initiative,
@@ -67,7 +62,7 @@ def initiative_home(request, initiative_slug):
                 reverse("initiative_history", args=[initiative.slug]),
             )
         )
-    return render(request, "initiatives/initiative_home.html", context)
+    return render(request, "home/initiative_home.html", context)
 
 
 # The dashboard's figures and lists read the whole catalogue, its milestones and the
@@ -156,27 +151,6 @@ def _public_context(request, initiative):
     }
 
 
-@initiative_permission(MANAGE)
-def initiative_edit(request, initiative):
-    form = InitiativeForm(request.POST or None, instance=initiative)
-    if request.method == "POST" and form.is_valid():
-
-        def save():
-            services.initiative_update(
-                actor=request.user,
-                initiative=form.instance,
-                leading_organizations=form.cleaned_data["leading_organizations"],
-                expected_version=seen_version(form),
-            )
-
-        if try_save(form, save):
-            messages.success(request, _("The initiative has been saved."))
-            return redirect(initiative)
-    return form_page(
-        request, form, title=_("Edit initiative"), cancel_url=initiative.get_absolute_url()
-    )
-
-
 @xframe_options_exempt
 def initiative_embed(request, initiative_slug):
     """The public page without the site around it, for the websites the office lists
@@ -186,9 +160,20 @@ def initiative_embed(request, initiative_slug):
         raise Http404
     response = render(
         request,
-        "initiatives/initiative_embed.html",
+        "home/initiative_embed.html",
         {**_public_context(request, initiative), "public_url": initiative.get_absolute_url()},
     )
     origins = " ".join(embed_origins(initiative.embed_origins))
     response["Content-Security-Policy"] = f"frame-ancestors 'self' {origins}".strip()
     return response
+
+
+@initiative_permission(MANAGE)
+def initiative_history(request, initiative):
+    return history_page(
+        request,
+        initiative,
+        initiative,
+        [*queries.initiative_history(initiative), measure_queries.erased_measures(initiative)],
+        initiative.get_absolute_url(),
+    )

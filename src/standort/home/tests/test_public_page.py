@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from standort.core.testing import error_of
 from standort.initiatives.models import Initiative
 from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
 from standort.measures import dashboard, services
@@ -25,8 +26,6 @@ from standort.measures.tests.factories import (
 )
 from standort.reviews.models import ReviewCycle
 from standort.reviews.tests.factories import ReviewCycleFactory
-
-from .test_forms import error_of
 
 DAY = datetime.timedelta(days=1)
 Status = Measure.Status

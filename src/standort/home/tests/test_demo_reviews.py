@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from standort.initiatives.demo import load_demo
+from standort.home.demo import load_demo
 from standort.reviews.demo import RUNNING_TITLE, SPRING_2018, demo_link
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from django.apps import apps
 
-from standort.initiatives.demo import load_demo
+from standort.home.demo import load_demo
 from standort.initiatives.models import Body, InitiativePerson
 from standort.measures import queries
 from standort.measures.models import CustomField, Measure, Milestone, Partnership, StatusUpdate

@@ -1,0 +1,85 @@
+"""What the views of every app share: a form page, running a service so that its
+refusal lands on the form or in a message, and the change history of an object."""
+
+from django.contrib import messages
+from django.shortcuts import render
+
+from .concurrency import ConcurrentEditError
+from .history import history_entries
+from .services import DomainError
+
+# An object's page shows the newest changes; the whole history has a page of its own.
+RECENT_HISTORY = 5
+HISTORY_PAGE_SIZE = 50
+
+
+def form_page(request, form, *, title, cancel_url, template="core/form_page.html", **extra):
+    return render(
+        request, template, {"form": form, "title": title, "cancel_url": cancel_url, **extra}
+    )
+
+
+def try_save(form, save):
+    """Runs a service; a conflict or a domain rule ends up as an error on the form,
+    with the user's input kept."""
+    try:
+        save()
+    except ConcurrentEditError as conflict:
+        form.report_conflict(conflict)
+        return False
+    except DomainError as error:
+        form.add_error(None, str(error))
+        return False
+    return True
+
+
+def seen_version(form):
+    return form.cleaned_data.get("seen_version") or form.instance.version
+
+
+def posted(request):
+    """The form data of a POST, even an empty one (which must show its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def run_action(request, action, success):
+    """Runs a service for a button (no form): a domain rule it breaks becomes an error
+    message, success the given one. Returns whether it succeeded."""
+    try:
+        action()
+    except DomainError as error:
+        messages.error(request, str(error))
+        return False
+    messages.success(request, success)
+    return True
+
+
+def recent_history(record_sets, full_history_url):
+    """The newest changes for an object's page, and the address of its whole history
+    when there is more."""
+    entries = history_entries(*record_sets, limit=RECENT_HISTORY + 1)
+    return {
+        "history": entries[:RECENT_HISTORY],
+        "history_url": full_history_url if len(entries) > RECENT_HISTORY else None,
+    }
+
+
+def history_page(request, initiative, subject, record_sets, subject_url):
+    """The whole change history of `subject`, newest first, a page at a time."""
+    try:
+        page = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page = 1
+    entries = history_entries(*record_sets, limit=page * HISTORY_PAGE_SIZE + 1)
+    return render(
+        request,
+        "core/history.html",
+        {
+            "initiative": initiative,
+            "subject": subject,
+            "subject_url": subject_url,
+            "history": entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE],
+            "previous_page": page - 1 if page > 1 else None,
+            "next_page": page + 1 if len(entries) > page * HISTORY_PAGE_SIZE else None,
+        },
+    )

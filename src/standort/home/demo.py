@@ -1,0 +1,45 @@
+"""The demo: both initiatives of the seed document with everything the apps below add to
+them. Each app writes its own part; this module only orders them. Loading again changes
+nothing."""
+
+from django.db import transaction
+
+from standort.core.demo import Result
+from standort.dialog.demo import load_dialog
+from standort.initiatives.demo import build_plan, load_accounts, load_initiative
+from standort.measures.demo import load_measures
+from standort.meetings.demo import load_meetings
+from standort.reviews.demo import load_reviews
+
+
+@transaction.atomic
+def load_demo(*, force=False):
+    """Creates or updates both demo initiatives and the demo accounts; returns a Result."""
+    result = Result()
+    plan = build_plan()
+    users, actor = load_accounts(result=result, plan=plan, force=force)
+    organizations, people = {}, {}
+    for initiative_plan in plan.initiatives:
+        loaded = load_initiative(
+            result=result,
+            actor=actor,
+            plan=plan,
+            initiative_plan=initiative_plan,
+            users=users,
+            organizations=organizations,
+            people=people,
+        )
+        initiative = loaded.initiative
+        load_measures(
+            result=result,
+            actor=actor,
+            initiative=initiative,
+            initiative_plan=initiative_plan,
+            plan_people=plan.people,
+            persons=people,
+            bodies=loaded.bodies,
+        )
+        load_reviews(result=result, actor=actor, initiative=initiative)
+        load_dialog(result=result, actor=actor, initiative=initiative)
+        load_meetings(result=result, actor=actor, initiative=initiative)
+    return result
