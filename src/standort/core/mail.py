@@ -33,6 +33,28 @@ CLAIM_SECONDS = 15 * 60
 BATCH = 50
 
 
+# Whether a user wants a mail of some kind at once, rather than in a digest or not at
+# all, is the notifications' business; that app stands above every app that sends
+# mail, so it registers its answer here instead of being imported by them.
+_immediate_mail_choice = None
+
+
+def register_immediate_mail_choice(choose):
+    """`choose(user_ids, kind)` returns the ids of those who want a mail about `kind`
+    at once."""
+    global _immediate_mail_choice
+    _immediate_mail_choice = choose
+
+
+def wants_immediate_mail(user_ids, kind):
+    """The ids among `user_ids` who want a mail about `kind` (a notification kind such
+    as "invitation") at once; everyone, where nobody registered a choice."""
+    user_ids = set(user_ids)
+    if _immediate_mail_choice is None or not user_ids:
+        return user_ids
+    return _immediate_mail_choice(user_ids, kind)
+
+
 def retry_delay(attempts):
     """1, 2, 4 … minutes, at most six hours, between attempts."""
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))

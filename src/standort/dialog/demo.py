@@ -21,7 +21,9 @@ from django.utils import timezone
 from standort.core.services import save
 from standort.initiatives import services as initiative_services
 from standort.initiatives.models import Body, InitiativeRole, Membership
-from standort.measures.models import Measure
+from standort.measures import services as measure_services
+from standort.measures.custom_fields import to_stored
+from standort.measures.models import CustomField, Measure, Partnership
 
 from . import services
 from .models import Comment, Idea, Support
@@ -373,9 +375,6 @@ def _complete(office, measure, authors, idea):
     """What the office fills in after turning an idea into a measure: the idea's author
     as owner, a colleague as partner, the field of action and tags of the body's other
     measures and a medium priority."""
-    from standort.measures import services as measure_services
-    from standort.measures.custom_fields import to_stored
-    from standort.measures.models import CustomField, Partnership
 
     people = [user.person for user in authors]
     owner = next(p for p in people if p.user_id == idea.author_id)

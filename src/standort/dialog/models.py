@@ -148,6 +148,17 @@ class Comment(models.Model):
     def __str__(self):
         return self.text[:80]
 
+    def get_absolute_url(self):
+        """Where the comment is read: on its measure's page, its agenda item's or its
+        idea's, at the comment itself (or at the comments, once it is deleted)."""
+        anchor = f"#comment-{self.pk}" if self.pk and not self.deleted_at else "#comments"
+        slug = self.initiative.slug
+        if self.measure_id:
+            return reverse("measure_detail", args=[slug, self.measure.number]) + anchor
+        if self.agenda_item_id:
+            return self.agenda_item.get_absolute_url() + anchor
+        return reverse("idea_detail", args=[slug, self.idea_id]) + anchor
+
     @property
     def is_deleted(self):
         return self.deleted_at is not None

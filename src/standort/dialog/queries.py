@@ -4,6 +4,8 @@ page's query count does not grow with the number of ideas or comments."""
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from standort.core.history import records
+
 from .models import Comment, Idea, Support
 
 
@@ -139,7 +141,5 @@ def comment_counts_for_agenda(meeting):
 def agenda_comments_newest(meeting_ref):
     """The newest history record of the comments on a meeting's agenda, as a subquery
     for `meeting_ref` (an OuterRef to the meeting): a stamp of what its page shows."""
-    from standort.core.history import records
-
     latest = records(Comment, agenda_item__meeting_id=meeting_ref).order_by("-history_id")
     return Subquery(latest.values("history_id")[:1])

@@ -7,6 +7,8 @@ from django.utils.translation import gettext as _
 
 from standort.core.services import DomainError, save
 from standort.initiatives.models import Person
+from standort.measures import services as measure_services
+from standort.measures.models import Measure
 
 from . import signals
 from .mentions import find_mentions, mentioned_ids
@@ -97,8 +99,6 @@ def idea_support(*, actor, idea, support=True):
 def idea_to_measure(*, actor, idea):
     """Idea → proposed measure of the idea's body, pre-filled from the idea and linked
     to it both ways (`idea.measure`, `measure.ideas`)."""
-    from standort.measures import services as measure_services
-    from standort.measures.models import Measure
 
     idea = Idea.objects.select_for_update().select_related("body", "initiative").get(pk=idea.pk)
     if idea.measure_id:

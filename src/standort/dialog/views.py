@@ -162,16 +162,6 @@ def idea_to_measure(request, initiative, idea):
 # Comments --------------------------------------------------------------------------
 
 
-def back_to(initiative, comment):
-    """Where a comment is read: its measure, its meeting at the agenda item, its idea."""
-    anchor = f"#comment-{comment.pk}" if comment.pk and not comment.deleted_at else "#comments"
-    if comment.measure_id:
-        return reverse("measure_detail", args=[initiative.slug, comment.measure.number]) + anchor
-    if comment.agenda_item_id:
-        return comment.agenda_item.get_absolute_url() + anchor
-    return reverse("idea_detail", args=[initiative.slug, comment.idea_id]) + anchor
-
-
 def _post(request, initiative, comment, back):
     """Posts the comment of the form on the page it came from; what is wrong with it
     comes back as a message there."""
@@ -185,7 +175,7 @@ def _post(request, initiative, comment, back):
         messages.error(request, str(error))
         return redirect(back)
     messages.success(request, _("Your comment has been posted."))
-    return redirect(back_to(initiative, form.instance))
+    return redirect(form.instance.get_absolute_url())
 
 
 @require_POST
@@ -225,7 +215,7 @@ def agenda_item_comment(request, initiative, meeting_pk, item_pk):
 @comment_permission("dialog.reply_comment")
 def comment_reply(request, initiative, comment):
     reply = Comment(initiative=initiative, parent=comment)
-    return _post(request, initiative, reply, back_to(initiative, comment))
+    return _post(request, initiative, reply, comment.get_absolute_url())
 
 
 @comment_permission("dialog.change_comment")
@@ -239,10 +229,8 @@ def comment_edit(request, initiative, comment):
 
         if try_save(form, save):
             messages.success(request, _("Your comment has been saved."))
-            return redirect(back_to(initiative, comment))
-    return form_page(
-        request, form, title=_("Edit comment"), cancel_url=back_to(initiative, comment)
-    )
+            return redirect(comment.get_absolute_url())
+    return form_page(request, form, title=_("Edit comment"), cancel_url=comment.get_absolute_url())
 
 
 @comment_permission("dialog.delete_comment")
@@ -253,7 +241,7 @@ def comment_delete(request, initiative, comment):
             lambda: services.comment_delete(actor=request.user, comment=comment),
             _("The comment has been deleted."),
         )
-        return redirect(back_to(initiative, comment))
+        return redirect(comment.get_absolute_url())
     return render(
         request,
         "core/confirm_delete.html",
@@ -264,7 +252,7 @@ def comment_delete(request, initiative, comment):
                 "Its text is removed. If it has replies, “Comment deleted” stands in its place."
             ),
             "confirm_label": _("Delete comment"),
-            "cancel_url": back_to(initiative, comment),
+            "cancel_url": comment.get_absolute_url(),
         },
     )
 
@@ -281,12 +269,12 @@ def comment_hide(request, initiative, comment):
 
         if try_save(form, hide):
             messages.success(request, _("The comment is hidden."))
-            return redirect(back_to(initiative, comment))
+            return redirect(comment.get_absolute_url())
     return form_page(
         request,
         form,
         title=_("Hide comment"),
-        cancel_url=back_to(initiative, comment),
+        cancel_url=comment.get_absolute_url(),
         template="dialog/hide_form.html",
         comment=comment,
     )
@@ -300,4 +288,4 @@ def comment_unhide(request, initiative, comment):
         lambda: services.comment_unhide(actor=request.user, comment=comment),
         _("The comment is shown again."),
     )
-    return redirect(back_to(initiative, comment))
+    return redirect(comment.get_absolute_url())

@@ -9,8 +9,9 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from standort.core import links
 
-        from . import views
+        from . import slots, views
         from .models import CalendarFeed, Invitation
 
         links.register(Invitation, views.rsvp_link)
         links.register(CalendarFeed, views.feed_link)
+        slots.register()

@@ -15,6 +15,7 @@ from standort.core.history import Tracked
 from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
 from standort.initiatives.models import Body, Initiative, Person
+from standort.initiatives.queries import office_contact
 from standort.measures.models import Measure
 
 
@@ -174,7 +175,6 @@ class Invitation(PersonalLink):
         return super().link_state(now)
 
     def link_contact(self):
-        from standort.initiatives.queries import office_contact
 
         return office_contact(self.meeting.initiative_id)
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from standort.reports.render import pdf_from_html, running_page_style
+from standort.core.pdf import pdf_from_html, running_page_style
 
 from . import queries
 

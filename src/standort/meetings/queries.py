@@ -4,7 +4,12 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .models import ActionItem, Decision, Invitation, Meeting
+from standort.core.history import records
+from standort.initiatives.models import Person
+from standort.measures.models import Measure
+
+from . import extensions
+from .models import ActionItem, AgendaAttachment, AgendaItem, Decision, Invitation, Meeting
 
 
 def meetings_of(initiative, *, past=False, body=None):
@@ -49,7 +54,6 @@ def agenda_of(meeting):
     number of queries. The related rows come as lists (`measure_list`, `file_list`,
     `decision_list` with `adopted_list`, `action_list`): a related manager's .all()
     costs a queryset each time, and a page of 40 items asks for hundreds."""
-    from standort.measures.models import Measure
 
     measures = Measure.objects.only("pk", "number", "title", "status", "initiative_id")
     return meeting.agenda.select_related("presenter").prefetch_related(
@@ -134,34 +138,23 @@ def agenda_stamp(meeting):
     """What the agenda part of the meeting page shows can only have changed when one of
     these changed: the newest history record of the meeting's agenda items, decisions,
     action items and files (their lists of measures are set in the same write), of
-    any measure or person (titles and names), and of the agenda's comments. One query;
-    the page keeps its rendered agenda for as long as the stamp holds."""
-    from django.db.models import OuterRef, Subquery
-
-    from standort.core.history import records
-    from standort.dialog.queries import agenda_comments_newest
-    from standort.initiatives.models import Person
-    from standort.measures.models import Measure
-
-    from .models import AgendaAttachment, AgendaItem
+    any measure or person (titles and names), and of what the apps above add to the
+    agenda (its comments). One query; the page keeps its rendered agenda for as long as
+    the stamp holds."""
 
     def newest(model, **conditions):
         latest = records(model, **conditions).order_by("-history_id").values("history_id")
         return Subquery(latest[:1])
 
     here = OuterRef("pk")
-    row = (
-        Meeting.objects.filter(pk=meeting.pk)
-        .annotate(
-            items=newest(AgendaItem, meeting_id=here),
-            decisions=newest(Decision, agenda_item__meeting_id=here),
-            actions=newest(ActionItem, agenda_item__meeting_id=here),
-            files=newest(AgendaAttachment, agenda_item__meeting_id=here),
-            comments=agenda_comments_newest(here),
-            measures=newest(Measure),
-            people=newest(Person),
-        )
-        .values_list("items", "decisions", "actions", "files", "comments", "measures", "people")
-        .get()
-    )
+    stamps = {
+        "items": newest(AgendaItem, meeting_id=here),
+        "decisions": newest(Decision, agenda_item__meeting_id=here),
+        "actions": newest(ActionItem, agenda_item__meeting_id=here),
+        "files": newest(AgendaAttachment, agenda_item__meeting_id=here),
+        "measures": newest(Measure),
+        "people": newest(Person),
+        **{f"part_{n}": part.newest(here) for n, part in enumerate(extensions.agenda_parts())},
+    }
+    row = Meeting.objects.filter(pk=meeting.pk).annotate(**stamps).values_list(*stamps).get()
     return "-".join(str(value) for value in row)

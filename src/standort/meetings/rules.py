@@ -2,7 +2,9 @@
 meetings; the office plans any, the chair or manager of a body plans that body's."""
 
 import rules
+from django.utils import timezone
 
+from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, takes_part
 from standort.measures.rules import leads_a_body, led_bodies
 
@@ -38,10 +40,6 @@ def chaired_bodies(user):
         return frozenset()
     cached = getattr(user, "_chaired_bodies", None)
     if cached is None:
-        from django.utils import timezone
-
-        from standort.initiatives.models import Membership
-
         cached = frozenset(
             Membership.objects.filter(person__user=user, role=Membership.Role.CHAIR)
             .exclude(ends_on__lt=timezone.localdate())

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 from standort.core import mail
 from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
-from standort.initiatives.models import Person
+from standort.initiatives.models import Membership, Person
+from standort.measures import services as measure_services
+from standort.measures.models import Measure
 
 from . import signals
 from .ical import meeting_ics
@@ -114,12 +116,9 @@ def meeting_invite(*, actor, meeting, guests=()):
 def _mailed(invitations):
     """Those to mail now: everyone with an address, except users who chose a daily
     digest or no mail for invitations (their notification list and digest tell them)."""
-    from standort.notifications.models import Kind
-    from standort.notifications.services import wants_immediate_mail
-
     with_address = [i for i in invitations if i.person.email]
     users = [i.person.user_id for i in with_address if i.person.user_id]
-    immediate = wants_immediate_mail(users, Kind.INVITATION) if users else set()
+    immediate = mail.wants_immediate_mail(users, "invitation")
     return [i for i in with_address if not i.person.user_id or i.person.user_id in immediate]
 
 
@@ -230,7 +229,6 @@ def minutes_circulate(*, actor, meeting):
 
 def chairs(meeting):
     """The body's chairs on the day of the meeting: they approve its minutes."""
-    from standort.initiatives.models import Membership
 
     return set(
         Membership.objects.filter(body=meeting.body, role=Membership.Role.CHAIR).values_list(
@@ -274,8 +272,6 @@ def _decision_reference(meeting):
 
 
 def _adopt(actor, decision, meeting, measures):
-    from standort.measures import services as measure_services
-    from standort.measures.models import Measure
 
     known = set(decision.adopted_measures.values_list("pk", flat=True))
     adoptable = {Measure.Status.PROPOSED, Measure.Status.ADOPTED}
@@ -316,8 +312,6 @@ def decision_delete(*, actor, decision):
 def decision_to_measure(*, actor, decision):
     """Beschluss → Maßnahme: a proposed measure of the meeting's body, pre-filled from
     the decision and linked to it both ways."""
-    from standort.measures import services as measure_services
-    from standort.measures.models import Measure
 
     if decision.measure_id:
         raise DomainError(_("This decision has become a measure already."))

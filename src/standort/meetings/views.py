@@ -23,9 +23,8 @@ from standort.core.pages import (
     seen_version,
     try_save,
 )
-from standort.dialog.queries import comment_counts_for_agenda, comments_for_agenda
 
-from . import queries, services
+from . import extensions, queries, services
 from .access import meeting_permission
 from .forms import (
     ANSWER_CHOICES,
@@ -122,10 +121,9 @@ def meeting_detail(request, initiative, meeting):
 
     def agenda():
         items = list(queries.agenda_of(meeting))
-        # Each item links to its comments, which are read on the item's page.
-        counts = comment_counts_for_agenda(meeting)
-        for item in items:
-            item.comment_count = counts.get(item.pk, 0)
+        # Each item links to what the apps above add to it (its comments), which are
+        # read on the item's page.
+        extensions.part_links(meeting, items)
         return items
 
     # The agenda is read far more often than it changes: the template keeps it while
@@ -159,7 +157,7 @@ def agenda_item_detail(request, initiative, meeting, item_pk):
     do with them, and its comments."""
     item = get_object_or_404(queries.agenda_of(meeting), pk=item_pk)
     context = _meeting_context(request, initiative, meeting)
-    context.update(item=item, agenda_comments=comments_for_agenda(meeting, item=item))
+    context.update(item=item)
     return render(request, "meetings/agenda_item_detail.html", context)
 
 

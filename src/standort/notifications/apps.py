@@ -1,17 +1,24 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from standort.dialog import signals as dialog
+from standort.measures import signals as measures
+from standort.meetings import signals as meetings
+
 
 class NotificationsConfig(AppConfig):
     name = "standort.notifications"
     verbose_name = _("Notifications")
 
     def ready(self):
-        from standort.dialog import signals as dialog
-        from standort.measures import signals as measures
-        from standort.meetings import signals as meetings
+        # These modules read models, which exist once the apps are loaded.
+        from standort.core import mail, slots
 
-        from . import listeners
+        from . import listeners, services
+
+        mail.register_immediate_mail_choice(services.wants_immediate_mail)
+        for place in ("measure.actions", "body.actions", "idea.actions"):
+            slots.fill(place, "notifications/_follow_button.html")
 
         measures.status_changed.connect(
             listeners.on_status_changed, dispatch_uid="notifications.status_changed"

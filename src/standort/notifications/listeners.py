@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from standort.dialog.mentions import mentioned_ids
+from standort.dialog.models import Comment
 from standort.initiatives.models import Person
 
 from . import queries, services
@@ -144,17 +146,9 @@ def _about_comment(comment, who, mention=False):
     return _("%(who)s commented on the idea “%(title)s”.") % values
 
 
-def _comment_url(comment):
-    from standort.dialog.views import back_to
-
-    return back_to(comment.initiative, comment)
-
-
 def on_comment_posted(sender, *, comment, **kwargs):
     """The followers of what it is on (and the author of the comment it answers) hear
     of a comment; those it mentions hear of it as a mention instead."""
-    from standort.dialog.mentions import mentioned_ids
-
     told = Q(pk__in=queries.followers(_followed(comment)).values("pk"))
     if comment.parent_id and comment.parent.author_id:
         told |= Q(pk=comment.parent.author_id)
@@ -172,7 +166,7 @@ def on_comment_posted(sender, *, comment, **kwargs):
         initiative=comment.initiative,
         actor=comment.author,
         text=text,
-        url=_comment_url(comment),
+        url=comment.get_absolute_url(),
         event=f"comment:{comment.pk}",
     )
 
@@ -197,8 +191,6 @@ def on_idea_posted(sender, *, idea, **kwargs):
 
 
 def on_people_mentioned(sender, *, obj, people, **kwargs):
-    from standort.dialog.models import Comment
-
     is_comment = isinstance(obj, Comment)
     kind = "comment" if is_comment else "idea"
     # On posting, the mention takes the place of the comment's notification (the same
@@ -219,6 +211,6 @@ def on_people_mentioned(sender, *, obj, people, **kwargs):
         initiative=obj.initiative,
         actor=obj.author,
         text=text,
-        url=_comment_url(obj) if is_comment else obj.get_absolute_url(),
+        url=obj.get_absolute_url(),
         event=event,
     )

@@ -97,10 +97,15 @@ def report_request(*, actor, cycle, format):
 @transaction.atomic
 def reports_for_review(*, actor, cycle):
     """One report per format of the closed review `cycle`, built in the background
-    after the commit. The reviews app calls this when the office closes a review."""
+    after the commit."""
     return [
         report_request(actor=actor, cycle=cycle, format=format) for format in Report.Format.values
     ]
+
+
+def on_review_closed(sender, *, cycle, actor, **kwargs):
+    """A closed review gets its reports "Stand der Umsetzung" at once."""
+    reports_for_review(actor=actor, cycle=cycle)
 
 
 def _set_progress(report_id, attempt, value):

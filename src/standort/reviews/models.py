@@ -14,6 +14,7 @@ from standort.core.history import Tracked
 from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
 from standort.initiatives.models import Initiative, Person
+from standort.initiatives.queries import office_contact
 from standort.measures.models import PERCENT, Measure, StatusUpdate
 
 
@@ -133,7 +134,6 @@ class ReviewRequest(PersonalLink):
         return super().link_state(now)
 
     def link_contact(self):
-        from standort.initiatives.queries import office_contact
 
         return office_contact(self.cycle.initiative_id)
 

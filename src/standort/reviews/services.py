@@ -17,8 +17,10 @@ from standort.core import mail
 from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
 from standort.measures import services as measure_services
+from standort.measures.dashboard import stale_condition, stale_since
 from standort.measures.models import TRANSITIONS, Measure, Milestone, StatusUpdate
 
+from . import signals
 from .models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 __all__ = ["DomainError"]
@@ -125,6 +127,7 @@ def cycle_close(*, actor, cycle):
     cycle.state = State.CLOSED
     cycle.closed_at = timezone.now()
     save(actor, cycle)
+    signals.review_closed.send(sender=ReviewCycle, cycle=cycle, actor=actor)
     return cycle
 
 
@@ -451,7 +454,6 @@ def remind_stale(initiative, now=None):
     """Reminds the owners of running measures whose last accepted status update is
     older than the initiative's update interval, at most once a month per owner.
     Owners asked by a running review are left alone: the review reminds them."""
-    from standort.measures.dashboard import stale_condition, stale_since
 
     now = now or timezone.now()
     since = stale_since(initiative, now)

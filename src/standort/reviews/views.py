@@ -2,7 +2,6 @@
 form through their personal link or in the app."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -273,7 +272,7 @@ def review_close(request, initiative, pk):
     if request.method == "POST":
         if run_action(
             request,
-            lambda: _close(request.user, cycle),
+            lambda: services.cycle_close(actor=request.user, cycle=cycle),
             _("The review is closed. The report is being generated."),
         ):
             return redirect("report_list", initiative.slug)
@@ -296,14 +295,6 @@ def review_close(request, initiative, pk):
         confirm_label=_("Close the review"),
         blocked=not cycle.is_running,
     )
-
-
-@transaction.atomic
-def _close(actor, cycle):
-    from standort.reports.services import reports_for_review
-
-    closed = services.cycle_close(actor=actor, cycle=cycle)
-    reports_for_review(actor=actor, cycle=closed)
 
 
 @require_POST

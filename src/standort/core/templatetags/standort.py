@@ -2,6 +2,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .. import slots
+
 register = template.Library()
 
 
@@ -33,3 +35,17 @@ def markdown(text):
     from standort.core.markup import render_markdown
 
     return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def slot(context, name, obj):
+    """What the apps above show at this place of the page (see core.slots)."""
+    engine = context.template.engine
+    parts = []
+    for entry in slots.fills(name):
+        values = entry.context(context, obj)
+        if values is None:
+            continue
+        with context.push(values):
+            parts.append(engine.get_template(entry.template).render(context))
+    return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there

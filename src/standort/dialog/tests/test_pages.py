@@ -4,6 +4,7 @@ deleted or hidden comment), and query counts that do not grow with the dialogue.
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -288,11 +289,7 @@ def test_mention_candidates_are_only_people_with_a_role(idea, ben, duisburg):
     assert comment.mentions == []
 
 
-def test_the_agenda_item_include_shows_threads_and_the_form(agenda_item, ben, stefan, rf):
-    from django.template import Context, Template
-
-    from standort.dialog.queries import comments_for_agenda
-
+def test_the_agenda_items_slot_shows_threads_and_the_form(agenda_item, ben, stefan, rf):
     first = services.comment_post(
         actor=ben, comment=Comment(agenda_item=agenda_item, text="Bitte **vorab** Unterlagen")
     )
@@ -300,13 +297,12 @@ def test_the_agenda_item_include_shows_threads_and_the_form(agenda_item, ben, st
     meeting = agenda_item.meeting
     request = rf.get("/")
     request.user = stefan
-    html = Template("{% load dialog_tags %}{% agenda_item_comments agenda_comments item %}").render(
+    html = Template('{% load standort %}{% slot "agenda_item.sections" item %}').render(
         Context(
             {
                 "request": request,
                 "user": stefan,
                 "initiative": meeting.initiative,
-                "agenda_comments": comments_for_agenda(meeting),
                 "item": agenda_item,
             }
         )
@@ -315,3 +311,34 @@ def test_the_agenda_item_include_shows_threads_and_the_form(agenda_item, ben, st
     url = reverse("agenda_item_comment", args=["duisburg", meeting.pk, agenda_item.pk])
     assert f'action="{url}"' in html
     assert reverse("comment_reply", args=["duisburg", first.pk]) in html
+
+
+def test_an_agenda_items_comments_cost_a_constant_number_of_queries(
+    agenda_item, as_persona, duisburg, anna, django_assert_max_num_queries
+):
+    meeting = agenda_item.meeting
+    for n in range(12):
+        top = Comment.objects.create(
+            initiative=duisburg, agenda_item=agenda_item, author=anna, text=f"Kommentar {n}"
+        )
+        Comment.objects.create(
+            initiative=duisburg, agenda_item=agenda_item, author=anna, parent=top, text="Antwort"
+        )
+    url = reverse("agenda_item_detail", args=["duisburg", meeting.pk, agenda_item.pk])
+    client = as_persona("anna")
+    # The page's own queries as measured without comments, and two for all of them.
+    with django_assert_max_num_queries(22):
+        page = client.get(url).content.decode()
+    assert "Kommentar 11" in page and "Antwort" in page
+    meeting_page = as_persona("olga").get(meeting.get_absolute_url()).content.decode()
+    assert "24 Kommentare" in meeting_page
+
+
+def test_the_kept_agenda_shows_a_new_comment_at_once(agenda_item, as_persona, duisburg, anna):
+    meeting_page = agenda_item.meeting.get_absolute_url()
+    client = as_persona("anna")
+    assert "0 Kommentare" in client.get(meeting_page).content.decode()
+    services.comment_post(
+        actor=anna, comment=Comment(initiative=duisburg, agenda_item=agenda_item, text="Hallo")
+    )
+    assert "1 Kommentar<" in client.get(meeting_page).content.decode()

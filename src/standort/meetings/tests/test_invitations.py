@@ -106,20 +106,3 @@ def test_a_new_time_sends_an_update_and_a_cancellation_a_cancel(
     assert str(event["status"]) == "CANCELLED"
     assert int(event["sequence"]) == 2
     assert str(event["uid"]) == f"{meeting.ical_uid}@standort"
-
-
-def test_a_user_who_wants_no_invitation_mails_finds_it_in_the_app(
-    meeting, anna, ben, mailoutbox, django_capture_on_commit_callbacks
-):
-    from standort.notifications.models import Choice, Kind, Notification
-    from standort.notifications.services import preferences_save
-
-    MembershipFactory(body=meeting.body, person=ben.person)
-    preferences_save(user=ben, choices={Kind.INVITATION: Choice.NEVER})
-    with django_capture_on_commit_callbacks(execute=True):
-        services.meeting_invite(actor=anna, meeting=meeting)
-    assert sorted(m.to[0] for m in mailoutbox) == ["jörg@example.org", "ömer@example.org"]
-    notification = Notification.objects.get(recipient=ben)
-    assert notification.kind == Kind.INVITATION
-    assert notification.url == meeting.get_absolute_url()
-    assert Invitation.objects.filter(meeting=meeting, person=ben.person).exists()

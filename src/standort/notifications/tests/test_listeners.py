@@ -9,8 +9,10 @@ import pytest
 from standort.core.models import OutgoingMail
 from standort.dialog import services as dialog
 from standort.dialog.models import Comment, Idea
+from standort.initiatives.tests.factories import MembershipFactory
 from standort.measures import services as measures
 from standort.measures.models import Measure, StatusUpdate
+from standort.meetings import services as meeting_services
 from standort.meetings import signals as meeting_signals
 from standort.meetings.models import AgendaItem, Invitation, Meeting
 from standort.notifications import services
@@ -167,3 +169,19 @@ def test_a_mention_added_by_an_edit_is_news_of_its_own(measure, anna, ben):
         Kind.COMMENT,
         Kind.MENTION,
     ]
+
+
+def test_a_user_who_wants_no_invitation_mails_finds_it_in_the_app(
+    meeting, anna, ben, olga, mailoutbox, django_capture_on_commit_callbacks
+):
+    MembershipFactory(body=meeting.body, person=ben.person)
+    services.preferences_save(user=ben, choices={Kind.INVITATION: Choice.NEVER})
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting_services.meeting_invite(actor=anna, meeting=meeting)
+    mailed = {m.to[0] for m in mailoutbox}
+    assert olga.email in mailed
+    assert ben.email not in mailed
+    notification = Notification.objects.get(recipient=ben)
+    assert notification.kind == Kind.INVITATION
+    assert notification.url == meeting.get_absolute_url()
+    assert Invitation.objects.filter(meeting=meeting, person=ben.person).exists()

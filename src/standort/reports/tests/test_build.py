@@ -15,11 +15,12 @@ from docx import Document
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from standort.core.pdf import page_counter
 from standort.core.services import DomainError
 from standort.reports import build, services
 from standort.reports.models import Report
 from standort.reports.queries import report_data
-from standort.reports.render import page_counter, render_pdf
+from standort.reports.render import render_pdf
 from standort.reports.spreadsheet import render_xlsx
 from standort.reports.tasks import build_report
 from standort.reports.word import render_docx
@@ -312,7 +313,7 @@ def test_many_working_groups_split_the_chart_across_pictures(duisburg):
 
 def test_weasyprint_reads_no_file_a_text_names(review, anna):
     """Texts are escaped, and the fetcher would refuse a file beside the report's own."""
-    from standort.reports.render import _url_fetcher
+    from standort.core.pdf import url_fetcher as _url_fetcher
 
     with pytest.raises(ValueError):
         _url_fetcher().fetch("file:///etc/passwd")

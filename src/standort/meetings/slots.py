@@ -1,18 +1,18 @@
-"""The meetings on other apps' pages: the decisions a measure came from or was
-adopted by, as a line of its facts."""
+"""What the meetings show on other apps' pages (see core.slots)."""
 
-from django import template
+from standort.core import slots
 
-from .. import queries
-
-register = template.Library()
+from . import queries
 
 
-@register.inclusion_tag("meetings/_measure_decisions.html", takes_context=True)
 def measure_decisions(context, measure):
     """ "Beschlüsse": the meetings whose decisions created or adopted the measure (one
     query), for those who see the initiative's meetings."""
     initiative = measure.initiative
     if not context["user"].has_perm("meetings.view_meetings", initiative):
-        return {"decisions": []}
+        return None
     return {"initiative": initiative, "decisions": queries.decisions_on(measure)}
+
+
+def register():
+    slots.fill("measure.facts", "meetings/_measure_decisions.html", measure_decisions, order=20)

@@ -1,0 +1,33 @@
+"""Places on a page that the apps above fill. A lower app's template names the place,
+`{% slot "measure.facts" measure %}`; an app above says in its AppConfig.ready() what
+it shows there: a template and a function that returns the template's context (or
+None to show nothing). The comments under a measure, the decisions that adopted it and
+the follow button reach the measure's page this way, so the measures app neither
+imports those apps nor loads their template tags."""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_filled = defaultdict(list)
+
+
+@dataclass(frozen=True)
+class Fill:
+    template: str
+    context: Callable
+    order: int
+
+
+def fill(slot, template, context=None, *, order=50):
+    """Shows `template` at `slot`, in the page's context plus what
+    `context(page_context, obj)` returns (by default `{"target": obj}`); lower `order`
+    comes first."""
+    entry = Fill(template, context or (lambda page_context, obj: {"target": obj}), order)
+    if entry not in _filled[slot]:
+        _filled[slot].append(entry)
+        _filled[slot].sort(key=lambda each: each.order)
+
+
+def fills(slot):
+    return _filled.get(slot, ())
