@@ -606,8 +606,9 @@ def _position(people, person):
 def configure_environment(database=DEFAULT_DATABASE, **extra):
     """The environment for Django in this process and for the bench server."""
     os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
+    os.environ.setdefault("SITE_URL", "http://127.0.0.1")
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standort.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     os.environ.update(extra)
     for path in (str(ROOT / "src"), str(ROOT)):
         if path not in sys.path:

@@ -65,7 +65,8 @@ def server_environment():
         "DEBUG": "false",
         "SECURE_COOKIES": "false",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "BENCH_SERVER_TIMING": "true",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SITE_URL": "http://127.0.0.1",
         "STATIC_ROOT": str(STATIC_ROOT),
         "EMAIL_URL": "consolemail://",
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
@@ -114,7 +115,7 @@ def fetch(port, path, session_key):
     if response.status != 200 or not total or not db:
         raise RuntimeError(
             f"GET {path}: status {response.status}, Server-Timing {header!r} "
-            f"(is the session valid, BENCH_SERVER_TIMING on?)"
+            f"(is the session valid, the server on bench.settings?)"
         )
     return (
         float(total.group(1)),
@@ -134,7 +135,7 @@ def start_server(port):
         "gunicorn",
         "standort.wsgi",
         "--pythonpath",
-        "src",
+        "src,.",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",

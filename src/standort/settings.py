@@ -64,12 +64,6 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# `make bench` only: a Server-Timing header on every response and the bench floor page
-# (standort.core.bench). Never switch it on in production.
-BENCH_SERVER_TIMING = env.bool("BENCH_SERVER_TIMING", default=False)
-if BENCH_SERVER_TIMING:
-    MIDDLEWARE.insert(0, "standort.core.bench.ServerTimingMiddleware")
-
 ROOT_URLCONF = "standort.urls"
 WSGI_APPLICATION = "standort.wsgi.application"
 

@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.bench import bench_floor
 from standort.core.views import healthz, personal_link
 
 admin.site.site_header = _("Standort administration")
@@ -20,10 +18,3 @@ urlpatterns = [
     # Initiatives last: their slugs take the first path segment.
     path("", include("standort.initiatives.urls")),
 ]
-
-if settings.BENCH_SERVER_TIMING:
-    # The bench floor, before the initiatives' catch-all so it passes through
-    # InitiativeMiddleware with `initiative_slug` like every initiative page.
-    urlpatterns.insert(
-        -1, path("<slug:initiative_slug>/bench-floor/", bench_floor, name="bench_floor")
-    )
