@@ -64,14 +64,17 @@ demo: install $(SECRET_FILE)
 	@echo ""
 	@$(DEMO_ENV) PORT=$(PORT) $(BIN)/honcho start -f Procfile
 
+# Two workers (pytest-xdist), each with its own test database; PYTEST_ARGS comes last,
+# so `make test PYTEST_ARGS="-n 0 -k review"` runs in one process.
 test: install-test
 	@mkdir -p var
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	PYTHONPATH=src $(BIN)/lint-imports
 	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		SECURE_HSTS_SECONDS=31536000 SECURE_HSTS_PRELOAD=true SECURE_SSL_REDIRECT=true \
 		ALLOWED_HOSTS=standort.example.org SITE_URL=https://standort.example.org \
