@@ -80,9 +80,10 @@ lint: install-test
 		ALLOWED_HOSTS=standort.example.org SITE_URL=https://standort.example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
 
+# SQLite, and with DATABASE_URL=postgres://… also PostgreSQL (bench/README.md).
 bench: install-test
 	@mkdir -p var
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

@@ -7,8 +7,8 @@ from django.db.models import F
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
+from bench.exchange_timings import time_exchange
 from bench.generate import TINY, generate
-from bench.run import time_exchange
 from bench.server import ServerTimingMiddleware
 from standort.dialog.models import Comment, Idea
 from standort.initiatives.models import InitiativeRole, Membership
