@@ -14,8 +14,9 @@ DEMO_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" \
 	SITE_URL="http://127.0.0.1:$(PORT)" SECURE_COOKIES=false \
 	ALLOWED_HOSTS="127.0.0.1,localhost"
 # Tests: a fixed key, the plain static storage (live_server cannot serve manifest
-# files), tasks run in-process.
+# files), tasks run in-process, links in mails to the test client's host.
 TEST_ENV = SECRET_KEY=test-only-not-secret DEBUG=false SECURE_COOKIES=false \
+	SITE_URL=http://testserver \
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage \
 	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
 	EMAIL_URL=consolemail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
@@ -63,22 +64,26 @@ demo: install $(SECRET_FILE)
 	@echo ""
 	@$(DEMO_ENV) PORT=$(PORT) $(BIN)/honcho start -f Procfile
 
+# Two workers (pytest-xdist), each with its own test database; PYTEST_ARGS comes last,
+# so `make test PYTEST_ARGS="-n 0 -k review"` runs in one process.
 test: install-test
 	@mkdir -p var
-	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run
+	PYTHONPATH=src $(BIN)/lint-imports
 	SECRET_KEY="$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')" \
 		SECURE_HSTS_SECONDS=31536000 SECURE_HSTS_PRELOAD=true SECURE_SSL_REDIRECT=true \
-		ALLOWED_HOSTS=standort.example.org \
+		ALLOWED_HOSTS=standort.example.org SITE_URL=https://standort.example.org \
 		$(MANAGE) check --deploy --fail-level WARNING
 
+# SQLite, and with DATABASE_URL=postgres://… also PostgreSQL (bench/README.md).
 bench: install-test
 	@mkdir -p var
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles

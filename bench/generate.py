@@ -1,7 +1,8 @@
 """Generate a large installation for the benchmark (see README.md).
 
-`generate(sizes)` fills the current database with bulk inserts and returns the objects
-the benchmark needs; `python bench/generate.py` does that into a fresh var/bench.sqlite3.
+`generate(sizes)` fills the current (migrated, empty) database, SQLite or PostgreSQL,
+with bulk inserts and returns the objects the benchmark needs; `bench/databases.py`
+prepares the database, `python bench/run.py --generate-only` only generates.
 
 Layout: initiative 0 is the "bench initiative" (large; the bench user runs its project
 office), initiative 1 the "small initiative" (the same pages on a handful of rows, to
@@ -10,10 +11,8 @@ takes part in one initiative, some in a second one. History rows are written onl
 what the measured pages read of the bench and the small initiative.
 """
 
-import os
 import random
 import sys
-import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,9 +25,6 @@ from bench.dialog import generate_agenda_comments, generate_dialog  # noqa: E402
 from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
 from bench.meetings import generate_meetings  # noqa: E402
 from bench.reviews import generate_reviews  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATABASE = ROOT / "var" / "bench.sqlite3"
 
 BENCH_SLUG = "bench"
 SMALL_SLUG = "bench-small"
@@ -252,6 +248,7 @@ def generate(sizes=Sizes()):
                 )
                 primary.append(index)
         people = Person.objects.bulk_create(people)
+        primary_of = {person.pk: index for person, index in zip(people, primary, strict=True)}
 
         # Participation: the primary initiative, and for some a second one among the others.
         participants = defaultdict(list)  # initiative index -> persons
@@ -262,7 +259,7 @@ def generate(sizes=Sizes()):
         for person in rng.sample(
             second_candidates, k=int(len(second_candidates) * sizes.second_initiative_share)
         ):
-            own = primary[_position(people, person)]
+            own = primary_of[person.pk]
             choices = [i for i in other_indexes if i != own]
             if choices:
                 participants[rng.choice(choices)].append(person)
@@ -450,7 +447,7 @@ def generate(sizes=Sizes()):
             linked.append(person)
             roles.append(
                 InitiativeRole(
-                    initiative=initiatives[primary[_position(people, person)]],
+                    initiative=initiatives[primary_of[person.pk]],
                     user=account,
                     role=role_cycle[n % len(role_cycle)],
                 )
@@ -550,97 +547,3 @@ def _accounts_of(User, InitiativeRole, initiative):
     """The accounts with a role in `initiative`, the bench user first."""
     roles = InitiativeRole.objects.filter(initiative=initiative).values("user_id")
     return list(User.objects.filter(pk__in=roles).order_by("pk"))
-
-
-def load_installation():
-    """The Installation of an already generated database (for `run.py --no-generate`)."""
-    from django.contrib.auth import get_user_model
-
-    from standort.initiatives.models import Body, Initiative
-    from standort.measures.models import Measure
-
-    def measured(initiative):
-        bodies = Body.objects.filter(initiative=initiative).order_by("position", "pk")
-        return bodies.filter(kind=Body.Kind.WORKING_GROUP).first() or bodies.first()
-
-    def measured_measure(initiative):
-        parents = Measure.objects.filter(initiative=initiative, children__isnull=False)
-        return parents.order_by("number").values_list("number", flat=True).first()
-
-    def measured_meeting(initiative):
-        from standort.meetings.models import Meeting
-
-        meetings = Meeting.objects.filter(initiative=initiative, title__startswith="Große")
-        return meetings.values_list("pk", flat=True).first() or 0
-
-    def measured_idea(initiative):
-        from django.db.models import Count
-
-        from standort.dialog.models import Idea
-
-        ideas = Idea.objects.filter(body__initiative=initiative).annotate(n=Count("comments"))
-        return ideas.order_by("-n", "pk").values_list("pk", flat=True).first() or 0
-
-    bench = Initiative.objects.get(slug=BENCH_SLUG)
-    small = Initiative.objects.get(slug=SMALL_SLUG)
-    return Installation(
-        bench=bench,
-        small=small,
-        bench_body=measured(bench),
-        small_body=measured(small),
-        user=get_user_model().objects.get(email=BENCH_EMAIL),
-        bench_measure=measured_measure(bench),
-        small_measure=measured_measure(small),
-        bench_meeting=measured_meeting(bench),
-        small_meeting=measured_meeting(small),
-        bench_idea=measured_idea(bench),
-        small_idea=measured_idea(small),
-    )
-
-
-def _position(people, person):
-    # Persons are created in order, so their pks are consecutive.
-    return person.pk - people[0].pk
-
-
-def configure_environment(database=DEFAULT_DATABASE, **extra):
-    """The environment for Django in this process and for the bench server."""
-    os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "standort.settings")
-    os.environ.update(extra)
-    for path in (str(ROOT / "src"), str(ROOT)):
-        if path not in sys.path:
-            sys.path.insert(0, path)
-
-
-def fresh_database(database=DEFAULT_DATABASE, sizes=Sizes(), verbose=True):
-    """Delete the database file, migrate anew and generate. Django must not be set up
-    with another database yet."""
-    import django
-    from django.core.management import call_command
-
-    database.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{database}{suffix}").unlink(missing_ok=True)
-    django.setup()
-    start = time.perf_counter()
-    call_command("migrate", interactive=False, verbosity=0)
-    migrated = time.perf_counter()
-    installation = generate(sizes)
-    if verbose:
-        print(
-            f"Generated {database.relative_to(ROOT) if database.is_relative_to(ROOT) else database}"
-            f" (migrate {migrated - start:.1f} s, data {time.perf_counter() - migrated:.1f} s): "
-            + ", ".join(f"{name} {count}" for name, count in installation.counts.items())
-        )
-    return installation
-
-
-def main():
-    configure_environment()
-    fresh_database()
-
-
-if __name__ == "__main__":
-    main()

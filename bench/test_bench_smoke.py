@@ -1,16 +1,18 @@
 """The benchmark harness must not rot: the generator runs with tiny sizes in the test
-database, and the Server-Timing middleware reports time and queries."""
+database, the Server-Timing middleware reports time and queries, and the floor page
+exists in the bench server's URLs only."""
 
 from django.db import connection
 from django.db.models import F
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
+from bench.exchange_timings import time_exchange
 from bench.generate import TINY, generate
-from bench.run import time_exchange
-from standort.core.bench import ServerTimingMiddleware
+from bench.server import ServerTimingMiddleware
 from standort.dialog.models import Comment, Idea
 from standort.initiatives.models import InitiativeRole, Membership
+from standort.initiatives.tests.factories import InitiativeFactory, user_with_role
 from standort.measures.models import Measure, Milestone, Partnership
 from standort.measures.search import search_text_of
 from standort.meetings.models import AgendaItem
@@ -66,6 +68,35 @@ def test_server_timing_header_counts_queries(db):
     assert header.startswith("total;dur=")
     assert ", cpu;dur=" in header
     assert header.endswith('desc="2 queries"')
+
+
+def test_the_floor_page_exists_only_on_the_bench_server(db, client, settings):
+    from bench import settings as bench_settings
+
+    duisburg = InitiativeFactory(slug="duisburg")
+    InitiativeFactory(slug="muelheim", is_public=True)
+    ben = user_with_role(
+        duisburg,
+        InitiativeRole.Role.MEMBER,
+        email="ben@example.org",
+        first_name="Ben",
+        last_name="B",
+    )
+    client.force_login(ben)
+    assert client.get("/duisburg/bench-floor/").status_code == 404
+
+    settings.ROOT_URLCONF = bench_settings.ROOT_URLCONF
+    settings.MIDDLEWARE = bench_settings.MIDDLEWARE
+    settings.TEMPLATES = bench_settings.TEMPLATES
+    client = Client()  # a new handler, so that it loads the bench's middleware
+    client.force_login(ben)
+    response = client.get("/duisburg/bench-floor/")
+
+    assert response.status_code == 200
+    assert response.wsgi_request.initiative.slug == "duisburg"
+    assert "queries" in response["Server-Timing"]
+    # Another initiative's floor: visible, but Ben may not view its pages.
+    assert client.get("/muelheim/bench-floor/").status_code == 403
 
 
 def test_generator_fills_the_measure_catalogues(db):

@@ -6,6 +6,7 @@ Internes Forum (not public): nobody of the above takes part. Paul is the platfor
 admin. Eva has an account but no role anywhere."""
 
 import pytest
+from django.conf import settings as django_settings
 
 from standort.accounts.tests.factories import UserFactory
 from standort.browser_fixtures import new_ui, playwright_browser, ui  # noqa: F401
@@ -101,6 +102,13 @@ def as_persona(client, request):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _media_root(tmp_path_factory):
+    # Uploads go to a folder of this test session (of each xdist worker), neither into
+    # the checkout's var/media nor into another worker's files.
+    django_settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,15 @@
 """Settings for Standort, read from the environment (see README, "Configuration").
 
 One module for every environment. Values that matter in production have no silent
-development default: SECRET_KEY must be set, DEBUG is off unless switched on.
+development default: SECRET_KEY must be set, SITE_URL too unless DEBUG is on, DEBUG is
+off unless switched on, and a malformed value stops the start-up with its name.
 """
 
+import os
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -14,7 +17,26 @@ VAR_DIR = BASE_DIR / "var"
 
 env = environ.Env()
 
-DEBUG = env.bool("DEBUG", default=False)
+
+def env_bool(name, *, default):
+    """The yes-or-no setting `name`. django-environ's env.bool reads every unknown word
+    as false, so `SECURE_COOKIES=ture` would quietly switch a protection off: here any
+    word but these stops the start-up."""
+    words = {"true": True, "1": True, "yes": True, "on": True}
+    words |= {"false": False, "0": False, "no": False, "off": False}
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    try:
+        return words[value.strip().lower()]
+    except KeyError:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a yes-or-no value; use true/false, 1/0, yes/no "
+            "or on/off (in any case)."
+        ) from None
+
+
+DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -64,12 +86,6 @@ MIDDLEWARE = [
     # Axes last, as its documentation asks, so it sees every other middleware's work.
     "axes.middleware.AxesMiddleware",
 ]
-
-# `make bench` only: a Server-Timing header on every response and the bench floor page
-# (standort.core.bench). Never switch it on in production.
-BENCH_SERVER_TIMING = env.bool("BENCH_SERVER_TIMING", default=False)
-if BENCH_SERVER_TIMING:
-    MIDDLEWARE.insert(0, "standort.core.bench.ServerTimingMiddleware")
 
 ROOT_URLCONF = "standort.urls"
 WSGI_APPLICATION = "standort.wsgi.application"
@@ -136,7 +152,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
@@ -182,16 +198,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
-SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-if env.bool("BEHIND_PROXY", default=False):
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+if env_bool("BEHIND_PROXY", default=False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
@@ -205,5 +221,12 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# The address that links in e-mails point to.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The address that links in e-mails point to. Without DEBUG there is no default: a
+# production server would otherwise mail links to the developer's loopback address.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(
+        "Set SITE_URL to the address links in mails point to, such as "
+        "https://standort.example.org (required unless DEBUG is on)"
+        + (f"; {SITE_URL!r} is not an http(s) address." if SITE_URL else ".")
+    )

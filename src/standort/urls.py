@@ -1,9 +1,7 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.bench import bench_floor
 from standort.core.views import healthz, personal_link
 from standort.home.views import platform_home
 
@@ -35,10 +33,3 @@ urlpatterns = [
         ),
     ),
 ]
-
-if settings.BENCH_SERVER_TIMING:
-    # The bench floor, before the initiatives' catch-all so it passes through
-    # InitiativeMiddleware with `initiative_slug` like every initiative page.
-    urlpatterns.insert(
-        -1, path("<slug:initiative_slug>/bench-floor/", bench_floor, name="bench_floor")
-    )

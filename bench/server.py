@@ -1,16 +1,16 @@
-"""Bench-only helpers, active only with BENCH_SERVER_TIMING=true (see bench/README.md).
+"""What the bench server adds to Standort (see README.md, "How it measures"); loaded only
+through `bench.settings` and `bench.urls`, never by the production settings.
 
 ServerTimingMiddleware reports each request's wall time and SQL queries in a
-`Server-Timing` header; `bench_floor` is the cheapest page a signed-in member can get:
-the base layout with an empty content block, through the same middleware as a real page.
+`Server-Timing` header; `floor` is the cheapest page a signed-in member can get: the
+base layout with an empty content block, through the same middleware as a real page.
 """
 
 import time
 
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.shortcuts import render
-
-from standort.core.access import initiative_permission
 
 
 class _QueryCounter:
@@ -51,6 +51,9 @@ class ServerTimingMiddleware:
         return response
 
 
-@initiative_permission("initiatives.view_initiative")
-def bench_floor(request, initiative):
-    return render(request, "core/bench_floor.html", {"initiative": initiative})
+def floor(request, initiative_slug):
+    """The floor page. InitiativeMiddleware has resolved the initiative from the URL, as
+    for every initiative page; the permission check is the one the pages make."""
+    if not request.user.has_perm("initiatives.view_initiative", request.initiative):
+        raise PermissionDenied
+    return render(request, "bench/floor.html", {"initiative": request.initiative})

@@ -1,0 +1,279 @@
+"""The pages of one large initiative measured through the production server (see
+README.md, "How it measures"): gunicorn with the bench's settings, one request at a
+time, the figures read from each response's Server-Timing header."""
+
+import http.client
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+
+from bench.databases import ROOT
+
+TARGET_FACTOR = 4.0
+SEARCH = "glasfaser"
+STATIC_ROOT = ROOT / "var" / "bench-static"
+
+TIMING = re.compile(r"total;dur=([\d.]+), cpu;dur=([\d.]+)")
+DB = re.compile(r'db;dur=([\d.]+);desc="(\d+) queries"')
+
+
+@dataclass
+class Page:
+    name: str
+    path: str
+    small_path: str
+    # Fetched without the bench user's session, as a visitor would.
+    anonymous: bool = False
+    totals: list = field(default_factory=list)
+    cpu: list = field(default_factory=list)
+    db: list = field(default_factory=list)
+    queries: list = field(default_factory=list)
+    client: list = field(default_factory=list)
+    small_queries: list = field(default_factory=list)
+
+    @property
+    def median(self):
+        return statistics.median(self.totals)
+
+    @property
+    def p95(self):
+        return statistics.quantiles(self.totals, n=20, method="inclusive")[18]
+
+
+def server_environment():
+    env = {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "DEBUG": "false",
+        "SECURE_COOKIES": "false",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "SITE_URL": "http://127.0.0.1",
+        "STATIC_ROOT": str(STATIC_ROOT),
+        "EMAIL_URL": "consolemail://",
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "LOG_LEVEL": "WARNING",
+    }
+    # The production static storage (manifest + compression), whatever the caller set.
+    os.environ.pop("STATICFILES_BACKEND", None)
+    return env
+
+
+def sign_in(user):
+    """A session for `user`, as a successful sign-in would store it."""
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = user._meta.pk.value_to_string(user)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(port, path, session_key):
+    """One GET on a fresh connection (gunicorn's sync workers do not keep connections
+    alive), without a session when `session_key` is None. Returns (total ms, cpu ms,
+    db ms, queries, client ms) from Server-Timing."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
+    try:
+        start = time.perf_counter()
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        client_ms = (time.perf_counter() - start) * 1000
+    finally:
+        connection.close()
+    header = response.getheader("Server-Timing") or ""
+    total, db = TIMING.search(header), DB.search(header)
+    if response.status != 200 or not total or not db:
+        raise RuntimeError(
+            f"GET {path}: status {response.status}, Server-Timing {header!r} "
+            f"(is the session valid, the server on bench.settings?)"
+        )
+    return (
+        float(total.group(1)),
+        float(total.group(2)),
+        float(db.group(1)),
+        int(db.group(2)),
+        client_ms,
+    )
+
+
+def start_server(port, log_file):
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    log = log_file.open("w")
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "standort.wsgi",
+        "--pythonpath",
+        "src,.",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        "2",
+    ]
+    if _gunicorn_has_option("--no-control-socket"):
+        # Newer gunicorns listen on a control socket in ~/.gunicorn; the bench server
+        # must not take it from another server on the machine.
+        command.append("--no-control-socket")
+    # Its own session: Ctrl-C reaches only this script, which then stops the server.
+    server = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    log.close()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"the server stopped (exit {server.returncode}); see {log_file}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                connection.close()
+                return server
+            connection.close()
+        except OSError:
+            pass
+        time.sleep(0.2)
+    stop_server(server)
+    raise RuntimeError(f"the server did not answer within 30 s; see {log_file}")
+
+
+def _gunicorn_has_option(option):
+    from gunicorn.config import KNOWN_SETTINGS
+
+    return any(option in (setting.cli or []) for setting in KNOWN_SETTINGS)
+
+
+def stop_server(server):
+    if server.poll() is None:
+        server.terminate()  # gunicorn: graceful shutdown of master and workers
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def measure(port, session_key, pages, *, requests, warmup, small_requests):
+    """Round-robin over the pages, one request each per round, so that whatever else
+    runs on the machine disturbs every page alike."""
+    for page in pages:
+        key = None if page.anonymous else session_key
+        for _n in range(warmup):
+            fetch(port, page.path, key)
+            fetch(port, page.small_path, key)
+        for _n in range(small_requests):
+            page.small_queries.append(fetch(port, page.small_path, key)[3])
+    for round_ in range(requests):
+        for page in pages:
+            key = None if page.anonymous else session_key
+            total, cpu, db, queries, client = fetch(port, page.path, key)
+            page.totals.append(total)
+            page.cpu.append(cpu)
+            page.db.append(db)
+            page.queries.append(queries)
+            page.client.append(client)
+        if (round_ + 1) % 50 == 0:
+            print(f"  {round_ + 1} of {requests} rounds", flush=True)
+
+
+def _count(values):
+    low, high = min(values), max(values)
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def report(pages, floor):
+    lines = [
+        "| page | median ms | p95 ms | CPU median ms | SQL median ms | queries "
+        "| queries (small) | × floor median | verdict |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    verdicts = []
+    for page in pages:
+        factor = page.median / floor.median
+        problems, notes = [], []
+        if page is not floor and factor > TARGET_FACTOR:
+            problems.append(f"{factor:.1f}× floor > {TARGET_FACTOR:g}×")
+        large, small = _count(page.queries), _count(page.small_queries)
+        if max(page.queries) > max(page.small_queries):
+            problems.append(f"queries grow with data ({small} small → {large} large)")
+        elif large != small:
+            notes.append(f"queries differ, but do not grow ({small} small, {large} large)")
+        if problems:
+            verdict = "MISSED: " + "; ".join(problems + notes)
+        else:
+            verdict = "; ".join(["floor" if page is floor else "OK"] + notes)
+        verdicts.append((page, verdict))
+        lines.append(
+            f"| {page.name} `{page.path}` | {page.median:.2f} | {page.p95:.2f} "
+            f"| {statistics.median(page.cpu):.2f} | {statistics.median(page.db):.2f} "
+            f"| {large} | {small} | {factor:.2f} | {verdict} |"
+        )
+    return lines, verdicts
+
+
+def pages_of(installation):
+    """The measured pages, the floor first: each on the bench and the small initiative."""
+    bench, small = installation.bench.slug, installation.small.slug
+    return [
+        Page("floor", f"/{bench}/bench-floor/", f"/{small}/bench-floor/"),
+        Page("dashboard", f"/{bench}/", f"/{small}/"),
+        Page("public page", f"/{bench}/", f"/{small}/", anonymous=True),
+        Page(
+            "body",
+            f"/{bench}/bodies/{installation.bench_body.pk}/",
+            f"/{small}/bodies/{installation.small_body.pk}/",
+        ),
+        Page("people", f"/{bench}/people/", f"/{small}/people/"),
+        Page("organisations", f"/{bench}/organizations/", f"/{small}/organizations/"),
+        Page("measures", f"/{bench}/measures/", f"/{small}/measures/"),
+        Page(
+            "measures, text search",
+            f"/{bench}/measures/?q={SEARCH}",
+            f"/{small}/measures/?q={SEARCH}",
+        ),
+        Page(
+            "measure",
+            f"/{bench}/measures/{installation.bench_measure}/",
+            f"/{small}/measures/{installation.small_measure}/",
+        ),
+        Page("meetings, past", f"/{bench}/meetings/?when=past", f"/{small}/meetings/?when=past"),
+        Page(
+            "meeting",
+            f"/{bench}/meetings/{installation.bench_meeting}/",
+            f"/{small}/meetings/{installation.small_meeting}/",
+        ),
+        Page(
+            "ideas",
+            f"/{bench}/bodies/{installation.bench_body.pk}/ideas/",
+            f"/{small}/bodies/{installation.small_body.pk}/ideas/",
+        ),
+        Page(
+            "idea",
+            f"/{bench}/ideas/{installation.bench_idea}/",
+            f"/{small}/ideas/{installation.small_idea}/",
+        ),
+    ]
