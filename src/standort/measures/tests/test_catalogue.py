@@ -23,7 +23,7 @@ from standort.initiatives.models import InitiativeOrganization
 from standort.initiatives.tests.factories import OrganizationFactory, PersonFactory
 from standort.measures import queries, services
 from standort.measures.exchange import columns
-from standort.measures.filters import MeasureFilterForm
+from standort.measures.filters import MeasureFilter
 from standort.measures.models import Measure, Milestone, StatusUpdate
 
 from .factories import (
@@ -157,7 +157,7 @@ def test_filters_by_working_group_topic_organisation_tag_and_own_choice_field(ca
 
 
 def test_filter_choices_are_the_initiatives_own(catalogue, muelheim, ben):
-    form = MeasureFilterForm(initiative=catalogue.initiative, user=ben)
+    form = MeasureFilter(initiative=catalogue.initiative, user=ben).form
     bodies = {label for pk, label in form.fields["body"].widget.options if pk}
     assert "Arbeitskreis Ruhrufer" not in bodies  # Mülheim's
     assert {"Arbeitskreis Mittelstand", "Arbeitskreis Image"} <= bodies
