@@ -12,6 +12,8 @@ from django import forms
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from standort.core.spreadsheets import Amount
+
 from .models import CustomField
 
 Kind = CustomField.Kind
@@ -82,6 +84,20 @@ def display(field, stored):
         return date_format(value, "SHORT_DATE_FORMAT")
     if field.kind == Kind.BOOLEAN:
         return _("yes") if value else _("no")
+    return value
+
+
+def cell_value(field, stored, *, yes_no=None):
+    """The value for a spreadsheet cell: numbers, amounts (as Amount, in euro) and dates
+    as such, text as text, yes/no as the words `yes_no` (default: the active language's)."""
+    value = to_python(field, stored)
+    if value is None:
+        return None
+    if field.kind == Kind.AMOUNT:
+        return Amount(value)
+    if field.kind == Kind.BOOLEAN:
+        yes, no = yes_no or (_("yes"), _("no"))
+        return yes if value else no
     return value
 
 

@@ -1,10 +1,13 @@
-"""The filters of the measure list, read from the query string so that a filtered
-list can be bookmarked and shared. The list, its status counts and the exports all
-narrow the measures through `MeasureFilterForm.measures`, so they show the same rows."""
+"""The filters of the measure list (a django-filter FilterSet), read from the query
+string so that a filtered list can be bookmarked and shared. The list, its status
+counts and the exports all narrow the measures through `MeasureFilter.measures`, so
+they show the same rows."""
 
+import django_filters
 from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.forms.utils import ErrorDict
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,7 @@ from standort.core.forms import KernForm, PlainCheckboxInput, PlainSelect, Plain
 
 from . import custom_fields, queries
 from .models import CustomField, Measure, StatusUpdate
+from .search import search
 
 MANAGE = "measures.manage_measures"
 QUERY_LENGTH = 100
@@ -61,89 +65,55 @@ def _choices(blank, choices):
     return [("", blank), *choices]
 
 
+class OfferedIdField(forms.IntegerField):
+    """An id chosen from a plain list (PlainSelect's options). Another id, of another
+    initiative or deleted since the link was shared, is not valid and so drops out of
+    the filter rather than emptying the list."""
+
+    def validate(self, value):
+        super().validate(value)
+        options = self.widget.options
+        if value is not None and options is not None and all(pk != value for pk, _ in options):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class OfferedIdFilter(django_filters.Filter):
+    field_class = OfferedIdField
+
+
+class CheckFilter(django_filters.Filter):
+    """A checkbox: ticked or not (never "unknown", as BooleanFilter's select offers)."""
+
+    field_class = forms.BooleanField
+
+
+def _choice(label, choices=(), **kwargs):
+    return django_filters.ChoiceFilter(
+        label=label, choices=choices, empty_label=_("all"), widget=PlainSelect, **kwargs
+    )
+
+
 class MeasureFilterForm(KernForm):
-    """GET form; a value that does not fit (an old bookmark, a typed URL) is left out
-    of the filter instead of failing the page."""
+    """The GET form of the filters. A value that does not fit (an old bookmark, a typed
+    URL) is left out of the filter instead of failing the page, and not marked as an
+    error either, since nobody typed it into the form."""
 
-    q = forms.CharField(
-        label=_("Search"), required=False, widget=PlainTextInput(attrs={"type": "search"})
-    )
-    # Working group, field of action and tag are chosen by id from plain lists: model
-    # choice fields build an object per option on every page.
-    body = forms.IntegerField(label=_("Working group"), required=False, widget=PlainSelect)
-    topic = forms.IntegerField(label=_("Field of action"), required=False, widget=PlainSelect)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    light = forms.ChoiceField(label=_("Traffic light"), required=False)
-    # Typed, not chosen: an initiative has hundreds of organisations, too many for a
-    # list to pick from.
-    organization = forms.CharField(
-        label=_("Owner's organisation"),
-        required=False,
-        max_length=QUERY_LENGTH,
-        help_text=_("A part of its name is enough."),
-        widget=PlainTextInput(attrs={"type": "search"}),
-    )
-    kind = forms.ChoiceField(label=_("Kind"), required=False)
-    tag = forms.IntegerField(label=_("Tag"), required=False, widget=PlainSelect)
-    overdue = forms.BooleanField(
-        label=_("Only overdue measures"), required=False, widget=PlainCheckboxInput
-    )
-    archived = forms.BooleanField(
-        label=_("Show archived measures instead"), required=False, widget=PlainCheckboxInput
-    )
-
-    def __init__(self, data=None, *, initiative, user, **kwargs):
-        super().__init__(data, **kwargs)
-        self.initiative = initiative
-        everything = _("all")
-        for name, options in queries.filter_options(initiative).items():
-            self.fields[name].widget.options = _choices(everything, options)
-        self.fields["status"].choices = _choices(everything, Measure.Status.choices)
-        self.fields["light"].choices = _choices(
-            everything,
-            [*StatusUpdate.Light.choices, ("none", pgettext_lazy("traffic light", "none yet"))],
-        )
-        self.fields["kind"].choices = _choices(everything, Measure.Kind.choices)
-        if not user.has_perm(MANAGE, initiative):
-            del self.fields["archived"]
-        self.choice_fields = [
-            f
-            for f in custom_fields.fields_of(initiative)
-            if f.kind == CustomField.Kind.CHOICE and f.choice_list
-        ]
-        for field in self.choice_fields:
-            self.fields[field.key] = forms.ChoiceField(
-                label=field.label,
-                required=False,
-                choices=_choices(everything, [(c, c) for c in field.choice_list]),
-                widget=forms.Select(attrs={"class": "kern-form-input__select"}),
-            )
-        for f in self.fields.values():
-            if type(f.widget) is forms.Select:
-                f.widget = PlainSelect(attrs=f.widget.attrs, choices=f.widget.choices)
-        # Filled in by full_clean: the valid part of the query string.
-        self.filters = {}
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters = {}  # filled in by full_clean
 
     def full_clean(self):
         super().full_clean()
+        # The valid part of the query string: what the list is filtered by.
         self.filters = {
             name: value
             for name, value in getattr(self, "cleaned_data", {}).items()
-            if value not in (None, "", False) and self._offers(name, value)
+            if value not in (None, "", False)
         }
-        # Invalid values are ignored; the form does not mark them as errors either,
-        # since nobody typed them into it.
         self._errors = ErrorDict()
         for f in self.fields.values():
             f.widget.attrs.pop("aria-invalid", None)
             f.widget.attrs.pop("aria-describedby", None)
-
-    def _offers(self, name, value):
-        """Whether a working group, field of action or tag chosen by id is
-        one of this initiative's: another id (of another initiative, or deleted since
-        the link was shared) drops out of the filter rather than emptying the list."""
-        options = getattr(self.fields[name].widget, "options", None)
-        return options is None or any(pk == value for pk, _label in options)
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())[:QUERY_LENGTH]
@@ -182,41 +152,111 @@ class MeasureFilterForm(KernForm):
         """Whether a filter beyond the search is set: the filter panel opens then."""
         return any(name != "q" for name in self.filters)
 
+
+class MeasureFilter(django_filters.FilterSet):
+    """The filters of an initiative's measure list, from the query string. The list, its
+    status counts and the exports narrow the measures through `measures()`, so they
+    show the same rows."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", widget=PlainTextInput(attrs={"type": "search"})
+    )
+    # Working group, field of action and tag are chosen by id from plain lists: model
+    # choice fields build an object per option on every page.
+    body = OfferedIdFilter("body", label=_("Working group"), widget=PlainSelect)
+    topic = OfferedIdFilter("topic", label=_("Field of action"), widget=PlainSelect)
+    status = _choice(_("Status"), Measure.Status.choices, field_name="status")
+    light = _choice(
+        _("Traffic light"),
+        [*StatusUpdate.Light.choices, ("none", pgettext_lazy("traffic light", "none yet"))],
+        method="filter_light",
+    )
+    # Typed, not chosen: an initiative has hundreds of organisations, too many for a
+    # list to pick from.
+    organization = django_filters.CharFilter(
+        "owner_organization__name",
+        "icontains",
+        label=_("Owner's organisation"),
+        max_length=QUERY_LENGTH,
+        help_text=_("A part of its name is enough."),
+        widget=PlainTextInput(attrs={"type": "search"}),
+    )
+    kind = _choice(_("Kind"), Measure.Kind.choices, field_name="kind")
+    tag = OfferedIdFilter("tags", label=_("Tag"), widget=PlainSelect)
+    overdue = CheckFilter(
+        label=_("Only overdue measures"), method="filter_overdue", widget=PlainCheckboxInput
+    )
+    archived = CheckFilter(
+        label=_("Show archived measures instead"),
+        method="filter_archived",
+        widget=PlainCheckboxInput,
+    )
+
+    class Meta:
+        model = Measure
+        fields = []
+        form = MeasureFilterForm
+
+    def __init__(self, data=None, *, initiative, user):
+        may_manage = user.has_perm(MANAGE, initiative)
+        measures = Measure.objects.filter(initiative=initiative)
+        if not may_manage:
+            # Archived measures are the office's to list.
+            measures = measures.filter(queries.archived_is(False))
+        # Always bound: without a query string, too, the defaults filter (the live
+        # measures only).
+        super().__init__(QueryDict() if data is None else data, queryset=measures)
+        if not may_manage:
+            del self.filters["archived"]
+        everything = _("all")
+        for name, options in queries.filter_options(initiative).items():
+            self.filters[name].field.widget.options = _choices(everything, options)
+        for field in custom_fields.fields_of(initiative):
+            if field.kind == CustomField.Kind.CHOICE and field.choice_list:
+                self.filters[field.key] = _choice(
+                    field.label,
+                    [(choice, choice) for choice in field.choice_list],
+                    field_name=f"custom_values__{field.key}",
+                )
+
+    def filter_search(self, measures, name, value):
+        return search(measures, value)
+
+    def filter_light(self, measures, name, value):
+        if value == "none":
+            return measures.filter(latest_update__isnull=True)
+        return measures.filter(latest_update__traffic_light=value)
+
+    def filter_overdue(self, measures, name, value):
+        return measures.filter(queries.overdue_condition()) if value else measures
+
+    def filter_archived(self, measures, name, value):
+        return measures.filter(queries.archived_is(value))
+
+    def filter_queryset(self, queryset, *, skip=()):
+        """The valid filters of the query string, except those named in `skip`."""
+        for name, value in self.form.cleaned_data.items():
+            if name not in skip:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
     def measures(self, *, skip=()):
         """The initiative's measures narrowed by the valid filters, except those named
         in `skip` (the status counts skip the status; the list skips the text search,
         which its listing applies)."""
-        self.is_valid()
-        chosen = {k: v for k, v in self.filters.items() if k not in skip}
-        measures = Measure.objects.filter(
-            queries.archived_is(chosen.get("archived", False)), initiative=self.initiative
-        )
-        light = chosen.get("light")
-        if light == "none":
-            measures = measures.filter(latest_update__isnull=True)
-            light = None
-        return queries.filter_measures(
-            measures,
-            query=chosen.get("q", ""),
-            body=chosen.get("body"),
-            topic=chosen.get("topic"),
-            status=chosen.get("status"),
-            light=light,
-            organization=chosen.get("organization"),
-            kind=chosen.get("kind"),
-            overdue=chosen.get("overdue", False),
-            tag=chosen.get("tag"),
-            custom={f.key: chosen[f.key] for f in self.choice_fields if f.key in chosen},
-        )
+        if not skip:
+            return self.qs
+        self.form.is_valid()
+        return self.filter_queryset(self.queryset.all(), skip=skip)
 
 
-def filter_form(request, initiative):
-    return MeasureFilterForm(request.GET or None, initiative=initiative, user=request.user)
+def measure_filter(request, initiative):
+    return MeasureFilter(request.GET, initiative=initiative, user=request.user)
 
 
 def filtered_measures(request, initiative):
     """(form, measures): the list's filter from the query string and the measures it
     selects with their list columns, in number order. The exports call this to export
     the list as filtered."""
-    form = filter_form(request, initiative)
-    return form, queries.list_columns(form.measures()).order_by("number")
+    chosen = measure_filter(request, initiative)
+    return chosen.form, queries.list_columns(chosen.qs).order_by("number")

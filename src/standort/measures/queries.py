@@ -28,7 +28,6 @@ from .models import (
     Tag,
     Topic,
 )
-from .search import search
 
 
 def archived_is(value):
@@ -109,46 +108,6 @@ def measures_for(initiative, *, include_archived=False):
     if not include_archived:
         measures = measures.filter(archived_is(False))
     return list_columns(measures)
-
-
-def filter_measures(
-    measures,
-    *,
-    query="",
-    body=None,
-    topic=None,
-    status=None,
-    light=None,
-    organization=None,
-    kind=None,
-    overdue=False,
-    tag=None,
-    custom=None,
-):
-    """Narrows `measures` by the list filters; every argument left empty is ignored.
-    `custom` maps a choice field's key to the chosen value."""
-    if query:
-        measures = search(measures, query)
-    if body is not None:
-        measures = measures.filter(body=body)
-    if topic is not None:
-        measures = measures.filter(topic=topic)
-    if status:
-        measures = measures.filter(status=status)
-    if light:
-        measures = measures.filter(latest_update__traffic_light=light)
-    if organization:
-        measures = measures.filter(owner_organization__name__icontains=organization)
-    if kind:
-        measures = measures.filter(kind=kind)
-    if overdue:
-        measures = measures.filter(overdue_condition())
-    if tag is not None:
-        measures = measures.filter(tags=tag)
-    for key, value in (custom or {}).items():
-        if value:
-            measures = measures.filter(**{f"custom_values__{key}": value})
-    return measures
 
 
 def filter_options(initiative):

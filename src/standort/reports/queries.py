@@ -7,9 +7,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from standort.measures import custom_fields
 from standort.measures.models import Measure, StatusUpdate
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 
+from . import columns as report_columns
 from .models import Report
 
 # The answers a report counts. Closing a review accepts the submitted ones; a
@@ -37,6 +39,11 @@ class Row:
     achieved: str = ""
     next_steps: str = ""
     support_needed: str = ""
+    custom_values: dict = field(default_factory=dict)  # the initiative's own fields
+    # What the documents show under the measure's heading (columns.Entry): its facts,
+    # and the texts of the answer.
+    facts: list = field(default_factory=list)
+    texts: list = field(default_factory=list)
 
 
 @dataclass
@@ -63,6 +70,7 @@ class ReportData:
     answered: int
     lights: list  # [(value, label, count)], NO_ANSWER last
     statuses: list  # [(value, label, count)] of the statuses that occur
+    columns: list = field(default_factory=list)  # columns.Column, with the own fields
 
     @property
     def answer_rate(self):
@@ -96,7 +104,8 @@ def light_labels():
 
 def report_data(cycle, *, today=None):
     """The report of `cycle` (with its initiative): its measures by working group and
-    the counts of its summary. One query, whatever the number of measures.
+    the counts of its summary. Two queries (the initiative's own fields, the answers
+    with their measures), whatever the number of measures.
 
     Archived measures are left out, as everywhere else: they no longer belong to the
     catalogue. Labels are in the active language."""
@@ -119,6 +128,7 @@ def report_data(cycle, *, today=None):
             "measure__title",
             "measure__status",
             "measure__progress",
+            "measure__custom_values",
             "measure__body__name",
             "measure__owner__title",
             "measure__owner__first_name",
@@ -133,6 +143,7 @@ def report_data(cycle, *, today=None):
             "measure__number",
         )
     )
+    columns = report_columns.columns_of(custom_fields.fields_of(cycle.initiative))
     statuses = {choice.value: str(choice.label) for choice in Measure.Status}
     lights = light_labels()
     without_group = gettext("Without working group")
@@ -159,6 +170,7 @@ def report_data(cycle, *, today=None):
             light=light,
             light_label=lights[light],
             on_behalf=counted and answer.entered_by_id is not None,
+            custom_values=measure.custom_values,
         )
         if counted:
             answered += 1
@@ -172,6 +184,11 @@ def report_data(cycle, *, today=None):
             by_body[body_id] = Group(name=measure.body.name if measure.body else without_group)
             groups.append(by_body[body_id])
         by_body[body_id].rows.append(row)
+    for group in groups:
+        for row in group.rows:
+            row.facts = report_columns.entries(columns, report_columns.FACTS, group, row)
+            if row.answered:
+                row.texts = report_columns.entries(columns, report_columns.TEXTS, group, row)
     return ReportData(
         initiative=cycle.initiative,
         cycle=cycle,
@@ -185,6 +202,7 @@ def report_data(cycle, *, today=None):
             for value, count in status_counts.items()
             if count
         ],
+        columns=columns,
     )
 
 

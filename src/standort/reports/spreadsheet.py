@@ -1,88 +1,67 @@
-"""The report as an Excel workbook: a summary sheet and one row per measure, with the
-columns of the PDF, for those who go on working with the figures."""
+"""The report as an Excel workbook: a summary sheet and one row per measure, in the
+columns of columns.py, for those who go on working with the figures."""
 
 import io
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from standort.core.spreadsheets import put
+
+from .columns import SHEET
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 SHEET_NAME_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", "-"))
-
-
-def _text(value):
-    # Control characters in a user's text would make the workbook unreadable.
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+WRAPPED = 40  # columns this wide and wider wrap their text
 
 
 def _sheet_name(name):
     return name.translate(SHEET_NAME_FORBIDDEN)[:31]
 
 
-def answer_note(row):
-    if not row.answered:
-        return _("no answer")
-    if row.on_behalf:
-        return _("entered by the project office")
-    return _("answered by the owner")
-
-
-def measure_columns():
-    """[(header, width, value of a row)] of the measures sheet."""
-    return [
-        (_("No."), 7, lambda g, r: r.number),
-        (_("Title"), 40, lambda g, r: r.title),
-        (_("Working group"), 28, lambda g, r: g.name),
-        (_("Owner"), 24, lambda g, r: r.owner or None),
-        (_("Organisation"), 28, lambda g, r: r.organization or None),
-        (_("Status"), 14, lambda g, r: r.status_label),
-        (_("Progress in %"), 12, lambda g, r: r.progress),
-        (_("Traffic light"), 16, lambda g, r: r.light_label),
-        (_("Answer"), 22, lambda g, r: answer_note(r)),
-        (_("Achieved"), 50, lambda g, r: r.achieved or None),
-        (_("Next steps"), 50, lambda g, r: r.next_steps or None),
-        (_("Support needed"), 40, lambda g, r: r.support_needed or None),
-    ]
+def _append(sheet, values):
+    """Adds a row of `values` below the last, each through core.spreadsheets.put (a
+    user's text never becomes a formula); returns the row's number."""
+    sheet.append([put(Cell(sheet), value) for value in values])
+    return sheet.max_row
 
 
 def _summary(sheet, data):
-    sheet.append([_text(data.initiative.name)])
-    sheet.append([_("Implementation status")])
+    _append(sheet, [data.initiative.name])
+    _append(sheet, [_("Implementation status")])
     sheet["A2"].font = TITLE
-    sheet.append([_text(data.cycle.title)])
-    sheet.append([_("As of"), date_format(data.date, "SHORT_DATE_FORMAT")])
-    sheet.append([])
+    _append(sheet, [data.cycle.title])
+    _append(sheet, [_("As of"), date_format(data.date, "SHORT_DATE_FORMAT")])
+    _append(sheet, [])
     figures = [
         (_("measures asked"), data.asked),
         (_("answered"), data.answered),
         (_("answer rate in %"), data.answer_rate),
     ]
     for label, value in figures:
-        sheet.append([label, value])
-    sheet.append([])
-    sheet.append([_("Traffic light"), _("Measures")])
-    sheet.cell(sheet.max_row, 1).font = BOLD
+        _append(sheet, [label, value])
+    _append(sheet, [])
+    sheet.cell(_append(sheet, [_("Traffic light"), _("Measures")]), 1).font = BOLD
     for _value, label, count in data.lights:
-        sheet.append([label, count])
-    sheet.append([])
-    sheet.append([_("Status"), _("Measures")])
-    sheet.cell(sheet.max_row, 1).font = BOLD
+        _append(sheet, [label, count])
+    _append(sheet, [])
+    sheet.cell(_append(sheet, [_("Status"), _("Measures")]), 1).font = BOLD
     for _value, label, count in data.statuses:
-        sheet.append([label, count])
-    sheet.append([])
+        _append(sheet, [label, count])
+    _append(sheet, [])
     header = [_("Working group"), *(label for _v, label in data.light_labels), _("Total")]
-    sheet.append(header)
+    row = _append(sheet, header)
     for column in range(1, len(header) + 1):
-        sheet.cell(sheet.max_row, column).font = BOLD
+        sheet.cell(row, column).font = BOLD
     for name, counts, total in data.lights_by_group:
-        sheet.append([_text(name), *counts, total])
+        _append(sheet, [name, *counts, total])
     sheet.column_dimensions["A"].width = 40
     for column in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 16
@@ -97,17 +76,17 @@ def render_xlsx(data, *, progress=None):
     progress(20)
 
     sheet = book.create_sheet(_sheet_name(_("Measures")))
-    columns = measure_columns()
-    sheet.append([header for header, _w, _v in columns])
-    for index, (_header, width, _value) in enumerate(columns, start=1):
+    columns = [column for column in data.columns if SHEET in column.shown]
+    _append(sheet, [str(column.header) for column in columns])
+    for index, column in enumerate(columns, start=1):
         sheet.cell(1, index).font = BOLD
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    texts = {index for index, (h, w, v) in enumerate(columns, start=1) if w >= 40}
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
+    alignments = [WRAP if column.width >= WRAPPED else TOP for column in columns]
     for number, group in enumerate(data.groups, start=1):
         for row in group.rows:
-            sheet.append([_text(value(group, row)) for _h, _w, value in columns])
-            for index in range(1, len(columns) + 1):
-                sheet.cell(sheet.max_row, index).alignment = WRAP if index in texts else TOP
+            line = _append(sheet, [column.value(group, row) for column in columns])
+            for index, alignment in enumerate(alignments, start=1):
+                sheet.cell(line, index).alignment = alignment
         progress(20 + 60 * number // len(data.groups))
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"

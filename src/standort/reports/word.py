@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from .spreadsheet import answer_note
+from .columns import answer_note
 
 # Word refuses a document with control characters other than tab and line breaks.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -91,23 +91,12 @@ def _summary(document, data):
 
 def _measure(document, row):
     document.add_heading(_text(f"{row.number} {row.title}"), level=2)
-    owner = row.owner or "–"
-    if row.organization:
-        owner = f"{owner}, {row.organization}"
-    progress = "–" if row.progress is None else f"{row.progress} %"
     facts = document.add_paragraph()
-    for index, (label, value) in enumerate(
-        [
-            (_("Owner"), owner),
-            (_("Status"), row.status_label),
-            (_("Progress"), progress),
-            (_("Traffic light"), row.light_label),
-        ]
-    ):
+    for index, fact in enumerate(row.facts):
         if index:
             facts.add_run().add_break(WD_BREAK.LINE)
-        facts.add_run(f"{label}: ").bold = True
-        facts.add_run(_text(value))
+        facts.add_run(_text(f"{fact.label}: ")).bold = True
+        facts.add_run(_text(fact.text))
     if not row.answered:
         document.add_paragraph().add_run(_("No answer")).bold = True
         return
@@ -115,12 +104,9 @@ def _measure(document, row):
         note = document.add_paragraph().add_run(answer_note(row))
         note.italic = True
         note.font.color.rgb = MUTED
-    texts = [(_("Achieved"), row.achieved), (_("Next steps"), row.next_steps)]
-    if row.support_needed:
-        texts.append((_("Support needed"), row.support_needed))
-    for label, text in texts:
-        document.add_heading(label, level=3)
-        _paragraphs(document, text or "–")
+    for text in row.texts:
+        document.add_heading(_text(text.label), level=3)
+        _paragraphs(document, text.text)
 
 
 def render_docx(data, *, progress=None):

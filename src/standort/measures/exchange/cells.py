@@ -26,13 +26,11 @@ class Invalid(Exception):
 
 
 def text(value, *, csv=False):
-    """The cell as stripped text; CSV cells lose the apostrophe the export put before
-    a formula-like value."""
+    """The cell as stripped text; CSV cells lose what the export put before a
+    formula-like value (columns.from_csv)."""
     if isinstance(value, str):
         value = value.strip()
-        if csv and value.startswith("'") and c.FORMULA.match(value[1:]):
-            value = value[1:]
-        return value
+        return c.from_csv(value) if csv else value
     return c.as_text(value)
 
 

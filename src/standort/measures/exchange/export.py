@@ -1,49 +1,27 @@
 """The measure list as a file: CSV for German Excel and XLSX."""
 
-import csv
 import datetime
 import io
 import re
 import zipfile
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
+from defusedcsv import csv as defused_csv
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from standort.core import spreadsheets
 from standort.initiatives.models import full_name
 
 from .. import custom_fields
-from ..models import CustomField, Measure, Partnership, StatusUpdate
+from ..models import Measure, Partnership, StatusUpdate
 from . import columns as c
 from .people import people_of
-
-Kind = CustomField.Kind
-DATE_FORMAT = "DD.MM.YYYY"
-AMOUNT_FORMAT = '#,##0.00 "€"'
-WIDTHS = {
-    c.NUMBER: 9,
-    c.TITLE: 45,
-    c.DESCRIPTION: 60,
-    c.GOAL: 40,
-    c.PARTNERS: 45,
-    c.STATUS_REASON: 30,
-    c.BODY: 30,
-    c.TOPIC: 25,
-    c.OWNER: 25,
-    c.OWNER_EMAIL: 28,
-    c.ORGANIZATION: 30,
-    c.DECISION: 30,
-    c.ADOPTED_BY: 25,
-    c.TAGS: 25,
-    c.NEXT_MILESTONE: 35,
-}
-DEFAULT_WIDTH = 14
 
 
 def ambiguous_names(initiative):
@@ -68,20 +46,9 @@ def partner_line(person, email, organization, role, ambiguous):
     return line
 
 
-def _custom_value(field, stored):
-    value = custom_fields.to_python(field, stored)
-    if value is None:
-        return None
-    if field.kind == Kind.AMOUNT:
-        return c.Amount(value)
-    if field.kind == Kind.BOOLEAN:
-        return c.YES if value else c.NO
-    return value
-
-
-# The columns of the measure query, in the order of the file; values rather than model
-# instances, and tags and partners in one grouped query each, keep 5,000 rows fast.
-COLUMNS = [
+# What the export reads of a measure; values rather than model instances, and tags and
+# partners in one grouped query each, keep 5,000 rows fast.
+FIELDS = [
     "number",
     "title",
     "kind",
@@ -120,16 +87,49 @@ def _grouped(rows):
     return grouped
 
 
-def rows(initiative, measures):
-    """The header and one list of typed cell values per measure (str, int, Decimal,
-    Amount, date or None), in a fixed number of queries."""
+@dataclass(slots=True)
+class Line:
+    """A measure as the columns of the file read it (columns.COLUMNS): choices as their
+    German labels, people as names, partners and tags as the text of their cells."""
+
+    number: int
+    title: str
+    kind: str
+    status: str
+    status_reason: str
+    body: str | None
+    topic: str | None
+    parent: int | None
+    weight: int
+    description: str
+    goal: str
+    owner: str | None
+    owner_email: str | None
+    organization: str | None
+    partners: str
+    starts_on: object
+    due_on: object
+    adopted_by: str | None
+    adopted_on: object
+    decision: str
+    tags: str
+    custom_values: dict
+    light: str | None
+    progress: int
+    next_milestone: str | None
+    overdue: str | None  # Ja, Nein, or None where the query did not compute it
+
+
+def lines(initiative, measures):
+    """(columns, Lines of the measures): the columns of the initiative's file and a Line
+    per measure, in a fixed number of queries."""
     fields = custom_fields.fields_of(initiative)
     ambiguous = ambiguous_names(initiative)
     kinds = c.german_labels(Measure.Kind)
     statuses = c.german_labels(Measure.Status)
     lights = c.german_labels(StatusUpdate.Light)
     annotations = [name for name in ANNOTATIONS if name in measures.query.annotations]
-    found = list(measures.values_list("pk", *COLUMNS, *annotations))
+    found = list(measures.values_list("pk", *FIELDS, *annotations))
     tags, partners = defaultdict(list), defaultdict(list)
     for start in range(0, len(found), CHUNK):
         pks = [row[0] for row in found[start : start + CHUNK]]
@@ -153,8 +153,8 @@ def rows(initiative, measures):
                 )
             )
         )
-    yield c.headers(fields)
-    for pk, *row in found:
+
+    def line(pk, row):
         (number, title, kind, status, status_reason, body, topic, parent, weight) = row[:9]
         (description, goal, o_title, o_first, o_last, o_email, organization) = row[9:16]
         (starts_on, due_on, adopted_by, adopted_on, decision, custom, light, progress) = row[16:24]
@@ -163,53 +163,66 @@ def rows(initiative, measures):
         # Not overdue reads as NULL on some databases; without the annotation, no answer.
         overdue = computed.get("is_overdue", "")
         owner = full_name(o_title, o_first, o_last) or None
-        yield [
-            number,
-            title,
-            kinds.get(kind, kind),
-            statuses.get(status, status),
-            status_reason,
-            body,
-            topic,
-            parent,
-            weight,
-            description,
-            goal,
-            owner,
-            o_email if owner else None,
-            organization,
-            "\n".join(
+        return Line(
+            number=number,
+            title=title,
+            kind=kinds.get(kind, kind),
+            status=statuses.get(status, status),
+            status_reason=status_reason,
+            body=body,
+            topic=topic,
+            parent=parent,
+            weight=weight,
+            description=description,
+            goal=goal,
+            owner=owner,
+            owner_email=o_email if owner else None,
+            organization=organization,
+            partners="\n".join(
                 partner_line(full_name(t, f, la), email, org, role, ambiguous)
                 for t, f, la, email, org, role in partners.get(pk, ())
             ),
-            starts_on,
-            due_on,
-            adopted_by,
-            adopted_on,
-            decision,
-            ", ".join(name for (name,) in tags.get(pk, ())),
-            *(_custom_value(f, custom.get(f.key)) for f in fields),
-            lights.get(light) if light else None,
-            progress,
-            f"{c.format_date(next_on)} {computed['next_milestone_title']}" if next_on else None,
-            None if overdue == "" else (c.YES if overdue else c.NO),
-        ]
+            starts_on=starts_on,
+            due_on=due_on,
+            adopted_by=adopted_by,
+            adopted_on=adopted_on,
+            decision=decision,
+            tags=", ".join(name for (name,) in tags.get(pk, ())),
+            custom_values=custom,
+            light=lights.get(light) if light else None,
+            progress=progress,
+            next_milestone=(
+                f"{c.format_date(next_on)} {computed['next_milestone_title']}" if next_on else None
+            ),
+            overdue=None if overdue == "" else (c.YES if overdue else c.NO),
+        )
+
+    return c.columns_of(fields), (line(pk, row) for pk, *row in found)
+
+
+def rows(initiative, measures):
+    """The header and one list of typed cell values per measure (str, int, Decimal,
+    Amount, date or None), as the columns declare them."""
+    columns, measure_lines = lines(initiative, measures)
+    yield [column.header for column in columns]
+    values = [column.value for column in columns]
+    for line in measure_lines:
+        yield [value(line) for value in values]
 
 
 # CSV ---------------------------------------------------------------------------
 
 
 def _csv_cell(value):
-    if isinstance(value, str):
-        return "'" + value if c.FORMULA.match(value) else value
-    return c.as_text(value)
+    return c.to_csv(value) if isinstance(value, str) else c.as_text(value)
 
 
 def write_csv(initiative, measures):
     """UTF-8 with BOM, semicolons, CRLF, dates as 24.11.2026 and decimal commas: what
-    German Excel opens with a double click."""
+    German Excel opens with a double click. defusedcsv keeps a text from being taken
+    for a formula (see columns.FORMULA)."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = defused_csv.writer(out, delimiter=";", lineterminator="\r\n")
     for row in rows(initiative, measures):
         writer.writerow([_csv_cell(value) for value in row])
     return out.getvalue().encode("utf-8-sig")
@@ -229,17 +242,14 @@ class _SheetRows:
     strings, dates and amounts as styled numbers). openpyxl builds an element per cell,
     which took seconds for 5,000 rows; this writes the same text directly."""
 
-    def __init__(self, width, date_style, amount_style):
+    def __init__(self, width, styles):
         self.letters = [get_column_letter(i) for i in range(1, width + 1)]
-        self.date = f' s="{date_style}" t="n"'
-        self.amount = f' s="{amount_style}" t="n"'
+        self.date = f' s="{styles["date"]}" t="n"'
+        self.amount = f' s="{styles["amount"]}" t="n"'
+        self.quote = styles["quote"]
 
-    @staticmethod
-    def text(ref, value):
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        # A formula-like text stays text: there is no formula element, only the string.
-        space = ' xml:space="preserve"' if value != value.strip() else ""
-        return f'<c r="{ref}" t="inlineStr"><is><t{space}>{escape(value)}</t></is></c>'
+    def text(self, ref, value):
+        return spreadsheets.text_xml(ref, value, quote_style=self.quote)
 
     def cell(self, ref, value):
         if value is None or value == "":
@@ -282,38 +292,35 @@ class _SheetRows:
 
 SHEET = "xl/worksheets/sheet1.xml"
 PROBE = re.compile(r'<row r="2"[^>]*>(.*?)</row>', re.DOTALL)
+# The probe row's cells, whose style numbers the rows of the measures take.
+PROBES = ["date", "amount", "quote"]
 
 
 def write_xlsx(initiative, measures):
     """Bold header, frozen header row, column widths, dates as dates, amounts in €.
 
-    openpyxl writes the workbook with the header and a probe row of a date and an
-    amount, which gives the style numbers of those formats; the probe row is then
-    replaced by the measures' rows."""
-    all_rows = rows(initiative, measures)
-    header = next(all_rows)
+    openpyxl writes the workbook with the header and a probe row of a date, an amount
+    and a text with the quote prefix, which gives the style numbers of those formats;
+    the probe row is then replaced by the measures' rows."""
+    columns, measure_lines = lines(initiative, measures)
+    values = [column.value for column in columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Maßnahmen")
     sheet.freeze_panes = "A2"
-    for index, name in enumerate(header, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(name, DEFAULT_WIDTH)
+    for index, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = column.width
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
 
     def cell(value, **style):
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = spreadsheets.put(WriteOnlyCell(sheet), value)
         for name, setting in style.items():
             setattr(cell, name, setting)
         return cell
 
-    sheet.append([cell(name, font=bold, alignment=wrap) for name in header])
-    sheet.append(
-        [
-            cell(datetime.date(2000, 1, 1), number_format=DATE_FORMAT),
-            cell(1, number_format=AMOUNT_FORMAT),
-        ]
-    )
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}1"
+    sheet.append([cell(column.header, font=bold, alignment=wrap) for column in columns])
+    sheet.append([cell(datetime.date(2000, 1, 1)), cell(c.Amount(1)), cell("=")])
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
     frame = io.BytesIO()
     workbook.save(frame)
 
@@ -327,10 +334,11 @@ def write_xlsx(initiative, measures):
             if info.filename == SHEET:
                 text = content.decode()
                 probe = PROBE.search(text)
-                date_style, amount_style = re.findall(r' s="(\d+)"', probe.group(1))
-                sheet_rows = _SheetRows(len(header), date_style, amount_style)
+                styles = dict(zip(PROBES, re.findall(r' s="(\d+)"', probe.group(1)), strict=True))
+                sheet_rows = _SheetRows(len(columns), styles)
+                measure_rows = ([value(line) for value in values] for line in measure_lines)
                 content = (
-                    text[: probe.start()] + sheet_rows.xml(all_rows) + text[probe.end() :]
+                    text[: probe.start()] + sheet_rows.xml(measure_rows) + text[probe.end() :]
                 ).encode()
             target.writestr(info, content, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()

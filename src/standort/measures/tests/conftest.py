@@ -18,6 +18,7 @@ from standort.initiatives.tests.factories import (
     user_with_role,
 )
 
+from .catalogue import duisburg_catalogue
 from .factories import (
     CustomFieldFactory,
     MeasureFactory,
@@ -144,3 +145,21 @@ def measures(duisburg, muelheim, internal, anna, stefan, ben, olga, clara, paul,
         body=places["duisburg"].group, person=carl.person_record, role=Membership.Role.CHAIR
     )
     return places
+
+
+@pytest.fixture
+def catalogue(measures):
+    """Duisburg with measures 3 to 5 besides its two (see catalogue.py)."""
+    return duisburg_catalogue(measures)
+
+
+@pytest.fixture
+def as_ben(client, ben):
+    client.force_login(ben)
+    return client
+
+
+@pytest.fixture
+def as_anna(client, anna):
+    client.force_login(anna)
+    return client

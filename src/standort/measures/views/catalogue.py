@@ -36,8 +36,9 @@ def measure_list(request, initiative):
     shorter = _without_empty_values(request.GET)
     if shorter is not None:
         return redirect(f"{request.path}?{shorter.urlencode()}" if shorter else request.path)
-    form = filters.filter_form(request, initiative)
-    counts = queries.status_counts(form.measures(skip={"status"}))
+    measure_filter = filters.measure_filter(request, initiative)
+    form = measure_filter.form
+    counts = queries.status_counts(measure_filter.measures(skip={"status"}))
     chosen_status = form.filters.get("status", "")
     # The counts per status add up to the rows of the list: the pager needs no query
     # of its own to count them (with a text search, that is a second search).
@@ -45,7 +46,7 @@ def measure_list(request, initiative):
         count for value, _label, count in counts if value == chosen_status or not chosen_status
     )
     # A part names the number of the measure it belongs to.
-    measures = queries.list_columns(form.measures(skip={"q"}), overdue=False).annotate(
+    measures = queries.list_columns(measure_filter.measures(skip={"q"}), overdue=False).annotate(
         parent_number=F("parent__number")
     )
     listing = build_listing(

@@ -1,0 +1,133 @@
+"""What the report "Stand der Umsetzung" shows of each measure, declared once for its
+writers: the workbook's measures sheet (a column each) and, in the PDF, the web page
+and the Word document, the facts under a measure's heading and the texts of the
+owner's answer. The initiative's own fields are columns of the sheet and facts of the
+documents, the empty ones left out there."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from standort.measures import custom_fields
+
+SHEET = "sheet"  # a column of the workbook's measures sheet
+FACTS = "facts"  # a fact under the measure's heading in the PDF, web page and DOCX
+TEXTS = "texts"  # a text of the owner's answer, under a heading of its own there
+EMPTY = "–"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    # (group, row) -> the sheet's typed value (None: an empty cell) or the documents' text
+    value: Callable
+    shown: frozenset
+    width: int = 16  # in the sheet; 40 and more wraps its text
+    # For the documents: the text where it differs from the sheet's value, and whether
+    # an empty value is left out (rather than shown as "–").
+    text: Callable | None = None
+    optional: bool = False
+    key: str = ""  # names a fact that the web page and PDF draw in a way of their own
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A fact or text of a measure as the documents show it."""
+
+    key: str
+    label: str
+    text: str
+
+
+def answer_note(row):
+    if not row.answered:
+        return _("no answer")
+    if row.on_behalf:
+        return _("entered by the project office")
+    return _("answered by the owner")
+
+
+def _owner(group, row):
+    owner = row.owner or EMPTY
+    return f"{owner}, {row.organization}" if row.organization else owner
+
+
+def _progress(group, row):
+    return EMPTY if row.progress is None else f"{row.progress} %"
+
+
+def _field(name):
+    def value(group, row):
+        return getattr(row, name) or None
+
+    return value
+
+
+def _in(*shown):
+    return frozenset(shown)
+
+
+COLUMNS = [
+    Column(gettext_lazy("No."), lambda g, r: r.number, _in(SHEET), width=7),
+    Column(gettext_lazy("Title"), lambda g, r: r.title, _in(SHEET), width=40),
+    Column(gettext_lazy("Working group"), lambda g, r: g.name, _in(SHEET), width=28),
+    Column(gettext_lazy("Owner"), _field("owner"), _in(SHEET), width=24),
+    Column(gettext_lazy("Organisation"), _field("organization"), _in(SHEET), width=28),
+    Column(gettext_lazy("Owner"), _owner, _in(FACTS)),
+    Column(gettext_lazy("Status"), lambda g, r: r.status_label, _in(SHEET, FACTS), width=14),
+    Column(gettext_lazy("Progress in %"), lambda g, r: r.progress, _in(SHEET), width=12),
+    Column(gettext_lazy("Progress"), _progress, _in(FACTS)),
+    Column(
+        gettext_lazy("Traffic light"), lambda g, r: r.light_label, _in(SHEET, FACTS), key="light"
+    ),
+    Column(gettext_lazy("Answer"), lambda g, r: answer_note(r), _in(SHEET), width=22),
+    Column(gettext_lazy("Achieved"), _field("achieved"), _in(SHEET, TEXTS), width=50),
+    Column(gettext_lazy("Next steps"), _field("next_steps"), _in(SHEET, TEXTS), width=50),
+    Column(
+        gettext_lazy("Support needed"),
+        _field("support_needed"),
+        _in(SHEET, TEXTS),
+        width=40,
+        optional=True,
+    ),
+]
+
+
+def custom_column(field):
+    """A field of the initiative's own: typed in the sheet, as the measure's page
+    shows it in the documents, where only the filled ones appear."""
+
+    def stored(row):
+        return row.custom_values.get(field.key)
+
+    return Column(
+        field.label,
+        lambda g, r: custom_fields.cell_value(field, stored(r)),
+        _in(SHEET, FACTS),
+        width=40 if field.kind == field.Kind.TEXT else 16,
+        text=lambda g, r: custom_fields.display(field, stored(r)),
+        optional=True,
+    )
+
+
+def columns_of(fields):
+    """The report's columns for an initiative whose own fields are `fields`: those come
+    last, after the sheet's columns and after the documents' facts."""
+    return [*COLUMNS, *(custom_column(field) for field in fields)]
+
+
+def entries(columns, shown, group, row):
+    """[Entry] of `row` that the documents show in `shown` (FACTS or TEXTS)."""
+    found = []
+    for column in columns:
+        if shown not in column.shown:
+            continue
+        value = (column.text or column.value)(group, row)
+        if value is None or value == "":
+            if column.optional:
+                continue
+            value = EMPTY
+        found.append(Entry(column.key, str(column.header), str(value)))
+    return found
