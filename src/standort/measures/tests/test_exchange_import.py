@@ -133,7 +133,7 @@ def test_updates_keep_history_search_text_and_progress(place, anna):
 def test_a_save_between_check_and_write_stops_the_import(place, anna, monkeypatch):
     """The version is checked in the UPDATE itself, not only before it."""
     from standort.core.concurrency import ConcurrentEditError
-    from standort.measures.exchange import importing
+    from standort.measures import bulk
 
     table = changed(export_table(place.initiative), 1, c.TITLE, "Glasfaser überall")
     plan = exchange.read(place.initiative, "a.csv", to_csv(table))
@@ -141,7 +141,7 @@ def test_a_save_between_check_and_write_stops_the_import(place, anna, monkeypatc
     def check_then_someone_saves(measures):
         services.measure_save(actor=anna, measure=Measure.objects.get(pk=place.measure.pk))
 
-    monkeypatch.setattr(importing, "_check_versions", check_then_someone_saves)
+    monkeypatch.setattr(bulk, "_check_versions", check_then_someone_saves)
     with pytest.raises(ConcurrentEditError):
         exchange.apply(anna, place.initiative, plan)
     assert Measure.objects.get(pk=place.measure.pk).title == "Breitband bis 2020"
