@@ -386,11 +386,14 @@ def refresh_progress(initiative, seeds, own_progress):
         parent__in=list(depth)
     ).values_list("parent", "pk", "weight", "progress", "status"):
         parts[parent][pk] = (weight, progress, status)
+    moved = defaultdict(list)  # progress → the measures that move to it
     for pk in sorted(depth, key=depth.get, reverse=True):
         measure = nodes[pk]
         progress = own_progress(measure, parts[pk].values())
         if progress != measure.progress:
-            Measure.objects.filter(pk=pk).update(progress=progress)
+            moved[progress].append(pk)
         if measure.parent_id in parts:
             weight, _old, status = parts[measure.parent_id][pk]
             parts[measure.parent_id][pk] = (weight, progress, status)
+    for progress, pks in moved.items():
+        Measure.objects.filter(pk__in=pks).update(progress=progress)
