@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 from standort.initiatives.models import Body, Organization, Person
 
-from . import custom_fields, queries
+from . import custom_fields, queries, services
 from .models import (
     REASON_REQUIRED,
+    REASON_TO_LEAVE,
     TRANSITIONS,
     CustomField,
     Measure,
@@ -329,6 +330,8 @@ class StatusForm(VersionedFormMixin, KernForm):
         self.instance = measure
         super().__init__(*args, **kwargs)
         allowed = TRANSITIONS[measure.status]
+        if measure.status in REASON_TO_LEAVE:
+            self.fields["reason"].required_when = _("required to take it up again")
         self.fields["status"].choices = [("", CHOOSE)] + [
             (status, Measure.Status(status).label) for status in allowed
         ]
@@ -356,8 +359,12 @@ class StatusForm(VersionedFormMixin, KernForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") in REASON_REQUIRED and not cleaned.get("reason", "").strip():
-            self.add_error("reason", _("Please give a reason for this status."))
+        if cleaned.get("status"):
+            refusal = services.status_refusal(
+                old=self.instance.status, new=cleaned["status"], reason=cleaned.get("reason", "")
+            )
+            if refusal is not None and refusal.field == "status_reason":
+                self.add_error("reason", refusal.message)
         return cleaned
 
     def adoption(self):

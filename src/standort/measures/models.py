@@ -292,6 +292,15 @@ TRANSITIONS = {
     Measure.Status.DROPPED: [Measure.Status.PROPOSED],
 }
 REASON_REQUIRED = {Measure.Status.ON_HOLD, Measure.Status.DROPPED}
+# A dropped measure taken up again needs a reason too: the record says why it is back.
+REASON_TO_LEAVE = {Measure.Status.DROPPED}
+
+
+def needs_reason(old, new):
+    """Whether a measure that is `old` (None: a new measure) needs a reason to be `new`."""
+    return new in REASON_REQUIRED or (old in REASON_TO_LEAVE and new != old)
+
+
 # Progress a measure shows by its status alone, without a status update or parts.
 STATUS_PROGRESS = {
     Measure.Status.PROPOSED: 0,

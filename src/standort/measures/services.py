@@ -5,6 +5,9 @@ the change history and raises DomainError with a message for the user when the c
 is not allowed. The computed columns of a measure (progress, latest update, search
 text) are kept up to date here, so lists filter and sort on them in SQL."""
 
+import dataclasses
+import uuid
+
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -13,7 +16,7 @@ from django.utils.translation import gettext as _
 from standort.core.history import records
 from standort.core.services import DomainError, delete, save
 
-from . import custom_fields, signals
+from . import bulk, custom_fields, signals
 from .models import (
     CLOSED_STATUSES,
     REASON_REQUIRED,
@@ -24,6 +27,7 @@ from .models import (
     Measure,
     Partnership,
     Tag,
+    needs_reason,
 )
 from .search import search_text_of
 
@@ -116,20 +120,41 @@ def set_tags(measure, names):
     return tags
 
 
+@dataclasses.dataclass(frozen=True)
+class StatusRefusal:
+    """Why a measure cannot take a status: `field` is "status" where its life does not
+    lead there, "status_reason" where the reason is missing."""
+
+    field: str
+    message: str
+
+
+def status_refusal(*, old, new, reason):
+    """The StatusRefusal of a measure that is `old` (None: a new measure) becoming `new`
+    with `reason`, or None where it may. The one rule of the status form,
+    measure_set_status and the import."""
+    if old is not None and new != old and new not in TRANSITIONS[old]:
+        return StatusRefusal(
+            "status",
+            _("A measure that is “%(old)s” cannot become “%(new)s”.")
+            % {"old": Measure.Status(old).label, "new": Measure.Status(new).label},
+        )
+    if needs_reason(old, new) and not reason.strip():
+        if new in REASON_REQUIRED:
+            return StatusRefusal("status_reason", _("Please give a reason for this status."))
+        return StatusRefusal(
+            "status_reason", _("Please give a reason for taking up this measure again.")
+        )
+    return None
+
+
 @transaction.atomic
 def measure_set_status(*, actor, measure, status, reason="", expected_version=None, **adoption):
     """Moves a measure along its life. `adoption` may carry adopted_by, adopted_on and
     decision when it is adopted."""
-    if status != measure.status and status not in TRANSITIONS[measure.status]:
-        raise DomainError(
-            _("A measure that is “%(old)s” cannot become “%(new)s”.")
-            % {
-                "old": measure.get_status_display(),
-                "new": Measure.Status(status).label,
-            }
-        )
-    if status in REASON_REQUIRED and not reason.strip():
-        raise DomainError(_("Please give a reason for this status."))
+    refusal = status_refusal(old=measure.status, new=status, reason=reason)
+    if refusal is not None:
+        raise DomainError(refusal.message)
     old = measure.status
     measure.status = status
     measure.status_reason = reason.strip()
@@ -195,14 +220,147 @@ def refresh_progress(measure):
 
 def set_custom_values(measure, fields, cleaned):
     """Takes the values of `fields` from `cleaned` (field key -> Python value)."""
-    values = dict(measure.custom_values)
+    measure.custom_values = custom_values_with(measure.custom_values, fields, cleaned)
+
+
+def custom_values_with(stored, fields, cleaned):
+    """The stored own values `stored` with those of `fields` taken from `cleaned`."""
+    values = dict(stored)
     for field in fields:
-        stored = custom_fields.to_stored(field, cleaned.get(field.key))
-        if stored is None:
+        value = custom_fields.to_stored(field, cleaned.get(field.key))
+        if value is None:
             values.pop(field.key, None)
         else:
-            values[field.key] = stored
-    measure.custom_values = values
+            values[field.key] = value
+    return values
+
+
+# Many measures at once: the import of a list -------------------------------------
+
+
+@dataclasses.dataclass(eq=False)
+class MeasureChange:
+    """What measures_import does to one measure: `measure` as it is stored (unsaved,
+    with its initiative, for a new one) takes `values` (field name → value) and, where
+    `status` is given, that status with `reason`, as measure_set_status gives it."""
+
+    measure: Measure
+    values: dict = dataclasses.field(default_factory=dict)
+    status: str | None = None
+    reason: str = ""
+    tags: list | None = None  # names; None: the tags stay
+    partners: list | None = None  # [(person, organisation or None, part)]; None: they stay
+
+
+class ChangesRefused(DomainError):
+    """Changes of measures_import the rules refuse, as (change, field, message); none of
+    the changes is written."""
+
+    def __init__(self, refusals):
+        super().__init__(refusals[0][2])
+        self.refusals = refusals
+
+
+@transaction.atomic
+def measures_import(*, actor, initiative, changes):
+    """Creates and changes many measures of `initiative` at once, all or none, by the
+    rules measure_save, measure_set_status, set_tags and partnership_save follow for one:
+    where any change breaks one, ChangesRefused names each such change; where a measure
+    was saved by someone else since it was read, ConcurrentEditError. Writes in bulk
+    (see bulk.py) and sends measures_imported once for all of them in place of a
+    status_changed for each, so that followers hear of an import once.
+
+    Returns the created and the changed measures."""
+    if not changes:
+        return [], []
+    refusals = import_refusals(initiative=initiative, changes=changes)
+    if refusals:
+        raise ChangesRefused(refusals)
+    creates = [change for change in changes if change.measure.pk is None]
+    updates = [change for change in changes if change.measure.pk is not None]
+    new = {id(change) for change in creates}
+    tags, tag_history = _tags(initiative, changes)
+    expand = bulk.expander(custom_fields.fields_of(initiative))
+    grown = bulk.create(
+        actor, creates, first_number=next_number(initiative), expand=expand, extra=tag_history
+    )
+    moved, statuses = bulk.update(
+        actor, updates, today=timezone.localdate(), expand=expand, extra=tag_history
+    )
+    bulk.link_tags([(ch.measure, tags[id(ch.measure)]) for ch in changes if ch.tags is not None])
+    removed = bulk.set_partners(
+        actor,
+        [(ch.measure, ch.partners, id(ch) in new) for ch in changes if ch.partners is not None],
+    )
+    for partnership in removed:
+        partnership_delete(actor=actor, partnership=partnership)
+    bulk.refresh_progress(initiative, grown | moved, own_progress)
+    created, changed = [ch.measure for ch in creates], [ch.measure for ch in updates]
+    signals.measures_imported.send(
+        Measure,
+        initiative=initiative,
+        actor=actor,
+        created=created,
+        changed=changed,
+        status_changes=statuses,
+        key=uuid.uuid4().hex,
+    )
+    return created, changed
+
+
+def _tags(initiative, changes):
+    """The tags of the changes that set them, found or made: {id(measure): [Tag]}; and
+    what each measure's history record says of them, as measure_save has it written."""
+    with_tags = [change for change in changes if change.tags is not None]
+    found = bulk.find_tags(initiative, [change.tags for change in with_tags])
+    old = bulk.old_tag_names([ch.measure for ch in with_tags if ch.measure.pk is not None])
+    tags, history = {}, {}
+    for change in with_tags:
+        key = id(change.measure)
+        tags[key] = [found[name.strip()[:50].casefold()] for name in change.tags if name.strip()]
+        before, after = old.get(change.measure.pk, []), bulk.tag_names(tags[key])
+        if before != after:
+            history[key] = [["tags", ", ".join(before), ", ".join(after)]]
+    return tags, history
+
+
+def import_refusals(*, initiative, changes):
+    """What the rules say to the `changes` of measures_import, as (change, field,
+    message); checked there again, and by the import before its preview."""
+    refusals = []
+    for change in changes:
+        measure, values = change.measure, change.values
+        if "status" in values or ("status_reason" in values and change.status is not None):
+            raise ValueError("a new status goes in MeasureChange.status, with its reason")
+        old = measure.status if measure.pk is not None else None
+        if change.status is not None:
+            refusal = status_refusal(old=old, new=change.status, reason=change.reason)
+        elif old is None or "status_reason" in values:
+            reason = values.get("status_reason", measure.status_reason)
+            refusal = status_refusal(old=old, new=measure.status, reason=reason)
+        else:
+            refusal = None
+        if refusal is not None:
+            refusals.append((change, refusal.field, refusal.message))
+        refusals += [(change, "partners", message) for message in _partner_refusals(change)]
+    return [
+        *refusals,
+        *bulk.number_refusals(initiative, changes),
+        *bulk.parent_refusals(initiative, changes),
+    ]
+
+
+def _partner_refusals(change):
+    if change.partners is None:
+        return
+    owner_id = change.measure.owner_id
+    if "owner" in change.values:
+        owner_id = getattr(change.values["owner"], "pk", None)
+    people = [person.pk for person, _org, _role in change.partners]
+    if owner_id is not None and owner_id in people:
+        yield _("The owner cannot be a partner of the same measure.")
+    if len(set(people)) != len(people):
+        yield _("This person is a partner already.")
 
 
 # Milestones, partners, attachments --------------------------------------------

@@ -23,6 +23,9 @@ class NotificationsConfig(AppConfig):
         measures.status_changed.connect(
             listeners.on_status_changed, dispatch_uid="notifications.status_changed"
         )
+        measures.measures_imported.connect(
+            listeners.on_measures_imported, dispatch_uid="notifications.measures_imported"
+        )
         measures.status_update_added.connect(
             listeners.on_status_update_added, dispatch_uid="notifications.status_update_added"
         )

@@ -2,15 +2,21 @@
 is told what; `services.notify` does the rest. They run inside the sender's
 transaction, so a rolled-back comment tells nobody."""
 
+from collections import defaultdict
+from functools import partial
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from standort.dialog.mentions import mentioned_ids
 from standort.dialog.models import Comment
 from standort.initiatives.models import Person
+from standort.measures.models import Measure
 
 from . import queries, services
 from .models import Kind
@@ -49,6 +55,56 @@ def on_status_changed(sender, *, measure, actor, old, new, **kwargs):
 
     event = f"measure-status:{measure.pk}:{measure.version}:{new}"
     _tell_measure_followers(measure, actor, text, event)
+
+
+# How many measures the notification of an import names before "and 4 more".
+NAMED_MEASURES = 3
+
+
+def on_measures_imported(sender, *, initiative, actor, status_changes, key, **kwargs):
+    """One notification per follower for the status changes of an import, however many
+    of the measures they follow it moved."""
+    new = {measure.pk: (measure, status) for measure, _old, status in status_changes}
+    if not new:
+        return
+    groups = defaultdict(list)
+    for user, measure_ids in queries.followers_of_measures(initiative, list(new)).items():
+        ids = sorted(measure_ids, key=lambda pk: new[pk][0].number)
+        groups[tuple(ids)].append(user)
+    for ids, users in groups.items():
+        changes = [new[pk] for pk in ids]
+        if len(changes) == 1:
+            url = reverse("measure_detail", args=[initiative.slug, changes[0][0].number])
+        else:
+            url = reverse("measure_list", args=[initiative.slug])
+        services.notify(
+            kind=Kind.STATUS,
+            users=users,
+            initiative=initiative,
+            actor=actor,
+            text=partial(_imported, changes),
+            url=url,
+            event=f"measures-import:{key}",
+        )
+
+
+def _imported(changes):
+    named = "; ".join(
+        _("%(number)s “%(title)s” is now “%(status)s”")
+        % {"number": measure.number, "title": measure.title, "status": Measure.Status(new).label}
+        for measure, new in changes[:NAMED_MEASURES]
+    )
+    more = len(changes) - NAMED_MEASURES
+    if more > 0:
+        named = ngettext("%(named)s and %(count)s more", "%(named)s and %(count)s more", more) % {
+            "named": named,
+            "count": more,
+        }
+    return ngettext(
+        "An import changed the status of a measure you follow: %(changes)s.",
+        "An import changed the status of %(count)s measures you follow: %(changes)s.",
+        len(changes),
+    ) % {"count": len(changes), "changes": named}
 
 
 def on_status_update_added(sender, *, update, actor, **kwargs):

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from standort.dialog.models import Comment, Idea
 from standort.initiatives.models import Body, InitiativeRole, Membership, Person
-from standort.measures.models import Measure
+from standort.measures.models import Measure, Partnership
 
 from .models import DEFAULT_CHOICES, Choice, Follow, Kind, Notification, Preference
 
@@ -56,6 +56,36 @@ def followers(obj):
         .exclude(pk__in=own.filter(following=False).values("user_id"))
         .filter(_may_see(obj.initiative_id))
     )
+
+
+def followers_of_measures(initiative, measure_ids):
+    """{user id: {measure ids}}: which of the measures `measure_ids` of `initiative` each
+    user follows, as `followers` decides for one measure; in five queries, however many
+    measures."""
+    follows = Follow.objects.filter(measure__in=measure_ids)
+    pairs = set(
+        Measure.objects.filter(pk__in=measure_ids, owner__user__isnull=False).values_list(
+            "owner__user_id", "pk"
+        )
+    )
+    pairs |= set(
+        Partnership.objects.filter(measure__in=measure_ids, person__user__isnull=False).values_list(
+            "person__user_id", "measure_id"
+        )
+    )
+    pairs |= set(follows.filter(following=True).values_list("user_id", "measure_id"))
+    pairs -= set(follows.filter(following=False).values_list("user_id", "measure_id"))
+    told = set(
+        get_user_model()
+        .objects.filter(pk__in={user for user, _measure in pairs}, is_active=True)
+        .filter(_may_see(initiative.pk))
+        .values_list("pk", flat=True)
+    )
+    followed = {}
+    for user, measure in pairs:
+        if user in told:
+            followed.setdefault(user, set()).add(measure)
+    return followed
 
 
 def is_following(user, obj):

@@ -4,16 +4,17 @@ either with a preview, all or nothing.
     write_csv(initiative, measures) -> bytes
     write_xlsx(initiative, measures) -> bytes
     read(initiative, file_name, content) -> ImportPlan   (writes nothing)
-    apply(actor, initiative, plan)                        (one transaction)
+    apply(actor, initiative, plan)                        (services.measures_import)
 """
 
 from .columns import column_help, headers
 from .export import write_csv, write_xlsx
-from .importing import ImportPlan, apply, read
+from .importing import ImportPlan, ImportRefused, apply, read
 from .rows import Problem
 
 __all__ = [
     "ImportPlan",
+    "ImportRefused",
     "Problem",
     "apply",
     "column_help",

@@ -1,27 +1,22 @@
 """Import: a file is read and checked into an ImportPlan without writing anything;
-`apply` then writes all of it in one transaction, or nothing.
+`apply` then writes all of it through services.measures_import, by the rules of the
+measures (the statuses a measure may take and the reasons they need), or nothing.
 
 Rows are matched by number; a row without one by its title (whatever the case and
 spacing), and becomes a new measure where no measure has that title. A row that would
 change nothing is left alone entirely, so importing the same file twice writes no
 history and moves no version."""
 
-import copy
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.utils import get_column_letter
 
-from standort.core.concurrency import ConcurrentEditError
-from standort.core.history import Change, summarize
+from standort.core.history import Change
 from standort.core.services import DomainError
 
 from .. import custom_fields, services
-from ..models import STATUS_PROGRESS, Measure, Partnership, Tag
-from ..search import search_text_of
+from ..models import Measure, needs_reason
 from . import cells
 from . import columns as c
 from .cells import Invalid
@@ -52,6 +47,7 @@ class ImportPlan:
     updates: list = field(default_factory=list)  # [Entry], each with its changes
     unchanged: int = 0
     encoding: str = ""  # of a CSV file
+    columns: dict = field(default_factory=dict)  # header → index of the columns read
 
     @property
     def is_valid(self):
@@ -73,6 +69,7 @@ def read(initiative, file_name, content):
     plan.encoding = table.encoding
     fields = custom_fields.fields_of(initiative)
     columns, plan.errors = _columns(table, fields)
+    plan.columns = columns
     if plan.errors:
         return plan
     numbers, titles = _numbers(table, columns)
@@ -97,6 +94,10 @@ def read(initiative, file_name, content):
             plan.updates.append(entry)
         else:
             plan.unchanged += 1
+    plan.errors = _refusals(initiative, plan)
+    if plan.errors:
+        plan.errors.sort(key=lambda p: (p.row or 0, _order(p.column, columns)))
+        plan.creates, plan.updates, plan.unchanged = [], [], 0
     return plan
 
 
@@ -200,8 +201,7 @@ def _number_problems(entries):
 
 
 def _parent_problems(entries, directory):
-    """Unknown parents and circles, judged on the tree as it will be after the import;
-    also the depth of each entry in that tree."""
+    """Unknown parents and circles, judged on the tree as it will be after the import."""
     tree = dict(directory.parents)
     for entry in entries:
         if entry.number is not None:
@@ -218,7 +218,7 @@ def _parent_problems(entries, directory):
                 "unknown_parent",
             )
             continue
-        depth, seen = 0, set()
+        seen = set()
         while parent is not None and parent not in seen:
             if parent == entry.number:
                 yield Problem(
@@ -229,9 +229,7 @@ def _parent_problems(entries, directory):
                 )
                 break
             seen.add(parent)
-            depth += 1
             parent = tree.get(parent)
-        entry.depth = depth
 
 
 # What changes ----------------------------------------------------------------------
@@ -338,289 +336,103 @@ def _partner_keys(partners):
 
 # Writing ---------------------------------------------------------------------------
 
+# The field a rule of the measures refuses → the column of the file.
+REFUSED_COLUMNS = {
+    "status": c.STATUS,
+    "status_reason": c.STATUS_REASON,
+    "number": c.NUMBER,
+    "parent": c.PARENT,
+    "partners": c.PARTNERS,
+}
 
-@transaction.atomic
+
+class ImportRefused(DomainError):
+    """The rules of the measures refused rows when the import was to be written; the
+    problems name them."""
+
+    def __init__(self, problems):
+        super().__init__(_("The file has errors; nothing has been imported."))
+        self.problems = problems
+
+
 def apply(actor, initiative, plan):
-    """Writes the plan in one transaction. Returns the number of measures created and
-    updated.
-
-    A first import brings a thousand new measures and a later one may change as many,
-    which measure_save and partnership_save, a dozen queries and a history lookup each,
-    made take many seconds. So measures and their partners are written in bulk here,
-    with what the services give them: the version check (in each UPDATE), history rows
-    with the actor and the summary of the change, the search text, tags, own fields,
-    and the progress of every measure whose parts changed, each computed once.
-    Removed partners still go through the service: that is rare."""
+    """Writes the plan through services.measures_import, all or nothing. Returns the
+    number of measures created and updated."""
     if plan.errors:
         raise DomainError(_("The file has errors; nothing has been imported."))
-    wanted = {e.parent_number for e in plan.creates + plan.updates if e.sets_parent}
-    measures = {
-        m.number: m
-        for m in Measure.objects.filter(initiative=initiative, number__in=wanted - {None})
-    }
-    expand = _expander(custom_fields.fields_of(initiative))
-    created, grown = _create(actor, initiative, plan.creates, measures, expand)
-    updated, moved = _update(actor, plan.updates, measures, expand)
-    pairs = created + updated
-    _set_tags(initiative, [(e.tags, m) for e, m in pairs if e.tags is not None])
-    _set_partners(
-        actor, [(m, e.partners, e.measure is None) for e, m in pairs if e.partners is not None]
-    )
-    _refresh_progress(initiative, grown | moved)
-    return len(plan.creates), len(plan.updates)
-
-
-def _create(actor, initiative, entries, measures, expand):
-    """New measures in bulk, a level of the tree at a time. Returns the (entry,
-    measure) pairs and the ids of the measures whose parts they are."""
+    entries = plan.creates + plan.updates
     if not entries:
-        return [], set()
-    taken = [e.number for e in entries if e.number is not None]
-    free = max([services.next_number(initiative), *(n + 1 for n in taken)])
-    created = []
-    # A level of the tree at a time, so that each part finds its parent saved.
-    for depth in sorted({e.depth for e in entries}):
-        level = [e for e in entries if e.depth == depth]
-        batch = []
-        for entry in level:
-            measure = Measure(initiative=initiative, number=entry.number, **entry.values)
-            if measure.number is None:
-                measure.number, free = free, free + 1
-            if entry.parent_number:
-                measure.parent = measures[entry.parent_number]
-            _set_custom(measure, entry)
-            measure.search_text = search_text_of(measure)
-            measure.progress = STATUS_PROGRESS[measure.status]
-            measure.history_expand = expand
-            batch.append(measure)
-        Measure.objects.bulk_create(batch)
-        _record(Measure, batch, actor)
-        for measure in batch:
-            measures[measure.number] = measure
-        created += zip(level, batch, strict=True)
-    return created, {m.parent_id for _e, m in created if m.parent_id}
-
-
-def _expander(fields):
-    """Measure.history_expand for the summaries of many measures: the same changes,
-    with the initiative's fields read once rather than once a measure."""
-
-    def expand(_name, old, new):
-        return [
-            (str(f.label), custom_fields.display(f, before), custom_fields.display(f, after))
-            for f in fields
-            if (before := old.get(f.key)) != (after := new.get(f.key))
-        ]
-
-    return expand
-
-
-def _set_custom(measure, entry):
-    if entry.custom:
-        services.set_custom_values(
-            measure, list(entry.custom), {f.key: v for f, v in entry.custom.items()}
+        return 0, 0
+    try:
+        created, changed = services.measures_import(
+            actor=actor, initiative=initiative, changes=[entry.change for entry in entries]
         )
+    except services.ChangesRefused as refused:
+        raise ImportRefused(_problems(plan, refused.refusals)) from refused
+    return len(created), len(changed)
 
 
-# Rows whose change moves the progress of the measure or of the one it is part of.
-PROGRESS_FIELDS = {"status", "weight"}
+def _refusals(initiative, plan):
+    """What the rules of the measures (the status a measure may take, the reason it
+    needs, …) say to the plan, as problems of its rows."""
+    _prepare(initiative, plan)
+    changes = [entry.change for entry in plan.creates + plan.updates]
+    return _problems(plan, services.import_refusals(initiative=initiative, changes=changes))
 
 
-def _update(actor, entries, measures, expand):
-    """One UPDATE per measure, of what changed, on the version the preview read.
-    Returns the (entry, measure) pairs and the ids of the measures whose progress may
-    move."""
-    if not entries:
-        return [], set()
-    _check_versions([entry.measure for entry in entries])
-    now = timezone.now()
-    updated, before, progress, changes = [], [], set(), defaultdict(list)
+def _problems(plan, refusals):
+    row_of = {id(entry.change): entry for entry in plan.creates + plan.updates}
+    problems = []
+    for change, name, message in refusals:
+        entry = row_of[id(change)]
+        # A new status, and in the column still the reason of the old one.
+        stale = (
+            entry.measure.status_reason
+            if entry.measure and "status" in entry.values and "status_reason" not in entry.values
+            else ""
+        )
+        if name == "status_reason" and stale and c.STATUS_REASON in plan.columns:
+            message = _(
+                "“%(value)s” is the reason the measure has already; please give the reason "
+                "for its new status"
+            ) % {"value": stale}
+        code = {"status": "status_refused", "status_reason": "reason_required"}.get(name, name)
+        problems.append(Problem(entry.row, REFUSED_COLUMNS.get(name, ""), message, code))
+    return problems
+
+
+def _prepare(initiative, plan):
+    """Gives each entry to create or update the MeasureChange that writes it."""
+    new = {}
+    for entry in plan.creates:
+        entry.change = services.MeasureChange(
+            measure=Measure(initiative=initiative, number=entry.number)
+        )
+        if entry.number is not None:
+            new[entry.number] = entry.change.measure
+    for entry in plan.updates:
+        entry.change = services.MeasureChange(measure=entry.measure)
+    entries = plan.creates + plan.updates
+    wanted = {e.parent_number for e in entries if e.sets_parent} - {None} - set(new)
+    parents = dict(new)
+    if wanted:
+        parents.update(
+            (m.number, m) for m in Measure.objects.filter(initiative=initiative, number__in=wanted)
+        )
     for entry in entries:
-        measure = entry.measure
-        previous = copy.copy(measure)
-        measure.history_expand = expand
-        names = set(entry.values)
-        for name, value in entry.values.items():
-            setattr(measure, name, value)
+        change, measure, values = entry.change, entry.measure, dict(entry.values)
+        if "status" in values:
+            change.status = values.pop("status")
+            old = measure.status if measure else None
+            # The reason the measure has does not count for a status that needs one.
+            kept = "" if needs_reason(old, change.status) or not measure else measure.status_reason
+            change.reason = values.pop("status_reason", kept)
         if entry.sets_parent:
-            progress.update({measure.parent_id, measure.pk} - {None})
-            measure.parent = measures.get(entry.parent_number) if entry.parent_number else None
-            names.add("parent")
-        if names & PROGRESS_FIELDS or entry.sets_parent:
-            progress.update({measure.pk, measure.parent_id} - {None})
+            values["parent"] = parents[entry.parent_number] if entry.parent_number else None
         if entry.custom:
-            _set_custom(measure, entry)
-            names.add("custom_values")
-        if measure.owner_id and not measure.owner_organization_id:
-            measure.owner_organization_id = measure.owner.organization_id
-            names.add("owner_organization")
-        search_text = search_text_of(measure)
-        if search_text != measure.search_text:
-            measure.search_text = search_text
-            names.add("search_text")
-        changes[tuple(sorted(names))].append(measure)
-        updated.append(measure)
-        before.append(previous)
-    for names, rows in changes.items():
-        _write_versioned(names, rows, now)
-    _record(Measure, updated, actor, before)
-    return list(zip(entries, updated, strict=True)), progress
-
-
-def _check_versions(measures):
-    """All versions in one query, locked until the import is written (PostgreSQL), to
-    name a measure saved by someone else since the file was read."""
-    read = {m.pk: m.version for m in measures}
-    current = Measure.objects.select_for_update().filter(pk__in=list(read))
-    for pk, version in current.values_list("pk", "version"):
-        if version != read[pk]:
-            raise ConcurrentEditError(Measure.objects.get(pk=pk), [], None)
-
-
-def _write_versioned(names, measures, now):
-    """UPDATE … WHERE id = … AND version = …, once for all measures that change the
-    same columns (executemany; the ORM's update cost a millisecond a row). The version
-    check is in the statement, as in save_versioned: a measure saved by someone else
-    since the file was read matches no row, and the whole import is undone."""
-    fields = [Measure._meta.get_field(name) for name in (*names, "version", "updated_at")]
-    quote = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s AND {} = %s".format(
-        quote(Measure._meta.db_table),
-        ", ".join(f"{quote(f.column)} = %s" for f in fields),
-        quote("id"),
-        quote("version"),
-    )
-    params = []
-    for measure in measures:
-        expected = measure.version
-        measure.version, measure.updated_at = expected + 1, now
-        row = [f.get_db_prep_save(getattr(measure, f.attname), connection) for f in fields]
-        params.append([*row, measure.pk, expected])
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
-        written = cursor.rowcount
-    if written != len(measures):
-        raise ConcurrentEditError(Measure.objects.get(pk=measures[0].pk), [], None)
-
-
-def _record(model, objects, actor, previous=None):
-    """History rows for objects written in bulk, which sends no signals: the rows
-    simple-history's bulk_history_create makes, with the summaries the signal adds
-    (creations without `previous`, changes with the objects as they were) set before
-    the insert rather than in a second, slow bulk_update."""
-    history = model.history.model
-    history_type = "+" if previous is None else "~"
-    date = timezone.now()
-    history.objects.bulk_create(
-        [
-            history(
-                history_date=date,
-                history_user=actor,
-                history_change_reason="",
-                history_type=history_type,
-                history_changes=summarize(model, old, obj, history_type),
-                **{f.attname: getattr(obj, f.attname) for f in history.tracked_fields},
+            values["custom_values"] = services.custom_values_with(
+                measure.custom_values if measure else {},
+                list(entry.custom),
+                {f.key: value for f, value in entry.custom.items()},
             )
-            for old, obj in zip(previous or [None] * len(objects), objects, strict=True)
-        ],
-        batch_size=500,
-    )
-
-
-def _set_tags(initiative, pairs):
-    """Tags by name as services.set_tags finds or makes them, for (names, measure)
-    pairs, in four queries."""
-    if not pairs:
-        return
-    names = {name.casefold(): name for tags, _m in pairs for name in tags}
-    existing = {t.name.casefold(): t for t in Tag.objects.filter(initiative=initiative)}
-    new = [Tag(initiative=initiative, name=n) for key, n in names.items() if key not in existing]
-    for tag in Tag.objects.bulk_create(new):
-        existing[tag.name.casefold()] = tag
-    Through = Measure.tags.through  # noqa: N806 - a model
-    Through.objects.filter(measure__in=[m.pk for _t, m in pairs]).delete()
-    Through.objects.bulk_create(
-        [
-            Through(measure=measure, tag=existing[name.casefold()])
-            for tags, measure in pairs
-            for name in tags
-        ]
-    )
-
-
-def _set_partners(actor, triples):
-    """Partners of (measure, [(person, organisation, part)], is new) triples: new
-    ones and changed ones in bulk, removed ones through the service."""
-    created, changed, before = [], [], []
-    for measure, partners, is_new in triples:
-        current = {} if is_new else {p.person_id: p for p in measure.partnerships.all()}
-        wanted = {person.pk for person, _org, _role in partners}
-        for person_id, partnership in current.items():
-            if person_id not in wanted:
-                services.partnership_delete(actor=actor, partnership=partnership)
-        for person, organization, role in partners:
-            organization = organization or person.organization
-            partnership = current.get(person.pk)
-            if partnership is None:
-                created.append(
-                    Partnership(
-                        measure=measure, person=person, organization=organization, role=role
-                    )
-                )
-                continue
-            if (partnership.organization_id, partnership.role) == (
-                organization.pk if organization else None,
-                role,
-            ):
-                continue
-            before.append(copy.copy(partnership))
-            partnership.organization, partnership.role = organization, role
-            changed.append(partnership)
-    if changed:
-        # No version on partners: a plain executemany, where bulk_update took seconds.
-        quote = connection.ops.quote_name
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                "UPDATE {} SET {} = %s, {} = %s WHERE {} = %s".format(
-                    *map(quote, [Partnership._meta.db_table, "organization_id", "role", "id"])
-                ),
-                [(p.organization_id, p.role, p.pk) for p in changed],
-            )
-    _record(Partnership, changed, actor, before)
-    Partnership.objects.bulk_create(created)
-    _record(Partnership, created, actor)
-
-
-def _refresh_progress(initiative, seeds):
-    """services.refresh_progress for many measures at once: the progress of `seeds`
-    and of the measures they are part of, parts before wholes, each computed once."""
-    seeds = set(seeds) - {None}
-    if not seeds:
-        return
-    parent_of = dict(Measure.objects.filter(initiative=initiative).values_list("pk", "parent"))
-
-    def chain(pk):
-        seen = []
-        while pk is not None and pk not in seen:
-            seen.append(pk)
-            pk = parent_of.get(pk)
-        return seen
-
-    depth = {}
-    for seed in seeds:
-        for level, pk in enumerate(reversed(chain(seed))):
-            depth[pk] = level
-    nodes = Measure.objects.select_related("latest_update").in_bulk(list(depth))
-    parts = defaultdict(dict)
-    for parent, pk, weight, progress, status in Measure.objects.filter(
-        parent__in=list(depth)
-    ).values_list("parent", "pk", "weight", "progress", "status"):
-        parts[parent][pk] = (weight, progress, status)
-    for pk in sorted(depth, key=depth.get, reverse=True):
-        measure = nodes[pk]
-        progress = services.own_progress(measure, parts[pk].values())
-        if progress != measure.progress:
-            Measure.objects.filter(pk=pk).update(progress=progress)
-        if measure.parent_id in parts:
-            weight, _old, status = parts[measure.parent_id][pk]
-            parts[measure.parent_id][pk] = (weight, progress, status)
+        change.values, change.tags, change.partners = values, entry.tags, entry.partners

@@ -56,7 +56,7 @@ class Entry:
     custom: dict | None = None  # CustomField → Python value
     changes: list = field(default_factory=list)
     by_title: bool = False  # no number in the file: matched by its title
-    depth: int = 0  # how far down the tree of measures it ends up; parents go first
+    change: object = None  # the services.MeasureChange that writes it
 
 
 # Looking things up by name --------------------------------------------------------

@@ -5,6 +5,7 @@ measures of that group (number 1), not those of other groups (number 2). Ben own
 measure 1, Stefan is its partner. Mülheim's measures are numbered from 101 and the
 forum's from 201, so addressing them through /duisburg/ must give 404."""
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
@@ -17,6 +18,7 @@ from standort.initiatives.tests.factories import (
     PersonFactory,
     user_with_role,
 )
+from standort.measures import services
 
 from .catalogue import duisburg_catalogue
 from .factories import (
@@ -163,3 +165,31 @@ def as_ben(client, ben):
 def as_anna(client, anna):
     client.force_login(anna)
     return client
+
+
+@pytest.fixture
+def place(measures):
+    """Duisburg with its two measures, measure 1 fully filled in, and a field of its own
+    of every kind besides the choice field "Priorität"."""
+    place = measures["duisburg"]
+    d = place.initiative
+    place.amount = CustomFieldFactory(initiative=d, label="Kosten", kind="amount", position=1)
+    place.count = CustomFieldFactory(initiative=d, label="Anzahl", kind="number", position=2)
+    place.date = CustomFieldFactory(initiative=d, label="Stichtag", kind="date", position=3)
+    place.flag = CustomFieldFactory(initiative=d, label="Gefördert", kind="boolean", position=4)
+    place.text = CustomFieldFactory(initiative=d, label="Programm", kind="text", position=5)
+    m = place.measure
+    m.starts_on = datetime.date(2017, 3, 16)
+    m.due_on = datetime.date(2020, 12, 31)
+    m.description = "Glasfaser für alle Gewerbegebiete; auch „Hafen“.\nZweite Zeile."
+    m.custom_values = {
+        place.field.key: "hoch",
+        place.amount.key: "1500.50",
+        place.count.key: "12.5",
+        place.date.key: "2018-02-28",
+        place.flag.key: True,
+        place.text.key: "EFRE",
+    }
+    m.save()
+    services.set_tags(m, ["Digitalisierung", "Infrastruktur"])
+    return place

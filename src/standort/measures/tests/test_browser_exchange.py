@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from standort.measures.models import Measure
 
-from .test_exchange import export_table, to_csv, to_xlsx
+from .exchange_files import export_table, to_csv, to_xlsx
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -132,6 +132,8 @@ def _confirm(request, initiative):
                     "conflict",
                 )
             )
+        except exchange.ImportRefused as refused:
+            plan.errors.extend(refused.problems)
         except DomainError as error:
             plan.errors.append(exchange.Problem(None, "", str(error), "domain"))
         else:
