@@ -18,7 +18,7 @@ DEMO_ENV = SECRET_KEY="$$(cat $(SECRET_FILE))" \
 TEST_ENV = SECRET_KEY=test-only-not-secret DEBUG=false SECURE_COOKIES=false \
 	SITE_URL=http://testserver \
 	STATICFILES_BACKEND=django.contrib.staticfiles.storage.StaticFilesStorage \
-	TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend \
+	TASKS_BACKEND=standort.core.testing.WorkerLikeImmediateBackend \
 	EMAIL_URL=consolemail:// DJANGO_ALLOW_ASYNC_UNSAFE=true
 
 .PHONY: demo test install install-test assets messages lint bench clean

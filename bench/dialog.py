@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from bench.measures import ACTIONS, PLACES, SUBJECTS
+from standort.core.tenancy import across_initiatives
 
 SENTENCES = [
     "Das haben wir im Arbeitskreis schon einmal angesprochen.",
@@ -54,6 +55,7 @@ def _spread(rng, objects, start, end):
         obj.created_at = start + timedelta(seconds=rng.randrange(max(span, 1)))
 
 
+@across_initiatives()
 def generate_dialog(initiative, body, persons, users, *, seed, ideas=500, measure=None):
     """Fills `body` of `initiative` with `ideas` ideas by `users` (accounts taking part
     in it), with comments, replies and supports; some comments mention one of
@@ -128,6 +130,7 @@ def generate_dialog(initiative, body, persons, users, *, seed, ideas=500, measur
     )
 
 
+@across_initiatives()
 def generate_agenda_comments(agenda_items, users, *, count=200, seed):
     """`count` comments spread over `agenda_items` (of one initiative's meetings), about
     a third of them replies to a comment on the same item. Returns the comments."""

@@ -6,6 +6,8 @@ again."""
 
 import time
 
+from standort.core.tenancy import across_initiatives
+
 DIGEST_USERS = 10_000
 PER_USER = 3
 DIGEST_TARGET_S = 60
@@ -16,6 +18,7 @@ TEXTS = [
 ]
 
 
+@across_initiatives()
 def pending_digests(initiative, users=DIGEST_USERS, per_user=PER_USER):
     """Creates `users` accounts (no usable password; every fourth reads English) with
     `per_user` daily notifications each. Returns the number of notifications."""
@@ -58,6 +61,7 @@ def pending_digests(initiative, users=DIGEST_USERS, per_user=PER_USER):
     return len(rows)
 
 
+@across_initiatives()
 def time_send(installation, users=DIGEST_USERS, per_user=PER_USER):
     """Returns (seconds of send_daily_digest, users, notifications, mails queued)."""
     from django.db import transaction
@@ -80,6 +84,7 @@ def time_send(installation, users=DIGEST_USERS, per_user=PER_USER):
     return seconds, users, notifications, mails
 
 
+@across_initiatives()
 def time_digest(installation, users=DIGEST_USERS):
     """The timing as report lines, and what missed its target."""
     seconds, users, notifications, mails = time_send(installation, users)

@@ -4,6 +4,8 @@ is rolled back, so `--no-generate` measures the same catalogue again."""
 
 import time
 
+from standort.core.tenancy import across_initiatives
+
 EXCHANGE_TARGET_S = 5.0
 IMPORT_ROWS = 1_000
 
@@ -28,6 +30,7 @@ def renumbered_export(initiative, count, first_number):
     return out.getvalue()
 
 
+@across_initiatives()
 def time_exchange(installation, import_rows=IMPORT_ROWS):
     """Export of the whole catalogue to XLSX, and read + apply of an import of
     `import_rows` new measures, timed here in-process. Returns (lines, missed)."""

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from standort.core.tenancy import across_initiatives
+
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -149,6 +151,7 @@ def _check(sizes):
         raise ValueError("more users than persons")
 
 
+@across_initiatives()
 def generate(sizes=Sizes()):
     """Fill the (migrated, empty) database. Returns an Installation."""
     from django.contrib.auth import get_user_model

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from standort.core.tenancy import across_initiatives
+
 # fmt: off
 SUBJECTS = [
     "Glasfaser", "Gewerbeflächen", "Ausbildung", "Fachkräfte", "Gründung", "Verwaltung",
@@ -68,6 +70,7 @@ SMALL = MeasureSizes(measures=20, milestones=100, status_updates=5)
 TINY_BENCH = MeasureSizes(measures=60, milestones=300, status_updates=20)
 
 
+@across_initiatives()
 def generate_measures(initiative, persons, bodies, sizes, *, seed, today=None):
     """Fills `initiative` with measures. `persons` are its participants, `bodies` its
     bodies. Returns the number of the measure the detail page shows: a parent with

@@ -7,6 +7,8 @@ import random
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from standort.core.tenancy import across_initiatives
+
 BERLIN = ZoneInfo("Europe/Berlin")
 MINUTES = (
     "Die Geschäftsstelle berichtet. **Ergebnis:** Der Arbeitskreis unterstützt den "
@@ -15,6 +17,7 @@ MINUTES = (
 )
 
 
+@across_initiatives()
 def generate_meetings(
     initiative, bodies, user, *, seed, today, per_body=12, agenda_items=40, invited=60
 ):

@@ -9,6 +9,8 @@ import tempfile
 import time
 from datetime import timedelta
 
+from standort.core.tenancy import across_initiatives
+
 LAUNCH_OWNERS = 1_000
 LAUNCH_TARGET_S = 30
 PDF_MEASURES = 250
@@ -26,6 +28,7 @@ NEXT_STEPS = (
 SUPPORT = "Unterstützung der Stadtspitze bei den Gesprächen mit den Eigentümern."
 
 
+@across_initiatives()
 def time_launch(installation, owners=LAUNCH_OWNERS):
     """Returns (seconds for create + launch + delivery, owners, mails sent, detail)."""
     from django.db import transaction
@@ -76,6 +79,7 @@ def time_launch(installation, owners=LAUNCH_OWNERS):
     return delivered - start, asked, sent, detail
 
 
+@across_initiatives()
 def time_report_pdf(installation, measures=PDF_MEASURES):
     """Returns (seconds, measures, pages, bytes) of the PDF of a closed review."""
     from django.db import transaction
@@ -128,6 +132,7 @@ def time_report_pdf(installation, measures=PDF_MEASURES):
     return seconds, len(chosen), pages, size
 
 
+@across_initiatives()
 def time_reviews(installation):
     """The two timings as report lines, and what missed its target."""
     rows, missed = [], []

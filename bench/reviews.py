@@ -7,6 +7,8 @@ import random
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from standort.core.tenancy import across_initiatives
+
 BERLIN = ZoneInfo("Europe/Berlin")
 LIGHTS = (["green"] * 5) + (["amber"] * 3) + (["red"] * 2)
 # (title, deadline in days from today, state, answer states with their weights)
@@ -26,6 +28,7 @@ def _moment(day):
     return datetime.combine(day, time(9), tzinfo=BERLIN)
 
 
+@across_initiatives()
 def generate_reviews(initiative, user, *, seed, today):
     """Fills `initiative` (whose measures exist) with the reviews of CYCLES."""
     from standort.measures.models import Measure

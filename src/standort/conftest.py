@@ -10,6 +10,7 @@ from django.conf import settings as django_settings
 
 from standort.accounts.tests.factories import UserFactory
 from standort.browser_fixtures import new_ui, playwright_browser, ui  # noqa: F401
+from standort.core.tenancy import across_initiatives
 from standort.initiatives.models import InitiativeRole
 from standort.initiatives.tests.factories import InitiativeFactory, user_with_role
 
@@ -109,6 +110,15 @@ def _media_root(tmp_path_factory):
     # Uploads go to a folder of this test session (of each xdist worker), neither into
     # the checkout's var/media nor into another worker's files.
     django_settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _across_initiatives():
+    """A test's own code sets up and inspects several initiatives at once. The pages it
+    requests are held to the rules: each request starts without an initiative and
+    opens the scope of its own (core.tenancy), and each task runs as in a worker."""
+    with across_initiatives():
+        yield
 
 
 @pytest.fixture(autouse=True)

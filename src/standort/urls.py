@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.views import healthz, personal_link
 from standort.home.views import platform_home
+from standort.notifications import urls as notification_urls
 
 admin.site.site_header = _("Standort administration")
 admin.site.site_title = _("Standort")
@@ -29,6 +30,7 @@ urlpatterns = [
                 path("reports/", include("standort.reports.urls")),
                 path("meetings/", include("standort.meetings.urls")),
                 path("", include("standort.dialog.urls")),
+                path("", include(notification_urls.initiative_urlpatterns)),
             ]
         ),
     ),

@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
 
 def deny(request):
@@ -25,6 +26,27 @@ def initiative_permission(perm):
             if not request.user.has_perm(perm, initiative):
                 return deny(request)
             return view(request, initiative, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def object_permission(perm, objects, *, url_kwarg="pk", field="pk"):
+    """Resolves the object the URL names (`url_kwarg`, looked up by `field`) among
+    `objects(request)`, a queryset of an initiative-owned model: its manager reads only
+    the request's initiative (core.tenancy), so another initiative's object is a 404.
+    Checks `perm` on the object and passes the initiative and the object to the view;
+    callers without the right are sent as `initiative_permission` sends them."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, initiative_slug, *args, **kwargs):
+            value = kwargs.pop(url_kwarg)
+            obj = get_object_or_404(objects(request), **{field: value})
+            if not request.user.has_perm(perm, obj):
+                return deny(request)
+            return view(request, request.initiative, obj, *args, **kwargs)
 
         return wrapped
 

@@ -5,11 +5,14 @@ import functools
 from html import escape
 
 from django import forms
+from django.db import models
 from django.forms.renderers import DjangoTemplates
 from django.forms.utils import flatatt
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from .tenancy import is_tenant_model
 
 
 class KernFormRenderer(DjangoTemplates):
@@ -220,7 +223,54 @@ class KernForm(KernFormMixin, forms.Form):
     pass
 
 
-class KernModelForm(KernFormMixin, forms.ModelForm):
+class _InitiativeChoices:
+    """A choice of an initiative's objects (a model with a TenantManager). Its queryset
+    is read when a form is made, inside the request's initiative scope, never when the
+    form class is defined: there is no scope then, and there would be no telling
+    which initiative's objects to offer."""
+
+    def __init__(self, queryset, **kwargs):
+        self._model = queryset.model
+        super().__init__(queryset.model._default_manager.none(), **kwargs)
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied.queryset = self._model._default_manager.all()
+        return copied
+
+
+class InitiativeChoiceField(_InitiativeChoices, forms.ModelChoiceField):
+    pass
+
+
+class InitiativeMultipleChoiceField(_InitiativeChoices, forms.ModelMultipleChoiceField):
+    pass
+
+
+def _formfield(db_field, **kwargs):
+    """The form field of a model field; a choice of an initiative's objects is an
+    InitiativeChoiceField."""
+    model = getattr(db_field, "related_model", None)
+    if model is not None and is_tenant_model(model):
+        if isinstance(db_field, models.ManyToManyField):
+            kwargs.setdefault("form_class", InitiativeMultipleChoiceField)
+        elif isinstance(db_field, models.ForeignKey):
+            kwargs.setdefault("form_class", InitiativeChoiceField)
+    return db_field.formfield(**kwargs)
+
+
+class _KernModelFormMetaclass(forms.models.ModelFormMetaclass):
+    """Every model form of ours makes its choices of an initiative's objects with
+    `_formfield`, unless its Meta says otherwise."""
+
+    def __new__(mcs, name, bases, attrs):
+        meta = attrs.get("Meta")
+        if meta is not None and not hasattr(meta, "formfield_callback"):
+            meta.formfield_callback = staticmethod(_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class KernModelForm(KernFormMixin, forms.ModelForm, metaclass=_KernModelFormMetaclass):
     pass
 
 

@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from .tenancy import across_initiatives
+
 
 class LinkState(Enum):
     VALID = "valid"
@@ -71,6 +73,11 @@ class PersonalLink(models.Model):
     def link_used(self):
         return False
 
+    def link_initiative(self):
+        """The initiative whose scope the link's page opens (core.tenancy), or None for
+        a link that reads across initiatives (a calendar feed)."""
+        return None
+
     def link_contact(self):
         """Whom the polite page of a link that no longer works names: a dict with
         "name" and "email", or None."""
@@ -120,4 +127,7 @@ def resolve(token):
     if not token or len(token) > 100 or token[0] not in _registry:
         return None, None
     model, view = _registry[token[0]]
-    return model.objects.filter(token_hash=token_hash(token)).first(), view
+    # The token, not an initiative, names the link: its page opens the link's scope.
+    with across_initiatives():
+        target = model.objects.filter(token_hash=token_hash(token)).first()
+    return target, view

@@ -15,6 +15,7 @@ and filters by the active initiative when one is.
 
 from contextlib import contextmanager
 
+from django.apps import apps
 from django.db import models
 from django_scopes import ScopedManager, scopes_disabled
 from django_scopes.exceptions import ScopeError
@@ -25,6 +26,7 @@ __all__ = [
     "TenantManager",
     "across_initiatives",
     "initiative_scope",
+    "is_tenant_model",
     "no_initiative",
     "tenant_models",
 ]
@@ -38,16 +40,13 @@ def TenantManager(path="initiative", manager=models.Manager):  # noqa: N802 - a 
     return scoped
 
 
+def is_tenant_model(model):
+    return hasattr(model._default_manager, "initiative_path")
+
+
 def tenant_models():
     """The models whose default manager is a TenantManager."""
-    from django.apps import apps
-
-    return [
-        model
-        for model in apps.get_models()
-        if hasattr(model._default_manager, "initiative_path")
-        and model.__module__.startswith("standort.")
-    ]
+    return [model for model in apps.get_models() if is_tenant_model(model)]
 
 
 @contextmanager

@@ -2,6 +2,10 @@
 
 import re
 
+from django_tasks.backends.immediate import ImmediateBackend
+
+from .tenancy import no_initiative
+
 
 def assert_access(response, persona, allowed):
     """Allowed: the page or a redirect that is not the sign-in. Denied: anonymous
@@ -26,3 +30,13 @@ def error_of(response, field):
     described_by = re.search(r'aria-describedby="([^"]+)"', widget).group(1).split()
     error_id = next(i for i in described_by if i.endswith("_error"))
     return re.search(rf'id="{error_id}"[^>]*>(.*?)</p>', page, re.S).group(1).strip()
+
+
+class WorkerLikeImmediateBackend(ImmediateBackend):
+    """Runs each task at once, as the tests want, but as a worker would: without the
+    initiative scope of the request or test that queued it, so a task that forgets to
+    open its initiative's scope fails in the tests too."""
+
+    def _execute_task(self, task_result):
+        with no_initiative():
+            super()._execute_task(task_result)

@@ -5,6 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import links
+from .tenancy import initiative_scope
 
 
 @require_GET
@@ -27,6 +28,14 @@ def personal_link(request, token, item=None):
     target, view = links.resolve(token)
     if target is None:
         return render(request, "core/link_invalid.html", {"state": None}, status=404)
+    initiative = target.link_initiative()
+    if initiative is None:
+        return _open_link(request, target, view, token, item)
+    with initiative_scope(initiative):
+        return _open_link(request, target, view, token, item)
+
+
+def _open_link(request, target, view, token, item):
     state = target.link_state()
     if state is not links.LinkState.VALID:
         context = {"state": state.value, "target": target, "contact": target.link_contact()}

@@ -8,7 +8,7 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
-from standort.initiatives.models import Person
+from standort.initiatives.queries import participants
 
 BRACKETED = re.compile(r"@\[([^\]\n]{1,200})\]")
 # A tag of the sanitised HTML, quoted attribute values included (a ">" may stand in
@@ -23,10 +23,11 @@ def _key(name):
 def candidates(initiative_id):
     """People of the initiative whose account holds a role there: those who can read
     what mentions them."""
-    return Person.objects.filter(
-        initiative_links__initiative_id=initiative_id,
-        user__initiative_roles__initiative_id=initiative_id,
-    ).only("pk", "title", "first_name", "last_name", "user_id")
+    return (
+        participants(initiative_id)
+        .filter(user__initiative_roles__initiative_id=initiative_id)
+        .only("pk", "title", "first_name", "last_name", "user_id")
+    )
 
 
 def find_mentions(text, initiative_id, *, people=None):

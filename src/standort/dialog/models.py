@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
 from standort.core.models import VersionedModel
+from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Body, Initiative
 from standort.measures.models import Measure
 from standort.meetings.models import AgendaItem
@@ -52,6 +53,8 @@ class Idea(VersionedModel):
 
     history = Tracked(excluded_fields=["mentions"])
 
+    objects = TenantManager()
+
     class Meta:
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
@@ -73,6 +76,8 @@ class Support(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="idea_supports"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TenantManager("idea__initiative")
 
     class Meta:
         verbose_name = _("support")
@@ -129,6 +134,8 @@ class Comment(models.Model):
     hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
 
     history = Tracked(excluded_fields=["mentions"])
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("comment")

@@ -46,14 +46,10 @@ def newest_ideas(body, limit=3):
     return list(ideas_of(body).order_by("-created_at", "-pk")[:limit])
 
 
-def idea_in(initiative, pk, *, user):
-    """One idea of the initiative, with what its page shows: body, author, measure,
-    counts and whether `user` backs it."""
-    ideas = with_counts(
-        Idea.objects.filter(initiative=initiative, pk=pk).select_related(
-            "initiative", "body", "author", "measure"
-        )
-    )
+def ideas_for_page(*, user):
+    """The ideas (of the active initiative) with what an idea's page shows: body,
+    author, measure, counts and whether `user` backs it."""
+    ideas = with_counts(Idea.objects.select_related("initiative", "body", "author", "measure"))
     if user.is_authenticated:
         ideas = ideas.annotate(
             supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user))
@@ -120,10 +116,10 @@ def comments_for_agenda(meeting, item=None):
     return by_item
 
 
-def comment_in(initiative, pk):
-    """A comment of the initiative with what its actions need to send the reader back:
-    the measure's number, the agenda item's meeting, the idea."""
-    return Comment.objects.filter(initiative=initiative, pk=pk).select_related(
+def comments_for_actions():
+    """The comments (of the active initiative) with what their actions need to send the
+    reader back: the measure's number, the agenda item's meeting, the idea."""
+    return Comment.objects.select_related(
         "initiative", "measure", "agenda_item__meeting__initiative", "idea", "parent"
     )
 

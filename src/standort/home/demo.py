@@ -5,6 +5,7 @@ nothing."""
 from django.db import transaction
 
 from standort.core.demo import Result
+from standort.core.tenancy import initiative_scope
 from standort.dialog.demo import load_dialog
 from standort.initiatives.demo import build_plan, load_accounts, load_initiative
 from standort.measures.demo import load_measures
@@ -30,16 +31,23 @@ def load_demo(*, force=False):
             people=people,
         )
         initiative = loaded.initiative
-        load_measures(
-            result=result,
-            actor=actor,
-            initiative=initiative,
-            initiative_plan=initiative_plan,
-            plan_people=plan.people,
-            persons=people,
-            bodies=loaded.bodies,
-        )
-        load_reviews(result=result, actor=actor, initiative=initiative)
-        load_dialog(result=result, actor=actor, initiative=initiative)
-        load_meetings(result=result, actor=actor, initiative=initiative)
+        with initiative_scope(initiative):
+            _load_apps(result, actor, plan, loaded, people)
     return result
+
+
+def _load_apps(result, actor, plan, loaded, people):
+    """What the apps above the initiatives add to one initiative, in its scope."""
+    initiative, initiative_plan = loaded.initiative, loaded.plan
+    load_measures(
+        result=result,
+        actor=actor,
+        initiative=initiative,
+        initiative_plan=initiative_plan,
+        plan_people=plan.people,
+        persons=people,
+        bodies=loaded.bodies,
+    )
+    load_reviews(result=result, actor=actor, initiative=initiative)
+    load_dialog(result=result, actor=actor, initiative=initiative)
+    load_meetings(result=result, actor=actor, initiative=initiative)

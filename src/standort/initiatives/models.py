@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from standort.core.history import Tracked
 from standort.core.models import VersionedModel
+from standort.core.tenancy import TenantManager
 
 # First path segments that belong to the platform, never to an initiative.
 RESERVED_SLUGS = {
@@ -192,6 +193,8 @@ class InitiativeOrganization(models.Model):
     )
     is_leading = models.BooleanField(_("leading partner"), default=False)
     history = Tracked()
+
+    objects = TenantManager()
     history_subject = "organization"
 
     class Meta:
@@ -218,6 +221,8 @@ class InitiativePerson(models.Model):
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="initiative_links"
     )
     history = Tracked()
+
+    objects = TenantManager()
     history_subject = "person"
 
     class Meta:
@@ -249,6 +254,8 @@ class InitiativeRole(models.Model):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     history = Tracked()
+
+    objects = TenantManager()
     history_subject = "user"
 
     class Meta:
@@ -293,6 +300,8 @@ class Body(VersionedModel):
     position = models.PositiveIntegerField(_("order"), default=0)
     history = Tracked()
 
+    objects = TenantManager()
+
     class Meta:
         verbose_name = _("body")
         verbose_name_plural = _("bodies")
@@ -326,6 +335,8 @@ class Membership(models.Model):
     starts_on = models.DateField(_("from"), null=True, blank=True)
     ends_on = models.DateField(_("until"), null=True, blank=True)
     history = Tracked()
+
+    objects = TenantManager("body__initiative")
     history_subject = "person"
 
     class Meta:

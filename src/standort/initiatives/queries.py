@@ -136,6 +136,13 @@ def members_of(body):
     ]
 
 
+def participants(initiative):
+    """The initiative's people: the persons who take part in it (a person's contact
+    data is visible in an initiative only where they take part). Every other list of
+    an initiative's people starts from this one."""
+    return Person.objects.filter(initiative_links__initiative=initiative)
+
+
 def people_for(initiative):
     """The initiative's participants, each with their organisation and the bodies of
     this initiative they belong to."""
@@ -145,7 +152,7 @@ def people_for(initiative):
         .order_by("body__position", "body__name")
     )
     return (
-        Person.objects.filter(initiative_links__initiative=initiative)
+        participants(initiative)
         .select_related("organization", "user")
         .prefetch_related(
             Prefetch("memberships", queryset=memberships, to_attr="local_memberships")

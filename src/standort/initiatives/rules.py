@@ -3,21 +3,27 @@ object passed is always the initiative, resolved once per request."""
 
 import rules
 
+from standort.core.memo import remembered
+from standort.core.tenancy import across_initiatives
+
 from .models import InitiativeRole
 
 Role = InitiativeRole.Role
 
 
+def roles_of(user):
+    """{initiative id: role} of the user in every initiative, in one query: the user's
+    own roles, which the start page lists across initiatives."""
+    with across_initiatives():
+        return dict(InitiativeRole.objects.filter(user=user).values_list("initiative_id", "role"))
+
+
 def role_in(user, initiative):
-    """The user's role in the initiative, or None. All roles of a user are loaded in
-    one query and kept on the user object for the rest of the request."""
+    """The user's role in the initiative, or None. A user's roles are read once per
+    request (core.memo)."""
     if not user.is_authenticated or initiative is None:
         return None
-    cache = getattr(user, "_initiative_roles", None)
-    if cache is None:
-        cache = dict(InitiativeRole.objects.filter(user=user).values_list("initiative_id", "role"))
-        user._initiative_roles = cache
-    return cache.get(initiative.pk)
+    return remembered(("roles", user.pk), lambda: roles_of(user)).get(initiative.pk)
 
 
 def _has_role(*roles):

@@ -9,6 +9,7 @@ from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from standort.accounts.tokens import invitation_token
+from standort.core.tenancy import initiative_scope
 
 from .models import Initiative
 
@@ -36,7 +37,7 @@ def send_invitation(*, user_id, initiative_id, inviter_id):
         "has_password": user.has_usable_password(),
         "timeout": settings.INVITATION_TIMEOUT_DAYS,
     }
-    with translation.override(user.language):
+    with translation.override(user.language), initiative_scope(initiative):
         subject = render_to_string("initiatives/mail/invitation_subject.txt", context).strip()
         body = render_to_string("initiatives/mail/invitation.txt", context)
     send_mail(subject, body, None, [user.email])

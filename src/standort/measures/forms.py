@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 from standort.initiatives.models import Body, Organization, Person
+from standort.initiatives.queries import participants
 
 from . import custom_fields, queries, services
 from .models import (
@@ -51,7 +52,9 @@ def people_of(initiative, *keep):
     """The initiative's participants, plus the people already chosen (`keep`), so a
     record made before someone left the initiative can still be saved unchanged."""
     return (
-        Person.objects.filter(Q(initiative_links__initiative=initiative) | Q(pk__in=_ids(keep)))
+        Person.objects.filter(
+            Q(pk__in=participants(initiative).values("pk")) | Q(pk__in=_ids(keep))
+        )
         .select_related("organization")
         .distinct()
         .order_by("last_name", "first_name")

@@ -12,6 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from standort.core.history import Tracked
 from standort.core.models import VersionedModel
+from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Body, Initiative, Organization, Person
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
@@ -25,6 +26,8 @@ class Topic(models.Model):
     position = models.PositiveIntegerField(_("order"), default=0)
 
     history = Tracked()
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("field of action")
@@ -41,6 +44,8 @@ class Topic(models.Model):
 class Tag(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="tags")
     name = models.CharField(_("name"), max_length=50)
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("tag")
@@ -78,6 +83,8 @@ class CustomField(models.Model):
     position = models.PositiveIntegerField(_("order"), default=0)
 
     history = Tracked()
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("custom field")
@@ -212,6 +219,8 @@ class Measure(VersionedModel):
 
     history = Tracked(excluded_fields=["progress", "latest_update", "search_text", "updated_at"])
 
+    objects = TenantManager()
+
     class Meta:
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
@@ -336,6 +345,8 @@ class Partnership(models.Model):
 
     history = Tracked()
 
+    objects = TenantManager("measure__initiative")
+
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
@@ -355,6 +366,8 @@ class Milestone(models.Model):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
 
     history = Tracked()
+
+    objects = TenantManager("measure__initiative")
 
     class Meta:
         verbose_name = _("milestone")
@@ -384,6 +397,8 @@ class Attachment(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     history = Tracked(excluded_fields=["file", "content_type", "uploaded_by", "uploaded_at"])
+
+    objects = TenantManager("measure__initiative")
 
     class Meta:
         verbose_name = _("attachment")
@@ -422,6 +437,8 @@ class StatusUpdate(models.Model):
 
     history = Tracked()
 
+    objects = TenantManager("measure__initiative")
+
     class Meta:
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
@@ -440,6 +457,8 @@ class PendingImport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     file_name = models.CharField(max_length=200)
     content = models.BinaryField()
+
+    objects = TenantManager()
 
     def __str__(self):
         return self.file_name

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from standort.core.history import Tracked
 from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
+from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Body, Initiative, Person
 from standort.initiatives.queries import office_contact
 from standort.measures.models import Measure
@@ -69,6 +70,8 @@ class Meeting(VersionedModel):
     # The calendar identity is machinery, not something a reader of the history needs.
     history = Tracked(excluded_fields=["ical_uid", "sequence"])
 
+    objects = TenantManager()
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -122,6 +125,8 @@ class AgendaItem(VersionedModel):
 
     history = Tracked()
 
+    objects = TenantManager("meeting__initiative")
+
     class Meta:
         verbose_name = _("agenda item")
         verbose_name_plural = _("agenda items")
@@ -159,6 +164,8 @@ class Invitation(PersonalLink):
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
 
+    objects = TenantManager("meeting__initiative")
+
     class Meta:
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
@@ -174,8 +181,10 @@ class Invitation(PersonalLink):
             return LinkState.EXPIRED
         return super().link_state(now)
 
-    def link_contact(self):
+    def link_initiative(self):
+        return self.meeting.initiative
 
+    def link_contact(self):
         return office_contact(self.meeting.initiative_id)
 
 
@@ -201,6 +210,8 @@ class Decision(models.Model):
     )
 
     history = Tracked()
+
+    objects = TenantManager("agenda_item__meeting__initiative")
 
     class Meta:
         verbose_name = _("decision")
@@ -230,6 +241,8 @@ class ActionItem(models.Model):
 
     history = Tracked()
 
+    objects = TenantManager("agenda_item__meeting__initiative")
+
     class Meta:
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
@@ -257,6 +270,8 @@ class AgendaAttachment(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     history = Tracked(excluded_fields=["file", "uploaded_by", "uploaded_at"])
+
+    objects = TenantManager("agenda_item__meeting__initiative")
 
     class Meta:
         verbose_name = _("attachment")

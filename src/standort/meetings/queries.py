@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from standort.core.history import records
+from standort.core.tenancy import across_initiatives
 from standort.initiatives.models import Person
 from standort.measures.models import Measure
 
@@ -110,18 +111,20 @@ def next_meetings(initiative, *, limit=5):
 
 def feed_meetings(user, *, since_days=180):
     """The meetings of every body the user belongs to, and those they are invited to,
-    from half a year back on: what their personal calendar feed holds."""
+    from half a year back on: what their personal calendar feed holds, in every
+    initiative (the user's own meetings, read across initiatives on purpose)."""
     since = timezone.now() - timedelta(days=since_days)
-    return (
-        Meeting.objects.filter(
-            Q(body__memberships__person__user=user) | Q(invitations__person__user=user),
-            ends_at__gte=since,
+    with across_initiatives():
+        return list(
+            Meeting.objects.filter(
+                Q(body__memberships__person__user=user) | Q(invitations__person__user=user),
+                ends_at__gte=since,
+            )
+            .select_related("body")
+            .prefetch_related("agenda")
+            .distinct()
+            .order_by("starts_at", "pk")
         )
-        .select_related("body")
-        .prefetch_related("agenda")
-        .distinct()
-        .order_by("starts_at", "pk")
-    )
 
 
 def decisions_on(measure):

@@ -19,18 +19,18 @@ from .forms import PreferencesForm
 
 PER_PAGE = 25
 
-# What can be followed: how it is found, and who may see it (and so follow it).
+# What can be followed: its model, and who may see it (and so follow it).
 TARGETS = {
     "measure": (
-        Measure.objects.select_related("initiative"),
+        Measure,
         lambda user, measure: user.has_perm("measures.view_measure", measure),
     ),
     "body": (
-        Body.objects.select_related("initiative"),
+        Body,
         lambda user, body: user.has_perm("initiatives.view_initiative", body.initiative),
     ),
     "idea": (
-        Idea.objects.select_related("initiative"),
+        Idea,
         lambda user, idea: user.has_perm("dialog.view_idea", idea),
     ),
 }
@@ -82,12 +82,14 @@ def notification_settings(request):
 
 @require_POST
 @login_required
-def follow_toggle(request, target, pk):
+def follow_toggle(request, initiative_slug, target, pk):
+    """Follows or unfollows a measure, body or idea of the request's initiative."""
     try:
-        objects, may_see = TARGETS[target]
+        model, may_see = TARGETS[target]
     except KeyError:
         raise Http404 from None
-    obj = get_object_or_404(objects, pk=pk)
+    # The model's manager reads the request's initiative only.
+    obj = get_object_or_404(model.objects.select_related("initiative"), pk=pk)
     if not may_see(request.user, obj):
         # Whether it exists is none of their business.
         raise Http404

@@ -8,6 +8,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative
 from standort.reviews.models import ReviewCycle
 
@@ -54,6 +55,8 @@ class Report(models.Model):
     )
     created_at = models.DateTimeField(_("requested at"))
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("report")

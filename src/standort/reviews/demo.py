@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
+from standort.core.tenancy import initiative_scope
+from standort.initiatives.models import Initiative
 from standort.measures import services as measure_services
 from standort.measures.models import Measure, StatusUpdate
 
@@ -201,20 +203,23 @@ def _running(result, actor, initiative):
 def demo_link():
     """A personal link of a running demo review that works (for `make demo` to print):
     an owner with an address who has not answered yet."""
-    request = (
-        ReviewRequest.objects.filter(
-            cycle__title=RUNNING_TITLE,
-            cycle__initiative__slug="muelheim",
-            cycle__state=ReviewCycle.State.RUNNING,
-            submitted_at=None,
-            bounced_at=None,
-            link_revoked_at=None,
+    muelheim = Initiative.objects.filter(slug="muelheim").first()
+    if muelheim is None:
+        return None
+    with initiative_scope(muelheim):
+        request = (
+            ReviewRequest.objects.filter(
+                cycle__title=RUNNING_TITLE,
+                cycle__state=ReviewCycle.State.RUNNING,
+                submitted_at=None,
+                bounced_at=None,
+                link_revoked_at=None,
+            )
+            .exclude(token_hash=None)
+            .select_related("person")
+            .order_by("pk")
+            .first()
         )
-        .exclude(token_hash=None)
-        .select_related("person")
-        .order_by("pk")
-        .first()
-    )
     if request is None:
         return None
     return request.person.full_name, f"{settings.SITE_URL}/link/{request.token()}/"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from standort.core.history import Tracked
 from standort.core.links import LinkState, PersonalLink
 from standort.core.models import VersionedModel
+from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative, Person
 from standort.initiatives.queries import office_contact
 from standort.measures.models import PERCENT, Measure, StatusUpdate
@@ -57,6 +58,8 @@ class ReviewCycle(VersionedModel):
     created_at = models.DateTimeField(auto_now_add=True)
 
     history = Tracked()
+
+    objects = TenantManager()
 
     class Meta:
         verbose_name = _("status review")
@@ -112,6 +115,8 @@ class ReviewRequest(PersonalLink):
     bounced_at = models.DateTimeField(_("undeliverable since"), null=True, blank=True)
     bounce_reason = models.CharField(_("reason"), max_length=300, blank=True)
 
+    objects = TenantManager("cycle__initiative")
+
     class Meta:
         verbose_name = _("review request")
         verbose_name_plural = _("review requests")
@@ -133,8 +138,10 @@ class ReviewRequest(PersonalLink):
             return LinkState.EXPIRED
         return super().link_state(now)
 
-    def link_contact(self):
+    def link_initiative(self):
+        return self.cycle.initiative
 
+    def link_contact(self):
         return office_contact(self.cycle.initiative_id)
 
 
@@ -189,6 +196,8 @@ class ReviewAnswer(VersionedModel):
     )
 
     history = Tracked()
+
+    objects = TenantManager("cycle__initiative")
 
     class Meta:
         verbose_name = _("answer")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from standort.core import mail
 from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
+from standort.core.tenancy import across_initiatives
 from standort.measures import services as measure_services
 from standort.measures.dashboard import stale_condition, stale_since
 from standort.measures.models import TRANSITIONS, Measure, Milestone, StatusUpdate
@@ -231,9 +232,11 @@ def mark_bounced(sender, key, error, **kwargs):
     """The mail server refused an owner's address: the office sees it on the review."""
     match = re.match(r"review/[\w-]+:(\d+):", key)
     if match:
-        ReviewRequest.objects.filter(pk=match[1]).update(
-            bounced_at=timezone.now(), bounce_reason=error[:300]
-        )
+        # The outbox delivers for every initiative; the mail's key names the request.
+        with across_initiatives():
+            ReviewRequest.objects.filter(pk=match[1]).update(
+                bounced_at=timezone.now(), bounce_reason=error[:300]
+            )
 
 
 def request_opened(request):

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
 from standort.core.demo import differs
+from standort.core.tenancy import initiative_scope
 
 from .. import services
 from ..models import (
@@ -53,23 +54,24 @@ def load_initiative(*, result, actor, plan, initiative_plan, users, organization
     memberships and the demo accounts' roles. `organizations` and `people` (by
     e-mail) are shared between the initiatives, as organisations and persons are."""
     initiative = _initiative(result, actor, initiative_plan.spec)
-    for key, is_leading in initiative_plan.organizations.items():
-        _organization(result, actor, initiative, key, is_leading, organizations)
-    for email in initiative_plan.participants:
-        values = dict(plan.people[email])
-        org_key = values.pop("organization")
-        values["organization"] = organizations[org_key] if org_key else None
-        if email in users:
-            values["user"] = users[email]
-        _person(result, actor, initiative, values, people)
-    bodies = {}
-    for values in initiative_plan.bodies:
-        _body(result, actor, initiative, values, bodies, organizations)
-    for body_name, email, role in initiative_plan.memberships:
-        _membership(result, actor, bodies[body_name], people[email], role)
-    for email, (_is_admin, roles) in ACCOUNTS.items():
-        if initiative.slug in roles:
-            _role(result, actor, initiative, users[email], roles[initiative.slug])
+    with initiative_scope(initiative):
+        for key, is_leading in initiative_plan.organizations.items():
+            _organization(result, actor, initiative, key, is_leading, organizations)
+        for email in initiative_plan.participants:
+            values = dict(plan.people[email])
+            org_key = values.pop("organization")
+            values["organization"] = organizations[org_key] if org_key else None
+            if email in users:
+                values["user"] = users[email]
+            _person(result, actor, initiative, values, people)
+        bodies = {}
+        for values in initiative_plan.bodies:
+            _body(result, actor, initiative, values, bodies, organizations)
+        for body_name, email, role in initiative_plan.memberships:
+            _membership(result, actor, bodies[body_name], people[email], role)
+        for email, (_is_admin, roles) in ACCOUNTS.items():
+            if initiative.slug in roles:
+                _role(result, actor, initiative, users[email], roles[initiative.slug])
     return LoadedInitiative(initiative, initiative_plan, bodies)
 
 

@@ -2,7 +2,8 @@
 
 from django.db.models import Q
 
-from standort.initiatives.models import InitiativePerson, Organization, Person
+from standort.initiatives.models import Organization, Person
+from standort.initiatives.queries import participants
 
 from ..models import Measure, Partnership
 
@@ -11,7 +12,7 @@ def people_of(initiative):
     """The initiative's participants, and whoever owns or partners one of its measures
     (so that an exported list always imports again)."""
     return Person.objects.filter(
-        Q(pk__in=InitiativePerson.objects.filter(initiative=initiative).values("person"))
+        Q(pk__in=participants(initiative).values("pk"))
         | Q(pk__in=Measure.objects.filter(initiative=initiative).values("owner"))
         | Q(pk__in=Partnership.objects.filter(measure__initiative=initiative).values("person"))
     )

@@ -98,7 +98,7 @@ def test_follow_and_unfollow_from_the_measure_page(measure, anna, as_persona):
     client = as_persona("anna")
     url = measure.get_absolute_url()
     assert '<span class="kern-label">Folgen</span>' in client.get(url).content.decode()
-    toggle = reverse("follow_toggle", args=["measure", measure.pk])
+    toggle = reverse("follow_toggle", args=["duisburg", "measure", measure.pk])
     response = client.post(toggle, {"follow": "1", "next": url})
     assert response["Location"] == url
     assert queries.is_following(anna, measure)
@@ -112,7 +112,7 @@ def test_follow_and_unfollow_from_the_measure_page(measure, anna, as_persona):
 
 def test_follow_from_the_body_page(group, anna, as_persona):
     client = as_persona("anna")
-    client.post(reverse("follow_toggle", args=["body", group.pk]), {"follow": "1"})
+    client.post(reverse("follow_toggle", args=["duisburg", "body", group.pk]), {"follow": "1"})
     assert queries.is_following(anna, group)
     assert "Nicht mehr folgen" in client.get(group.get_absolute_url()).content.decode()
 
@@ -121,16 +121,21 @@ def test_follow_from_the_body_page(group, anna, as_persona):
 def test_what_one_may_not_see_cannot_be_followed(measure, group, as_persona, persona):
     client = as_persona(persona)
     for target, obj in (("measure", measure), ("body", group)):
-        url = reverse("follow_toggle", args=[target, obj.pk])
+        url = reverse("follow_toggle", args=["duisburg", target, obj.pk])
         assert client.post(url, {"follow": "1"}).status_code == 404
     assert not measure.follows.exists() and not group.follows.exists()
 
 
 def test_follow_needs_sign_in_and_post(measure, as_persona):
-    url = reverse("follow_toggle", args=["measure", measure.pk])
+    url = reverse("follow_toggle", args=["duisburg", "measure", measure.pk])
     assert as_persona("anonymous").post(url)["Location"].startswith("/accounts/login/")
     assert as_persona("anna").get(url).status_code == 405
-    assert as_persona("anna").post(reverse("follow_toggle", args=["meeting", 1])).status_code == 404
+    assert (
+        as_persona("anna")
+        .post(reverse("follow_toggle", args=["duisburg", "meeting", 1]))
+        .status_code
+        == 404
+    )
 
 
 # The list: the session, the user, the header's count, the page's count and its rows
