@@ -1,4 +1,5 @@
-"""Tenancy is enforced below the views: an initiative-owned model cannot be read
+"""Tenancy is enforced below the views, across all apps (so the test lives in the top
+app): an initiative-owned model cannot be read
 outside an initiative's scope, and inside one it reads that initiative only."""
 
 import pytest
