@@ -5,7 +5,7 @@ nothing."""
 from django.db import transaction
 
 from standort.core.demo import Result
-from standort.core.tenancy import initiative_scope
+from standort.core.tenancy import initiative_scope, no_initiative
 from standort.dialog.demo import load_dialog
 from standort.initiatives.demo import build_plan, load_accounts, load_initiative
 from standort.measures.demo import load_measures
@@ -15,7 +15,14 @@ from standort.reviews.demo import load_reviews
 
 @transaction.atomic
 def load_demo(*, force=False):
-    """Creates or updates both demo initiatives and the demo accounts; returns a Result."""
+    """Creates or updates both demo initiatives and the demo accounts; returns a Result.
+    Starts without an initiative, whatever the caller had open: each part opens the
+    scope of the initiative it writes, as in a command."""
+    with no_initiative():
+        return _load(force)
+
+
+def _load(force):
     result = Result()
     plan = build_plan()
     users, actor = load_accounts(result=result, plan=plan, force=force)

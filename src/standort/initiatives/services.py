@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from standort.core.services import DomainError
 from standort.core.services import delete as _delete
 from standort.core.services import save as _save
+from standort.core.tenancy import initiative_scope
 
 from .models import (
     Body,
@@ -35,11 +36,13 @@ __all__ = ["DomainError"]
 def initiative_update(*, actor, initiative, leading_organizations, expected_version=None):
     _save(actor, initiative, expected_version)
     leading_ids = {o.pk for o in leading_organizations}
-    for link in initiative.organization_links.all():
-        is_leading = link.organization_id in leading_ids
-        if link.is_leading != is_leading:
-            link.is_leading = is_leading
-            _save(actor, link)
+    # The initiative's own links, in its scope whoever calls (a new one has none open).
+    with initiative_scope(initiative):
+        for link in initiative.organization_links.all():
+            is_leading = link.organization_id in leading_ids
+            if link.is_leading != is_leading:
+                link.is_leading = is_leading
+                _save(actor, link)
     return initiative
 
 

@@ -118,8 +118,11 @@ def _initiative(result, actor, spec):
         initiative = Initiative(slug=spec["slug"])
     if differs(initiative, values) or created:
         # Leading partners are set link by link below; keep the current ones here.
-        links = [] if created else initiative.organization_links.filter(is_leading=True)
-        leading = [link.organization for link in links]
+        leading = []
+        if not created:
+            with initiative_scope(initiative):
+                links = initiative.organization_links.filter(is_leading=True)
+                leading = [link.organization for link in links]
         services.initiative_update(
             actor=actor, initiative=initiative, leading_organizations=leading
         )
