@@ -121,7 +121,6 @@ def meeting_detail(request, initiative, meeting):
     context["agenda"] = SimpleLazyObject(agenda)
     invitations = list(queries.invitations_of(meeting)) if context["can_change"] else None
     context.update(
-        agenda=agenda,
         invitations=invitations,
         silent=sum(1 for i in invitations if not i.response) if invitations else 0,
         my_invitation=queries.invitation_of(meeting, request.user),
