@@ -123,6 +123,6 @@ def _across_initiatives():
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
-    # PBKDF2 with Django's iteration count costs a quarter second per user; the
-    # personas alone would make every test slow.
+    # PBKDF2 with Django's iteration count is slow on purpose, against guessing; every
+    # test makes users (the personas), and none of them tests the hasher.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -276,11 +276,11 @@ class KernModelForm(KernFormMixin, forms.ModelForm, metaclass=_KernModelFormMeta
 
 class PlainSelect(forms.Select):
     """A select whose options are joined in Python. Django renders every option through
-    a template of its own; a filter offering hundreds of organisations spent most of
-    the page's time there."""
+    a template of its own, so a filter offering hundreds of organisations renders
+    hundreds of templates for one field."""
 
     # Plain (value, label) pairs; setting them instead of `choices` also skips Django's
-    # normalising of every choice, which costs as much again for long lists.
+    # normalising of every choice, work again for each of them.
     options = None
 
     def render(self, name, value, attrs=None, renderer=None):

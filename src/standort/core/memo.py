@@ -18,13 +18,6 @@ def remembered(key, compute):
     return store[key]
 
 
-def forget(key):
-    """Drops a kept answer (a service that changed it in this request)."""
-    store = _store.get()
-    if store is not None:
-        store.pop(key, None)
-
-
 class RequestMemoMiddleware:
     """Opens an empty memo for each request and drops it afterwards."""
 

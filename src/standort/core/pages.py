@@ -6,6 +6,7 @@ from django.shortcuts import render
 
 from .concurrency import ConcurrentEditError
 from .history import history_entries
+from .listing import paginate_ahead
 from .services import DomainError
 
 # An object's page shows the newest changes; the whole history has a page of its own.
@@ -66,11 +67,11 @@ def recent_history(record_sets, full_history_url):
 
 def history_page(request, initiative, subject, record_sets, subject_url):
     """The whole change history of `subject`, newest first, a page at a time."""
-    try:
-        page = max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        page = 1
-    entries = history_entries(*record_sets, limit=page * HISTORY_PAGE_SIZE + 1)
+    page = paginate_ahead(
+        lambda limit: history_entries(*record_sets, limit=limit),
+        request.GET.get("page"),
+        per_page=HISTORY_PAGE_SIZE,
+    )
     return render(
         request,
         "core/history.html",
@@ -78,8 +79,7 @@ def history_page(request, initiative, subject, record_sets, subject_url):
             "initiative": initiative,
             "subject": subject,
             "subject_url": subject_url,
-            "history": entries[(page - 1) * HISTORY_PAGE_SIZE : page * HISTORY_PAGE_SIZE],
-            "previous_page": page - 1 if page > 1 else None,
-            "next_page": page + 1 if len(entries) > page * HISTORY_PAGE_SIZE else None,
+            "history": page.object_list,
+            "page": page,
         },
     )

@@ -167,9 +167,5 @@ class Comment(models.Model):
         return reverse("idea_detail", args=[slug, self.idea_id]) + anchor
 
     @property
-    def is_deleted(self):
-        return self.deleted_at is not None
-
-    @property
     def is_hidden(self):
         return self.hidden_at is not None

@@ -73,7 +73,7 @@ def _threads(comments, initiative=None):
         queryset=Comment.objects.filter(deleted_at__isnull=True)
         .select_related("author")
         .order_by("created_at", "pk"),
-        # A list, not a manager: a page of 40 threads would build 40 querysets.
+        # A list, not a manager, which would build a queryset per thread.
         to_attr="reply_list",
     )
     threads = []

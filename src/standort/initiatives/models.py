@@ -4,7 +4,6 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -354,7 +353,3 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
-
-    @property
-    def is_current(self):
-        return self.ends_on is None or self.ends_on >= timezone.localdate()

@@ -37,8 +37,6 @@ def _has_role(*roles):
 is_platform_admin = rules.is_superuser
 is_office = _has_role(Role.OFFICE)
 is_steering = _has_role(Role.STEERING)
-is_member = _has_role(Role.MEMBER)
-is_observer = _has_role(Role.OBSERVER)
 takes_part = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER, Role.OBSERVER)
 
 

@@ -4,9 +4,8 @@ They give many measures at once what measure_save, measure_set_status, set_tags 
 partnership_save give one: the version check (in each UPDATE), history records with
 the actor and the summary of the change (the tags in it, as the form's record has
 them), the search text, the owner's organisation and the progress of every measure
-whose parts changed, each computed once. One at a time that is a dozen queries and a
-history lookup a measure, which makes a first import of a thousand measures take many
-seconds."""
+whose parts changed, each computed once. One at a time, every row of the file would
+cost a dozen queries and a history lookup of its own."""
 
 import copy
 from collections import defaultdict
@@ -198,9 +197,10 @@ def _check_versions(measures):
 
 def _write_versioned(names, measures, now):
     """UPDATE … WHERE id = … AND version = …, once for all measures that change the
-    same columns (executemany; the ORM's update cost a millisecond a row). The version
-    check is in the statement, as in save_versioned: a measure saved by someone else
-    since it was read matches no row, and the whole import is undone."""
+    same columns (executemany, rather than the ORM's update, which builds and compiles
+    a query for every row). The version check is in the statement, as in
+    save_versioned: a measure saved by someone else since it was read matches no row,
+    and the whole import is undone."""
     fields = [Measure._meta.get_field(name) for name in (*names, "version", "updated_at")]
     quote = connection.ops.quote_name
     sql = "UPDATE {} SET {} WHERE {} = %s AND {} = %s".format(
@@ -345,7 +345,8 @@ def set_partners(actor, triples):
                 partnership.organization, partnership.role = organization, role
                 changed.append(partnership)
     if changed:
-        # No version on partners: a plain executemany, where bulk_update took seconds.
+        # No version on partners: a plain executemany of one short statement, where
+        # bulk_update builds a CASE over every changed row for each column.
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             cursor.executemany(

@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from standort.core.listing import Page, paginate
 from standort.initiatives.models import Body
 
 from .models import CLOSED_STATUSES, Measure, Milestone
@@ -285,17 +286,8 @@ class PublicPage:
     all: Tally
     groups: list  # [Group] with public measures, in the bodies' order
     sections: list  # [(Group, [row])] of this page; a row is a PUBLIC_COLUMNS tuple
-    number: int  # this page, from 1
-    count: int  # pages in all
+    pages: Page  # which page of how many this is
     group: Group | None  # the group chosen, if one is
-
-    @property
-    def has_previous(self):
-        return self.number > 1
-
-    @property
-    def has_next(self):
-        return self.number < self.count
 
 
 PUBLIC_COLUMNS = (
@@ -351,10 +343,10 @@ def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS):
     chosen = None
     if group is not None:
         chosen = next((g for g in groups if (g.pk or 0) == group), None)
-    pages = _pages([chosen] if chosen else groups, size)
-    number = min(max(page, 1), len(pages))
-    sections = _page_rows(measures, pages[number - 1])
-    return PublicPage(everything, groups, sections, number, len(pages), chosen)
+    # A page of the list is one of _pages' pages of whole groups.
+    pages = paginate(_pages([chosen] if chosen else groups, size), page, per_page=1)
+    sections = _page_rows(measures, pages.object_list[0])
+    return PublicPage(everything, groups, sections, pages, chosen)
 
 
 def _page_rows(measures, chunks):

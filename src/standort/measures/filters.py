@@ -120,8 +120,8 @@ class MeasureFilterForm(KernForm):
 
     def field_html(self, bound):
         """One filter in KERN markup, without "optional" (every filter is). Built here
-        rather than by a field template: eleven of those were a quarter of the list
-        page's time."""
+        rather than by a field template: the list page shows eleven filters on every
+        request, and a field template renders several templates for each."""
         widget = str(bound)
         label = format_html(
             '<label class="kern-label" for="{}">{}</label>', bound.id_for_label, bound.label

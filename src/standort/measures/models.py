@@ -389,14 +389,13 @@ class Attachment(models.Model):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField(_("file"), upload_to="measures/%Y/%m/")
     name = models.CharField(_("name"), max_length=200)
-    content_type = models.CharField(max_length=100, editable=False)
     size = models.PositiveBigIntegerField(_("size"), editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    history = Tracked(excluded_fields=["file", "content_type", "uploaded_by", "uploaded_at"])
+    history = Tracked(excluded_fields=["file", "uploaded_by", "uploaded_at"])
 
     objects = TenantManager("measure__initiative")
 

@@ -402,7 +402,6 @@ def attachment_add(*, actor, measure, upload, name=""):
         measure=measure,
         file=upload,
         name=(name or upload.name)[:200],
-        content_type=getattr(upload, "content_type", "") or "application/octet-stream",
         size=upload.size,
         uploaded_by=actor,
     )

@@ -9,9 +9,10 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from standort.core import links
 
-        from . import slots, views
+        from . import slots
         from .models import CalendarFeed, Invitation
+        from .views import links as personal_links
 
-        links.register(Invitation, views.rsvp_link)
-        links.register(CalendarFeed, views.feed_link)
+        links.register(Invitation, personal_links.rsvp_link)
+        links.register(CalendarFeed, personal_links.feed_link)
         slots.register()

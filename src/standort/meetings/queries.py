@@ -54,7 +54,7 @@ def agenda_of(meeting):
     """The agenda with everything the meeting page shows of each item, in a constant
     number of queries. The related rows come as lists (`measure_list`, `file_list`,
     `decision_list` with `adopted_list`, `action_list`): a related manager's .all()
-    costs a queryset each time, and a page of 40 items asks for hundreds."""
+    builds a new queryset each time, and the page asks for several per item."""
 
     measures = Measure.objects.only("pk", "number", "title", "status", "initiative_id")
     return meeting.agenda.select_related("presenter").prefetch_related(

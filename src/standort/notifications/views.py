@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from standort.core.listing import paginate
 from standort.core.pages import posted
 from standort.dialog.models import Idea
 from standort.initiatives.models import Body
@@ -38,14 +38,10 @@ TARGETS = {
 
 @login_required
 def notification_list(request):
-    page = Paginator(queries.notifications_of(request.user), PER_PAGE).get_page(
-        request.GET.get("page")
+    page = paginate(
+        queries.notifications_of(request.user), request.GET.get("page"), per_page=PER_PAGE
     )
-    return render(
-        request,
-        "notifications/notification_list.html",
-        {"page": page, "listing": {"page": page, "is_paginated": page.has_other_pages()}},
-    )
+    return render(request, "notifications/notification_list.html", {"page": page})
 
 
 @require_POST

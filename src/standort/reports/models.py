@@ -77,7 +77,3 @@ class Report(models.Model):
     @property
     def is_done(self):
         return self.state == self.State.DONE
-
-    @property
-    def is_failed(self):
-        return self.state == self.State.FAILED

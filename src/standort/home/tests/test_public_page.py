@@ -10,6 +10,8 @@ import re
 
 import pytest
 from django.db import connection
+from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -198,7 +200,22 @@ def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
         MeasureFactory(initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group)
     page = dashboard.public_page(duisburg, page=2, size=3)  # 7 > 2 × 3: cut
     assert [row[0] for _group, rows in page.sections for row in rows] == [4, 5, 6]
-    assert (page.number, page.count) == (2, 3)
+    assert (page.pages.number, page.pages.num_pages) == (2, 3)
+
+
+def test_the_pages_of_a_group_link_to_its_measures(duisburg):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
+    for n in range(1, 8):
+        MeasureFactory(initiative=duisburg, number=n, body=group, status=Status.ADOPTED)
+    request = RequestFactory().get(home(), {"group": group.pk, "page": 2})
+    transparency = dashboard.public_page(duisburg, page=2, group=group.pk, size=3)
+    page = render_to_string(
+        "home/_public_measures.html", {"transparency": transparency}, request=request
+    )
+    assert '<nav class="pagination no-print" aria-label="Seiten der Maßnahmen">' in page
+    assert f'href="?group={group.pk}&amp;page=1#measures" rel="prev">Vorige Seite</a>' in page
+    assert "Seite 2 von 3" in page
+    assert f'href="?group={group.pk}&amp;page=3#measures" rel="next">Nächste Seite</a>' in page
 
 
 # The embed ---------------------------------------------------------------------------

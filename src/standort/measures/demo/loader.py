@@ -12,9 +12,12 @@ from standort.core.demo import differs
 from .. import services
 from ..custom_fields import to_stored
 from ..models import CustomField, Measure, Milestone, Partnership, StatusUpdate, Topic
-from .data import ADOPTION, CUSTOM_FIELDS, DEFAULT_KIND, MEASURES, TOPICS
+from .data import ADOPTION, CUSTOM_FIELDS, DEFAULT_KIND, TOPICS
+from .data_duisburg import DUISBURG
+from .data_muelheim import MUELHEIM
 
 BERLIN = ZoneInfo("Europe/Berlin")
+MEASURES = {"duisburg": DUISBURG, "muelheim": MUELHEIM}
 
 
 def _date(value):

@@ -46,8 +46,9 @@ def partner_line(person, email, organization, role, ambiguous):
     return line
 
 
-# What the export reads of a measure; values rather than model instances, and tags and
-# partners in one grouped query each, keep 5,000 rows fast.
+# What the export reads of a measure: values rather than model instances, which a
+# catalogue of thousands would build and throw away, and tags and partners in one
+# grouped query each rather than one per measure.
 FIELDS = [
     "number",
     "title",
@@ -239,8 +240,9 @@ def _exact_float(value):
 
 class _SheetRows:
     """The rows of the sheet as the XML openpyxl would write for them (numbers, inline
-    strings, dates and amounts as styled numbers). openpyxl builds an element per cell,
-    which took seconds for 5,000 rows; this writes the same text directly."""
+    strings, dates and amounts as styled numbers). openpyxl builds an element per cell
+    only to turn it into that text; writing the text directly spares every element
+    (bench/README.md, "Why some code is written the way it is")."""
 
     def __init__(self, width, styles):
         self.letters = [get_column_letter(i) for i in range(1, width + 1)]

@@ -7,6 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from standort.conftest import PERSONAS
@@ -344,6 +346,20 @@ def test_the_meeting_page_reads_a_constant_number_of_queries(
     with django_assert_max_num_queries(30):
         response = _page(client, held)
     assert response.content.decode().count('class="agenda-item"') == 11
+
+
+def test_the_meeting_page_reads_its_agenda_once(held, as_persona):
+    """The agenda is read only where the kept page is rendered anew, and then once."""
+    client = as_persona("anna")
+    with CaptureQueriesContext(connection) as queries:
+        _page(client, held)
+    agenda_reads = [
+        q["sql"] for q in queries.captured_queries if 'FROM "meetings_agendaitem"' in q["sql"]
+    ]
+    assert len(agenda_reads) == 1, "\n".join(agenda_reads)
+    with CaptureQueriesContext(connection) as queries:
+        _page(client, held)
+    assert not any('FROM "meetings_agendaitem"' in q["sql"] for q in queries.captured_queries)
 
 
 @pytest.mark.parametrize(
