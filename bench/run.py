@@ -151,6 +151,17 @@ def run_database(args):
     through the server and the in-process timings; write the report."""
     configure_environment(args.database, **server_environment())
     import django
+
+    django.setup()
+    from standort.core.tenancy import across_initiatives
+
+    # The bench reads and writes all initiatives' data, as a maintenance command would.
+    with across_initiatives():
+        return _run_database(args)
+
+
+def _run_database(args):
+    import django
     from django.core.management import call_command
     from django.db import connections
 
