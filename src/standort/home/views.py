@@ -66,10 +66,10 @@ def initiative_home(request, initiative_slug):
 
 
 # The dashboard's figures and lists read the whole catalogue, its milestones and the
-# answers of the last reviews: some 30 ms on 5,000 measures, far more than the page
-# around them. The template keeps their part of the page in the cache for as long as
-# nothing it shows can have changed. Every write to these models leaves a history
-# record (simple_history on save and delete, and the import writes its own), so the
+# answers of the last reviews, far more work than the page around them
+# (bench/README.md). The template keeps their part of the page in the cache for as
+# long as nothing it shows can have changed. Every write to these models leaves a
+# history record (simple_history on save and delete, measures/bulk.py on import), so the
 # newest record of each is a stamp of the data, read in one query from the history
 # tables' primary keys. A change that left no record (a raw UPDATE) shows after
 # STEERING_CACHE_SECONDS at the latest.

@@ -73,8 +73,7 @@ def stale_condition(since):
 
 def _late(today):
     """`queries.overdue_condition` as a CASE: SQLite then skips the milestone lookup for
-    closed measures and those already late by their due date (the dashboard's count
-    took 11 instead of 13.5 ms on 5,000 measures)."""
+    closed measures and those already late by their due date (bench/README.md)."""
     late_milestones = Milestone.objects.filter(
         measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
     )

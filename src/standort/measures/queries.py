@@ -94,7 +94,8 @@ def next_open_milestone(field):
 
 def row_is_overdue(row, today):
     """`overdue_condition` for a row of `list_columns`, in Python (the list page's
-    rows: compiling the condition into the query took a millisecond). The next
+    rows, which hold both dates already; compiling the condition into every list
+    query would cost more than the comparison). The next
     milestone is the earliest open one, so an open milestone is late exactly when
     that one is."""
     if row.status in CLOSED_STATUSES:

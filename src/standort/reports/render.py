@@ -1,16 +1,12 @@
 """The report as a web page and as PDF: one template (reports/report.html) in two
 layouts, the site's for the page and a bare one with print styles for WeasyPrint."""
 
-import time
-
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from standort.core import pdf
 from standort.core.pdf import running_page_style
-
-from .queries import report_data
 
 PAGE_LAYOUT = "reports/report_page.html"
 PRINT_LAYOUT = "reports/report_print.html"
@@ -53,15 +49,3 @@ def _layout(data, progress):
 def render_pdf(data, *, progress=None):
     """The PDF of `data` as bytes; `progress(per_cent)` hears how far it got."""
     return pdf.write_pdf(_layout(data, progress or (lambda value: None)))
-
-
-def bench_pdf(cycle):
-    """Builds the PDF of `cycle` as the task does and returns (seconds, pages, bytes):
-    the bench's measure of the slowest report."""
-    from django.utils import translation
-
-    started = time.perf_counter()
-    with translation.override("de"):
-        document = _layout(report_data(cycle), lambda value: None)
-        content = pdf.write_pdf(document)
-    return time.perf_counter() - started, len(document.pages), len(content)

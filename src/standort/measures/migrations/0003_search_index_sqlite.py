@@ -1,5 +1,5 @@
 """On SQLite, the text search reads `search_text` from an index instead of from the
-wide table rows: a search counts its matches per status four times faster.
+wide table rows, so a search that counts its matches per status reads far less.
 
 SQLite only: PostgreSQL searches through its full-text vector, and its B-tree
 indexes refuse entries beyond about 2,700 bytes, which a long description exceeds."""
