@@ -8,8 +8,6 @@ from django import forms
 from django.db.models import Case, IntegerField, Value, When
 from django.forms.utils import ErrorDict
 from django.http import QueryDict
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -118,30 +116,26 @@ class MeasureFilterForm(KernForm):
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())[:QUERY_LENGTH]
 
-    def field_html(self, bound):
-        """One filter in KERN markup, without "optional" (every filter is). Built here
-        rather than by a field template: the list page shows eleven filters on every
-        request, and a field template renders several templates for each."""
-        widget = str(bound)
-        label = format_html(
-            '<label class="kern-label" for="{}">{}</label>', bound.id_for_label, bound.label
-        )
-        if bound.widget_type == "checkbox":
-            return format_html('<div class="kern-form-check">{}{}</div>', widget, label)
-        if isinstance(bound.field.widget, forms.Select):
-            widget = format_html('<div class="kern-form-input__select-wrapper">{}</div>', widget)
-        hint = ""
-        if bound.help_text:  # the widget refers to it by aria-describedby
-            hint = format_html(
-                '<div class="kern-hint" id="{}_helptext">{}</div>', bound.auto_id, bound.help_text
-            )
-        return format_html('<div class="kern-form-input">{}{}{}</div>', label, hint, widget)
+    def _shown(self, names):
+        """The filters `names` with how measures/_filters.html lays each out (KERN
+        markup without "optional": every filter is)."""
+        shown = []
+        for name in names:
+            bound = self[name]
+            if bound.widget_type in ("checkbox", "plaincheckbox"):
+                kind = "check"
+            elif isinstance(bound.field.widget, forms.Select):
+                kind = "select"
+            else:
+                kind = "input"
+            shown.append((bound, kind))
+        return shown
 
-    def search_html(self):
-        return self.field_html(self["q"])
+    def search_fields(self):
+        return self._shown(["q"])
 
-    def more_filters_html(self):
-        return mark_safe("".join(self.field_html(bound) for bound in self if bound.name != "q"))  # noqa: S308 - parts escaped by format_html
+    def more_fields(self):
+        return self._shown([name for name in self.fields if name != "q"])
 
     @property
     def is_filtered(self):

@@ -1,39 +1,29 @@
 from django import template
-from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .. import slots
+from ..markup import render_markdown
 
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("core/sort_header.html", takes_context=True)
 def sort_header(context, listing, key, label):
-    """A column header that sorts the list, keeping the search and dropping the page.
-    Written here, not by an included template: a list has up to nine of them."""
+    """A column header that sorts the list, keeping the search and dropping the page."""
     params = context["request"].GET.copy()
     params.pop("page", None)
     params["sort"] = listing.sort_link(key)
-    aria_sort, arrow = "", ""
+    direction = ""
     if listing.sort == key:
-        aria_sort, arrow = ' aria-sort="ascending"', " ▲"
+        direction = "ascending"
     elif listing.sort == f"-{key}":
-        aria_sort, arrow = ' aria-sort="descending"', " ▼"
-    return format_html(
-        '<th scope="col" class="kern-table__header"{}>'
-        '<a class="kern-link" href="?{}">{}{}</a></th>',
-        mark_safe(aria_sort),  # noqa: S308 - a constant of the two above
-        params.urlencode(),
-        label,
-        arrow,
-    )
+        direction = "descending"
+    return {"query": params.urlencode(), "label": label, "direction": direction}
 
 
 @register.filter
 def markdown(text):
     """Formatted text as safe HTML (see core.markup)."""
-    from standort.core.markup import render_markdown
-
     return render_markdown(text)
 
 
