@@ -283,10 +283,12 @@ def measures_of_person(initiative, user):
     if not user.is_authenticated:
         return []
     # The ids first, by owner and by partner, each through its index; an OR of both
-    # conditions made the database read every measure of the initiative.
-    people = Person.objects.filter(user=user).values("pk")
-    owned = Measure.objects.filter(owner__in=people).order_by().values("pk")
-    partnered = Partnership.objects.filter(person__in=people).order_by().values("measure_id")
+    # conditions made the database read every measure of the initiative. Starting from
+    # the user's persons: as measures and partnerships (their managers add the
+    # initiative), SQLite took the initiative's index and read all its measures.
+    people = Person.objects.filter(user=user).order_by()
+    owned = people.filter(owned_measures__isnull=False).values("owned_measures")
+    partnered = people.filter(partnerships__isnull=False).values("partnerships__measure")
     mine = list(
         Measure.objects.filter(archived_is(False), initiative=initiative)
         .filter(pk__in=owned.union(partnered))
