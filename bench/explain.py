@@ -83,8 +83,11 @@ def main(argv=None):
 
     django.setup()
     from bench.databases import load_installation
+    from standort.core.tenancy import across_initiatives
 
-    user = load_installation().user
+    # Finding the bench user reads across initiatives; the pages open their own scope.
+    with across_initiatives():
+        user = load_installation().user
     for path in args.paths:
         for took, sql, plan in explain(path, user, top=args.top, cold=args.cold):
             print(f"### {took:.2f} ms\n\n```sql\n{sql}\n```\n\n```\n{plan}\n```\n")

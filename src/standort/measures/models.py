@@ -240,6 +240,9 @@ class Measure(VersionedModel):
             # The counts per status above the list.
             models.Index(fields=["initiative", "is_archived", "status"]),
             models.Index(fields=["initiative", "due_on"]),
+            # A measure's parts by number: without it SQLite read the initiative's
+            # measures in number order to find the parts of one (7 ms on 5,000).
+            models.Index(fields=["parent", "number"]),
         ]
 
     def __str__(self):

@@ -31,6 +31,7 @@ def search(queryset, query):
     condition = reduce(and_, (Q(search_text__contains=term) for term in terms))
     if connection.vendor == "postgresql":
         vector = SearchVector("title", "description", "goal", config="german")
-        queryset = queryset.annotate(search_vector=vector)
+        # alias, not annotate: the vector is for the condition, not a column of the rows.
+        queryset = queryset.alias(search_vector=vector)
         condition |= Q(search_vector=SearchQuery(query, config="german", search_type="websearch"))
     return queryset.filter(condition)

@@ -1,6 +1,6 @@
 """Reading the catalogue: the filtered list, a measure's page and its history."""
 
-from django.db.models import F
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -47,7 +47,7 @@ def measure_list(request, initiative):
     )
     # A part names the number of the measure it belongs to.
     measures = queries.list_columns(measure_filter.measures(skip={"q"}), overdue=False).annotate(
-        parent_number=F("parent__number")
+        parent_number=queries.parent_number()
     )
     listing = build_listing(
         request,
@@ -72,7 +72,10 @@ def measure_list(request, initiative):
 
 
 def _measure(initiative, number):
-    return get_object_or_404(queries.measure_in(initiative, number))
+    measure = queries.measure_in(initiative, number)
+    if measure is None:
+        raise Http404
+    return measure
 
 
 @initiative_permission(VIEW)
