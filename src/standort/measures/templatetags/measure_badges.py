@@ -1,12 +1,13 @@
-"""Status, traffic light, progress and overdue marks of a measure, and the rows of the
-measure list that repeat them. Each mark says its meaning in words, the colour only
-repeats it.
+"""Status, traffic light, progress and overdue marks of a measure, and the parts of
+the measure pages that repeat them: the rows of the list and the milestone timeline.
+Each mark says its meaning in words, the colour only repeats it.
 
 The markup lives in templates: the marks in measures/marks/, the rows of the list in
-measures/_measure_rows.html, all rows in one template. A mark depends only on a value or
-two (a status, a traffic light, a percentage), so each one is rendered once per value
-and request (core.memo) and repeated from there: a list page shows the same few marks
-a hundred times."""
+measures/_measure_rows.html (all rows in one template), the timeline in
+measures/_milestone_timeline.html. A mark depends only on a value or two (a status, a
+traffic light, a percentage), so each one is rendered once per value and request
+(core.memo) and repeated from there: a list page shows the same few marks a hundred
+times."""
 
 from django import template
 from django.template.loader import get_template
@@ -91,6 +92,31 @@ def overdue_badge(measure, today):
         return ""
     kind = "due" if measure.due_on and measure.due_on < today else "milestone"
     return _mark("overdue", kind, context=lambda: {"kind": kind})
+
+
+@register.inclusion_tag("measures/_milestone_timeline.html")
+def milestone_timeline(milestones, initiative, measure, today, can_change):
+    """The items of a measure's milestone timeline, each done, overdue or open; like
+    the list's rows, their values come as dicts (a measure may have dozens)."""
+    return {"items": [_milestone(m, initiative, measure, today, can_change) for m in milestones]}
+
+
+def _milestone(milestone, initiative, measure, today, can_change):
+    if milestone.is_done:
+        state = "done"
+    elif milestone.due_on < today:
+        state = "overdue"
+    else:
+        state = "open"
+    return {
+        "state": state,
+        "title": milestone.title,
+        "due_iso": milestone.due_on.isoformat(),
+        "due": _short_date(milestone.due_on),
+        "done_on": _short_date(milestone.completed_on),
+        "edit_url": can_change
+        and reverse("milestone_edit", args=[initiative.slug, measure.number, milestone.pk]),
+    }
 
 
 @register.inclusion_tag("measures/_measure_rows.html")
