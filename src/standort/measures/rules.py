@@ -7,27 +7,28 @@ measures of their group."""
 import rules
 from django.utils import timezone
 
+from standort.core.memo import remembered
 from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, takes_part
 
 
 def led_bodies(user):
-    """Ids of the bodies the user currently chairs or manages, in one query per request."""
+    """Ids of the bodies the user currently chairs or manages, read once per request
+    (core.memo)."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_led_bodies", None)
-    if cached is None:
-        today = timezone.localdate()
-        cached = frozenset(
-            Membership.objects.filter(
-                person__user=user,
-                role__in=[Membership.Role.CHAIR, Membership.Role.MANAGER],
-            )
-            .exclude(ends_on__lt=today)
-            .values_list("body_id", flat=True)
+    return remembered(("led_bodies", user.pk), lambda: _led_bodies(user))
+
+
+def _led_bodies(user):
+    return frozenset(
+        Membership.objects.filter(
+            person__user=user,
+            role__in=[Membership.Role.CHAIR, Membership.Role.MANAGER],
         )
-        user._led_bodies = cached
-    return cached
+        .exclude(ends_on__lt=timezone.localdate())
+        .values_list("body_id", flat=True)
+    )
 
 
 @rules.predicate

@@ -4,6 +4,7 @@ meetings; the office plans any, the chair or manager of a body plans that body's
 import rules
 from django.utils import timezone
 
+from standort.core.memo import remembered
 from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, takes_part
 from standort.measures.rules import leads_a_body, led_bodies
@@ -34,19 +35,19 @@ rules.add_perm(
 
 
 def chaired_bodies(user):
-    """Ids of the bodies the user currently chairs (they approve the minutes), in one
-    query per request."""
+    """Ids of the bodies the user currently chairs (they approve the minutes), read once
+    per request (core.memo)."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_chaired_bodies", None)
-    if cached is None:
-        cached = frozenset(
-            Membership.objects.filter(person__user=user, role=Membership.Role.CHAIR)
-            .exclude(ends_on__lt=timezone.localdate())
-            .values_list("body_id", flat=True)
-        )
-        user._chaired_bodies = cached
-    return cached
+    return remembered(("chaired_bodies", user.pk), lambda: _chaired_bodies(user))
+
+
+def _chaired_bodies(user):
+    return frozenset(
+        Membership.objects.filter(person__user=user, role=Membership.Role.CHAIR)
+        .exclude(ends_on__lt=timezone.localdate())
+        .values_list("body_id", flat=True)
+    )
 
 
 @rules.predicate

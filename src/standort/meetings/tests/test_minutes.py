@@ -5,12 +5,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from standort.initiatives.models import Membership
 from standort.initiatives.tests.factories import BodyFactory, MembershipFactory
 from standort.measures.models import Measure
 from standort.meetings import services
 from standort.meetings.models import ActionItem, AgendaItem, Decision, Meeting, MinutesState
+from standort.meetings.rules import chaired_bodies
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -44,6 +46,16 @@ def test_minutes_are_approved_by_the_chair_and_then_frozen(item, anna, ben):
         services.minutes_save(actor=anna, item=item, minutes="nachträglich geändert")
     item.refresh_from_db()
     assert item.minutes == "**Ergebnis:** Standort gefunden"
+
+
+def test_the_chair_approves_only_while_chairing(item, ben):
+    """Whom a user chairs is not kept on the user object: once the role ends, the next
+    check (outside a request, or in the next one) says no."""
+    assert chaired_bodies(ben) == {item.meeting.body_id}
+    Membership.objects.filter(person=ben.person).update(
+        ends_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert chaired_bodies(ben) == frozenset()
 
 
 def test_a_decision_becomes_a_measure_linked_both_ways(item, anna):
