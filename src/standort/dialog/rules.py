@@ -6,6 +6,7 @@ ideas into measures. The public sees nothing of it."""
 import rules
 from django.utils import timezone
 
+from standort.core.memo import remembered
 from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, role_in, takes_part
 
@@ -13,18 +14,18 @@ from .models import EDIT_WINDOW
 
 
 def member_bodies(user):
-    """Ids of the bodies the user currently belongs to (any role), once per request."""
+    """Ids of the bodies the user currently belongs to (any role), once per request
+    (core.memo)."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_member_bodies", None)
-    if cached is None:
-        cached = frozenset(
+    return remembered(
+        ("member-bodies", user.pk),
+        lambda: frozenset(
             Membership.objects.filter(person__user=user)
             .exclude(ends_on__lt=timezone.localdate())
             .values_list("body_id", flat=True)
-        )
-        user._member_bodies = cached
-    return cached
+        ),
+    )
 
 
 class _Initiative:

@@ -1,9 +1,9 @@
 """How ideas and comments read (sanitised Markdown, mentions marked) and what a
-comment offers its reader. (What the dialogue shows on other apps' pages: slots.py.)"""
+comment offers its reader."""
 
 from django import template
 
-from ..rendering import comment_html, comment_url, text_html
+from ..rendering import comment_permissions, text_html
 
 register = template.Library()
 
@@ -14,21 +14,14 @@ def dialog_text(obj):
     return text_html(obj)
 
 
-@register.simple_tag(takes_context=True)
+@register.inclusion_tag("dialog/_comment.html", takes_context=True)
 def dialog_comment(context, comment):
     """One comment: author, date, text or placeholder, and what the reader may do."""
-    return comment_html(
-        comment,
-        user=context["user"],
-        slug=context["initiative"].slug,
-        csrf_token=context.get("csrf_token", ""),
-    )
-
-
-@register.simple_tag(takes_context=True)
-def reply_url(context, comment):
-    """Where a reply to `comment` is posted (without a URL reversal per thread)."""
-    return comment_url("comment_reply", context["initiative"].slug, comment.pk)
+    return {
+        "comment": comment,
+        "initiative": context["initiative"],
+        "may": comment_permissions(context["user"], comment),
+    }
 
 
 @register.filter
