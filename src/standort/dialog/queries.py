@@ -1,7 +1,16 @@
 """Reads of the dialogue: querysets and lists with their joins and prefetches done, so a
 page's query count does not grow with the number of ideas or comments."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from standort.core.history import records
@@ -48,14 +57,22 @@ def newest_ideas(body, limit=3):
 
 def ideas_for_page(*, user):
     """The ideas (of the active initiative) with what an idea's page shows: body,
-    author, measure, counts and whether `user` backs it."""
+    author, measure, counts and whether `user` backs it; and what tells whether its
+    rendered comments can be reused (`comments_stamp`, the newest history record of its
+    comments, and `my_newest_comment`, when `user` last commented on it)."""
     ideas = with_counts(Idea.objects.select_related("initiative", "body", "author", "measure"))
+    newest = records(Comment, idea_id=OuterRef("pk")).order_by("-history_id")
+    ideas = ideas.annotate(comments_stamp=Subquery(newest.values("history_id")[:1]))
     if user.is_authenticated:
+        mine = Comment.objects.filter(idea=OuterRef("pk"), author=user).order_by("-created_at")
         ideas = ideas.annotate(
-            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user))
+            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)),
+            my_newest_comment=Subquery(mine.values("created_at")[:1]),
         )
     else:
-        ideas = ideas.annotate(supported=Value(False))
+        ideas = ideas.annotate(
+            supported=Value(False), my_newest_comment=Value(None, output_field=DateTimeField())
+        )
     return ideas
 
 

@@ -3,12 +3,14 @@ may do with a comment. The markup of a comment is dialog/_comment.html."""
 
 import rules
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from standort.core.markup import render_markdown
 from standort.core.memo import remembered
 
 from .mentions import highlight
 from .models import EDIT_WINDOW
+from .rules import reader_facts
 
 COMMENT_PERMISSIONS = {
     "change": "dialog.change_comment",
@@ -48,3 +50,38 @@ def comment_permissions(user, comment):
         return {name: rules.has_perm(perm, user, comment) for name, perm in PERMISSIONS}
 
     return remembered(key, ask)
+
+
+# A thread rendered for a reader is kept this long at most (and only while it holds).
+THREAD_SECONDS = 300
+
+
+def thread_key(target, *, stamp, my_newest, user, initiative, can_comment):
+    """The cache key of a target's rendered comments for this reader (dialog/_thread.html),
+    or None when they are to be rendered anew.
+
+    The key holds what the thread shows can depend on: the target (its creation time
+    too, as a test database hands out the same ids again), `stamp` (the newest history
+    record of its comments: any new, edited, deleted, hidden or shown comment changes
+    it), what the rules read of the reader (rules.reader_facts), whether the reader may
+    answer, language and time zone; and the reader's id if they wrote in the thread, as
+    then their own comments offer more. While one of them is within its edit window
+    (`my_newest`, when they last commented) its "Edit" link lapses with time: not kept.
+    Names of authors changed meanwhile show after THREAD_SECONDS."""
+    if my_newest is not None and timezone.now() - my_newest <= EDIT_WINDOW:
+        return None
+    return ":".join(
+        str(part)
+        for part in (
+            "dialog-thread",
+            target._meta.label_lower,
+            target.pk,
+            target.created_at.timestamp(),
+            stamp,
+            user.pk if my_newest is not None else "-",
+            *reader_facts(user, initiative),
+            can_comment,
+            get_language(),
+            timezone.get_current_timezone_name(),
+        )
+    )

@@ -28,6 +28,13 @@ def member_bodies(user):
     )
 
 
+def reader_facts(user, initiative):
+    """All that the rules on comments read of their reader apart from whether the
+    reader wrote the comment (change them together): readers with the same facts who
+    wrote none of a thread may do the same with each of its comments."""
+    return (role_in(user, initiative), user.is_superuser, user.is_active)
+
+
 class _Initiative:
     """What role_in() needs of an initiative: its pk. Rules on comments and ideas use
     the id they carry, so a list of them asks no query for their initiative."""
