@@ -7,7 +7,6 @@ from django.db.models import (
     Exists,
     IntegerField,
     OuterRef,
-    Prefetch,
     Subquery,
     Value,
 )
@@ -83,32 +82,39 @@ def ideas_from_measure(measure):
 
 def _threads(comments, initiative=None):
     """Top-level comments of `comments`, oldest first, with their replies as the list
-    `.reply_list` (oldest first, deleted ones left out): two queries however long the
-    threads. A deleted comment stays as a placeholder while it has replies."""
-    replies = Prefetch(
-        "replies",
-        queryset=Comment.objects.filter(deleted_at__isnull=True)
-        .select_related("author")
-        .order_by("created_at", "pk"),
-        # A list, not a manager, which would build a queryset per thread.
-        to_attr="reply_list",
-    )
-    threads = []
-    for comment in (
-        comments.filter(parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(replies)
-        .order_by("created_at", "pk")
-    ):
-        if comment.deleted_at is not None and not comment.reply_list:
-            continue
+    `.reply_list` (oldest first, deleted ones left out): one query however long the
+    threads (replies have their parent's target). A deleted comment stays as a
+    placeholder while it has replies."""
+    threads, by_pk, replies = [], {}, []
+    for comment in comments.select_related("author").order_by("created_at", "pk"):
         if initiative is not None:
             # Rules and links of the page ask no query per comment.
             comment.initiative = initiative
-            for reply in comment.reply_list:
-                reply.initiative = initiative
-        threads.append(comment)
-    return threads
+        if comment.parent_id is None:
+            comment.reply_list = []
+            by_pk[comment.pk] = comment
+            threads.append(comment)
+        elif comment.deleted_at is None:
+            replies.append(comment)
+    for reply in replies:
+        if reply.parent_id in by_pk:
+            by_pk[reply.parent_id].reply_list.append(reply)
+    return [c for c in threads if c.deleted_at is None or c.reply_list]
+
+
+def thread_facts(target, user, **comments):
+    """(the newest history record of the `comments` of `target`, when `user` last
+    wrote one of them): what tells whether their rendered threads can be reused
+    (rendering.thread_key), in one query."""
+    newest = records(Comment, **comments).order_by("-history_id").values("history_id")[:1]
+    facts = {"stamp": Subquery(newest)}
+    if user.is_authenticated:
+        mine = Comment.objects.filter(author=user, **comments).order_by("-created_at")
+        facts["mine"] = Subquery(mine.values("created_at")[:1])
+    else:
+        facts["mine"] = Value(None, output_field=DateTimeField())
+    row = type(target).objects.filter(pk=target.pk).annotate(**facts).values_list(*facts)
+    return row.get()
 
 
 def comments_for_measure(measure):
@@ -121,7 +127,7 @@ def comments_for_idea(idea):
 
 def comments_for_agenda(meeting, item=None):
     """{agenda item id: [top-level comments with `.reply_list`]} of a meeting's
-    agenda (or of one `item` of it), in two queries. Items without comments are
+    agenda (or of one `item` of it), in one query. Items without comments are
     missing from the dict."""
     by_item = {}
     comments = Comment.objects.filter(agenda_item__meeting=meeting)

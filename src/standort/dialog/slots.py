@@ -4,30 +4,48 @@ body. Each returns the context of its template, or None for a reader who may not
 the dialogue."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import ngettext
 
 from standort.core import slots
 from standort.meetings import extensions
 
 from . import queries
+from .rendering import thread_key
 
 
-def _comments(context, initiative, comments, post_url):
+def _comments(context, initiative, comments, post_url, kept=None):
+    """With `kept` (the target and the conditions of its comments) the rendered threads
+    are kept (rendering.thread_key) and `comments` read only when they are not."""
     user = context["user"]
     if not user.has_perm("dialog.view_dialog", initiative):
         return None
+    can_comment = user.has_perm("dialog.add_comment", initiative)
+    key = None
+    if kept is not None:
+        target, conditions = kept
+        stamp, mine = queries.thread_facts(target, user, **conditions)
+        key = thread_key(
+            target,
+            stamp=stamp,
+            my_newest=mine,
+            user=user,
+            initiative=initiative,
+            can_comment=can_comment,
+        )
     return {
         "visible": True,
         "initiative": initiative,
-        "comments": comments(),
+        "comments": SimpleLazyObject(comments),
+        "thread_key": key,
         "post_url": post_url,
-        "can_comment": user.has_perm("dialog.add_comment", initiative),
+        "can_comment": can_comment,
     }
 
 
 def agenda_item_comments(context, item):
-    """The comments of one agenda item on its page, with the form to comment (two
-    queries)."""
+    """The comments of one agenda item on its page, with the form to comment (one
+    query; its heading counts them, so they are read anyway and not kept)."""
     initiative = context["initiative"]
     values = _comments(
         context,
@@ -39,14 +57,15 @@ def agenda_item_comments(context, item):
 
 
 def measure_comments(context, measure):
-    """The comments of a measure (one query, and one for the replies if there are
-    comments)."""
+    """The comments of a measure, kept rendered while they do not change (one query,
+    and one for the comments when they are rendered)."""
     initiative = measure.initiative
     return _comments(
         context,
         initiative,
         lambda: queries.comments_for_measure(measure),
         reverse("measure_comment", args=[initiative.slug, measure.number]),
+        kept=(measure, {"measure_id": measure.pk}),
     )
 
 
