@@ -102,23 +102,14 @@ def _threads(comments, initiative=None):
     return [c for c in threads if c.deleted_at is None or c.reply_list]
 
 
-def thread_facts(target, user, **comments):
-    """(the newest history record of the `comments` of `target`, when `user` last
-    wrote one of them): what tells whether their rendered threads can be reused
-    (rendering.thread_key), in one query."""
-    newest = records(Comment, **comments).order_by("-history_id").values("history_id")[:1]
-    facts = {"stamp": Subquery(newest)}
-    if user.is_authenticated:
-        mine = Comment.objects.filter(author=user, **comments).order_by("-created_at")
-        facts["mine"] = Subquery(mine.values("created_at")[:1])
-    else:
-        facts["mine"] = Value(None, output_field=DateTimeField())
-    row = type(target).objects.filter(pk=target.pk).annotate(**facts).values_list(*facts)
-    return row.get()
-
-
 def comments_for_measure(measure):
-    return _threads(Comment.objects.filter(measure=measure), measure.initiative)
+    """The measure's threads; each comment carries `thread_stamp`, the newest history
+    record of the measure's comments (rendering.thread_key), in the same query."""
+    newest = records(Comment, measure_id=measure.pk).order_by("-history_id")
+    comments = Comment.objects.filter(measure=measure).annotate(
+        thread_stamp=Subquery(newest.values("history_id")[:1])
+    )
+    return _threads(comments, measure.initiative)
 
 
 def comments_for_idea(idea):

@@ -60,20 +60,21 @@ def thread_key(target, *, stamp, my_newest, user, initiative, can_comment):
     """The cache key of a target's rendered comments for this reader (dialog/_thread.html),
     or None when they are to be rendered anew.
 
-    The key holds what the thread shows can depend on: the target (its creation time
-    too, as a test database hands out the same ids again), `stamp` (the newest history
-    record of its comments: any new, edited, deleted, hidden or shown comment changes
-    it), what the rules read of the reader (rules.reader_facts), whether the reader may
-    answer, language and time zone; and the reader's id if they wrote in the thread, as
-    then their own comments offer more. While one of them is within its edit window
-    (`my_newest`, when they last commented) its "Edit" link lapses with time: not kept.
-    Names of authors changed meanwhile show after THREAD_SECONDS."""
+    The key holds what the threads can depend on: the initiative's address, the target
+    (its creation time too, as a test database hands out the same ids again), `stamp`
+    (the newest history record of its comments: a new, edited, deleted, hidden or shown
+    comment changes it), what the rules read of the reader (rules.reader_facts),
+    whether the reader may answer, language and time zone; and the reader's id if they
+    wrote in the thread, as their own comments offer more. While one of these is within
+    its edit window (`my_newest`, when they last commented) its "Edit" link lapses with
+    time: not kept then. An author's changed name shows after THREAD_SECONDS."""
     if my_newest is not None and timezone.now() - my_newest <= EDIT_WINDOW:
         return None
     return ":".join(
         str(part)
         for part in (
             "dialog-thread",
+            initiative.slug,
             target._meta.label_lower,
             target.pk,
             target.created_at.timestamp(),

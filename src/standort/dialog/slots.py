@@ -4,7 +4,6 @@ body. Each returns the context of its template, or None for a reader who may not
 the dialogue."""
 
 from django.urls import reverse
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import ngettext
 
 from standort.core import slots
@@ -14,21 +13,26 @@ from . import queries
 from .rendering import thread_key
 
 
-def _comments(context, initiative, comments, post_url, kept=None):
-    """With `kept` (the target and the conditions of its comments) the rendered threads
-    are kept (rendering.thread_key) and `comments` read only when they are not."""
+def _comments(context, initiative, comments, post_url, target=None):
+    """With `target` the rendered threads are kept (rendering.thread_key; `comments`
+    then carry `thread_stamp`)."""
     user = context["user"]
     if not user.has_perm("dialog.view_dialog", initiative):
         return None
     can_comment = user.has_perm("dialog.add_comment", initiative)
+    threads = comments()
     key = None
-    if kept is not None:
-        target, conditions = kept
-        stamp, mine = queries.thread_facts(target, user, **conditions)
+    if target is not None and threads:
+        mine = [
+            comment.created_at
+            for thread in threads
+            for comment in (thread, *thread.reply_list)
+            if user.is_authenticated and comment.author_id == user.pk
+        ]
         key = thread_key(
             target,
-            stamp=stamp,
-            my_newest=mine,
+            stamp=threads[0].thread_stamp,
+            my_newest=max(mine, default=None),
             user=user,
             initiative=initiative,
             can_comment=can_comment,
@@ -36,7 +40,7 @@ def _comments(context, initiative, comments, post_url, kept=None):
     return {
         "visible": True,
         "initiative": initiative,
-        "comments": SimpleLazyObject(comments),
+        "comments": threads,
         "thread_key": key,
         "post_url": post_url,
         "can_comment": can_comment,
@@ -57,15 +61,15 @@ def agenda_item_comments(context, item):
 
 
 def measure_comments(context, measure):
-    """The comments of a measure, kept rendered while they do not change (one query,
-    and one for the comments when they are rendered)."""
+    """The comments of a measure (one query), kept rendered while they do not change:
+    rendering them is what costs."""
     initiative = measure.initiative
     return _comments(
         context,
         initiative,
         lambda: queries.comments_for_measure(measure),
         reverse("measure_comment", args=[initiative.slug, measure.number]),
-        kept=(measure, {"measure_id": measure.pk}),
+        target=measure,
     )
 
 

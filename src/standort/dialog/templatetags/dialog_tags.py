@@ -1,5 +1,5 @@
 """How ideas and comments read (sanitised Markdown, mentions marked) and what a
-comment offers its reader."""
+comment offers its reader. (What the dialogue shows on other apps' pages: slots.py.)"""
 
 from django import template
 from django.core.cache import cache
@@ -47,7 +47,8 @@ def comment_thread(context):
         with context.push(csrf_token=CSRF_STAND_IN):
             html = thread.render(context)
         cache.set(key, html, THREAD_SECONDS)
-    return mark_safe(html.replace(_STAND_IN_FIELD, CsrfTokenNode().render(context)))  # noqa: S308 - rendered by the template
+    own = CsrfTokenNode().render(context)
+    return mark_safe(html.replace(_STAND_IN_FIELD, own))  # noqa: S308 - the template's output
 
 
 @register.filter
