@@ -1,7 +1,15 @@
 """Reads of the dialogue: querysets and lists with their joins and prefetches done, so a
 page's query count does not grow with the number of ideas or comments."""
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Subquery, Value
+from django.db.models import (
+    Count,
+    DateTimeField,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Value,
+)
 from django.db.models.functions import Coalesce
 
 from standort.core.history import records
@@ -48,14 +56,22 @@ def newest_ideas(body, limit=3):
 
 def ideas_for_page(*, user):
     """The ideas (of the active initiative) with what an idea's page shows: body,
-    author, measure, counts and whether `user` backs it."""
+    author, measure, counts and whether `user` backs it; and what tells whether its
+    rendered comments can be reused (`comments_stamp`, the newest history record of its
+    comments, and `my_newest_comment`, when `user` last commented on it)."""
     ideas = with_counts(Idea.objects.select_related("initiative", "body", "author", "measure"))
+    newest = records(Comment, idea_id=OuterRef("pk")).order_by("-history_id")
+    ideas = ideas.annotate(comments_stamp=Subquery(newest.values("history_id")[:1]))
     if user.is_authenticated:
+        mine = Comment.objects.filter(idea=OuterRef("pk"), author=user).order_by("-created_at")
         ideas = ideas.annotate(
-            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user))
+            supported=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)),
+            my_newest_comment=Subquery(mine.values("created_at")[:1]),
         )
     else:
-        ideas = ideas.annotate(supported=Value(False))
+        ideas = ideas.annotate(
+            supported=Value(False), my_newest_comment=Value(None, output_field=DateTimeField())
+        )
     return ideas
 
 
@@ -66,36 +82,34 @@ def ideas_from_measure(measure):
 
 def _threads(comments, initiative=None):
     """Top-level comments of `comments`, oldest first, with their replies as the list
-    `.reply_list` (oldest first, deleted ones left out): two queries however long the
-    threads. A deleted comment stays as a placeholder while it has replies."""
-    replies = Prefetch(
-        "replies",
-        queryset=Comment.objects.filter(deleted_at__isnull=True)
-        .select_related("author")
-        .order_by("created_at", "pk"),
-        # A list, not a manager, which would build a queryset per thread.
-        to_attr="reply_list",
-    )
-    threads = []
-    for comment in (
-        comments.filter(parent__isnull=True)
-        .select_related("author")
-        .prefetch_related(replies)
-        .order_by("created_at", "pk")
-    ):
-        if comment.deleted_at is not None and not comment.reply_list:
-            continue
+    `.reply_list` (oldest first, deleted ones left out): one query however long the
+    threads (replies have their parent's target). A deleted comment stays as a
+    placeholder while it has replies."""
+    threads, by_pk, replies = [], {}, []
+    for comment in comments.select_related("author").order_by("created_at", "pk"):
         if initiative is not None:
             # Rules and links of the page ask no query per comment.
             comment.initiative = initiative
-            for reply in comment.reply_list:
-                reply.initiative = initiative
-        threads.append(comment)
-    return threads
+        if comment.parent_id is None:
+            comment.reply_list = []
+            by_pk[comment.pk] = comment
+            threads.append(comment)
+        elif comment.deleted_at is None:
+            replies.append(comment)
+    for reply in replies:
+        if reply.parent_id in by_pk:
+            by_pk[reply.parent_id].reply_list.append(reply)
+    return [c for c in threads if c.deleted_at is None or c.reply_list]
 
 
 def comments_for_measure(measure):
-    return _threads(Comment.objects.filter(measure=measure), measure.initiative)
+    """The measure's threads; each comment carries `thread_stamp`, the newest history
+    record of the measure's comments (rendering.thread_key), in the same query."""
+    newest = records(Comment, measure_id=measure.pk).order_by("-history_id")
+    comments = Comment.objects.filter(measure=measure).annotate(
+        thread_stamp=Subquery(newest.values("history_id")[:1])
+    )
+    return _threads(comments, measure.initiative)
 
 
 def comments_for_idea(idea):
@@ -104,7 +118,7 @@ def comments_for_idea(idea):
 
 def comments_for_agenda(meeting, item=None):
     """{agenda item id: [top-level comments with `.reply_list`]} of a meeting's
-    agenda (or of one `item` of it), in two queries. Items without comments are
+    agenda (or of one `item` of it), in one query. Items without comments are
     missing from the dict."""
     by_item = {}
     comments = Comment.objects.filter(agenda_item__meeting=meeting)

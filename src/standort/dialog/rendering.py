@@ -1,165 +1,88 @@
-"""One comment as HTML, written in Python: a meeting shows a few hundred of them, and
-an included template per comment (three permission tags, dates, links) cost about four
-times as much. The markup is that of KERN UX like the templates'."""
-
-from functools import lru_cache
+"""How ideas and comments read (sanitised Markdown, mentions marked) and what a reader
+may do with a comment. The markup of a comment is dialog/_comment.html."""
 
 import rules
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language
+
+from standort.core.markup import render_markdown
+from standort.core.memo import remembered
 
 from .mentions import highlight
 from .models import EDIT_WINDOW
+from .rules import reader_facts
+
+COMMENT_PERMISSIONS = {
+    "change": "dialog.change_comment",
+    "delete": "dialog.delete_comment",
+    "hide": "dialog.hide_comment",
+}
+PERMISSIONS = tuple(COMMENT_PERMISSIONS.items())
 
 
 def text_html(obj):
     """An idea's or a comment's text: Markdown cleaned by nh3, then its mentions
     marked (after cleaning, so the marks survive and nothing else does)."""
-    from standort.core.markup import render_markdown
-
     return highlight(render_markdown(obj.text), obj.mentions)
 
 
-def _may(user, perm, comment):
-    """user.has_perm() as the rules answer it, without walking the authentication
-    backends three times per comment (the platform admin may everything, as there).
+def comment_permissions(user, comment):
+    """{"change", "delete", "hide": whether `user` may} for one comment, as the rules
+    answer them, without walking the authentication backends three times per comment
+    (the platform admin may everything, as there).
 
     The rules on a comment read only its initiative, whether the reader wrote it,
-    whether it is within the edit window, deleted or hidden: the answer is asked once
-    per such combination and kept on the user object (which lives for one request)."""
+    whether it is within the edit window, deleted or hidden: the answers are asked once
+    per such kind of comment and kept for the request (core.memo)."""
     if user.is_active and user.is_superuser:
-        return True
+        return dict.fromkeys(COMMENT_PERMISSIONS, True)
     key = (
-        perm,
+        "comment-permissions",
+        user.pk,
         comment.initiative_id,
         user.is_authenticated and comment.author_id == user.pk,
         comment.created_at is not None and timezone.now() - comment.created_at <= EDIT_WINDOW,
         comment.deleted_at is not None,
         comment.hidden_at is not None,
     )
-    answers = user.__dict__.setdefault("_comment_permissions", {})
-    if key not in answers:
-        answers[key] = rules.has_perm(perm, user, comment)
-    return answers[key]
+
+    def ask():
+        return {name: rules.has_perm(perm, user, comment) for name, perm in PERMISSIONS}
+
+    return remembered(key, ask)
 
 
-@lru_cache(maxsize=256)
-def _comment_urls(slug):
-    """The address of a comment's actions without its id: reversed once per initiative,
-    not three times per comment."""
-    marker = 999999999
-    return {
-        name: reverse(name, args=[slug, marker]).split(str(marker))
-        for name in (
-            "comment_edit",
-            "comment_delete",
-            "comment_hide",
-            "comment_unhide",
-            "comment_reply",
+# A thread rendered for a reader is kept this long at most (and only while it holds).
+THREAD_SECONDS = 300
+
+
+def thread_key(target, *, stamp, my_newest, user, initiative, can_comment):
+    """The cache key of a target's rendered comments for this reader (dialog/_thread.html),
+    or None when they are to be rendered anew.
+
+    The key holds what the threads can depend on: the initiative's address, the target
+    (its creation time too, as a test database hands out the same ids again), `stamp`
+    (the newest history record of its comments: a new, edited, deleted, hidden or shown
+    comment changes it), what the rules read of the reader (rules.reader_facts),
+    whether the reader may answer, language and time zone; and the reader's id if they
+    wrote in the thread, as their own comments offer more. While one of these is within
+    its edit window (`my_newest`, when they last commented) its "Edit" link lapses with
+    time: not kept then. An author's changed name shows after THREAD_SECONDS."""
+    if my_newest is not None and timezone.now() - my_newest <= EDIT_WINDOW:
+        return None
+    return ":".join(
+        str(part)
+        for part in (
+            "dialog-thread",
+            initiative.slug,
+            target._meta.label_lower,
+            target.pk,
+            target.created_at.timestamp(),
+            stamp,
+            user.pk if my_newest is not None else "-",
+            *reader_facts(user, initiative),
+            can_comment,
+            get_language(),
+            timezone.get_current_timezone_name(),
         )
-    }
-
-
-def comment_url(name, slug, pk):
-    before, after = _comment_urls(slug)[name]
-    return f"{before}{pk}{after}"
-
-
-def _author(comment):
-    author = comment.author
-    return (author.get_full_name() if author else "") or _("Former user")
-
-
-def comment_html(comment, *, user, slug, csrf_token):
-    removed = comment.deleted_at is not None or comment.hidden_at is not None
-    if comment.deleted_at is not None:
-        meta = format_html("<span>{}</span>", _("Comment deleted"))
-        body = ""
-    else:
-        created = timezone.localtime(comment.created_at)
-        meta = format_html(
-            '<strong>{}</strong> · <time datetime="{}">{}</time>{}',
-            _author(comment),
-            created.isoformat(),
-            date_format(created, "SHORT_DATETIME_FORMAT"),
-            format_html(' · <span class="comment__edited">{}</span>', _("edited"))
-            if comment.edited_at
-            else "",
-        )
-        if comment.hidden_at is not None:
-            body = format_html(
-                '<p class="kern-body comment__placeholder">{}</p>',
-                _("Hidden by the project office: %(reason)s") % {"reason": comment.hidden_reason},
-            )
-        else:
-            body = format_html('<div class="kern-body comment__text">{}</div>', text_html(comment))
-    actions = _actions(comment, user=user, slug=slug, csrf_token=csrf_token)
-    return format_html(
-        '<article class="comment{}" id="comment-{}">'
-        '<p class="comment__meta kern-body--small">{}</p>{}{}</article>',
-        " comment--removed" if removed else "",
-        comment.pk,
-        meta,
-        body,
-        actions,
-    )
-
-
-def _actions(comment, *, user, slug, csrf_token):
-    links = []
-    whose = format_html(
-        '<span class="kern-sr-only"> {}</span>',
-        _("the comment of %(name)s") % {"name": comment.author.get_full_name()}
-        if comment.author
-        else "",
-    )
-    if _may(user, "dialog.change_comment", comment):
-        links.append(
-            format_html(
-                '<a class="kern-link" href="{}">{}<span class="kern-sr-only"> {}</span></a>',
-                comment_url("comment_edit", slug, comment.pk),
-                _("Edit"),
-                _("your comment"),
-            )
-        )
-    if _may(user, "dialog.delete_comment", comment):
-        links.append(
-            format_html(
-                '<a class="kern-link" href="{}">{}{}</a>',
-                comment_url("comment_delete", slug, comment.pk),
-                _("Delete"),
-                whose,
-            )
-        )
-    if _may(user, "dialog.hide_comment", comment):
-        if comment.hidden_at is not None:
-            links.append(
-                format_html(
-                    '<form method="post" action="{}" class="inline-form">'
-                    '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
-                    '<button type="submit" class="kern-btn kern-btn--tertiary kern-btn--small">'
-                    '<span class="kern-label">{}</span></button></form>',
-                    comment_url("comment_unhide", slug, comment.pk),
-                    csrf_token,
-                    _("Show again"),
-                )
-            )
-        else:
-            links.append(
-                format_html(
-                    '<a class="kern-link" href="{}">{}{}</a>',
-                    comment_url("comment_hide", slug, comment.pk),
-                    _("Hide"),
-                    whose,
-                )
-            )
-    if not links:
-        return ""
-    return format_html(
-        '<div class="comment__actions kern-body--small">{}</div>',
-        mark_safe("".join(links)),  # noqa: S308 - each one built with format_html
     )

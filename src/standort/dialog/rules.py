@@ -6,6 +6,7 @@ ideas into measures. The public sees nothing of it."""
 import rules
 from django.utils import timezone
 
+from standort.core.memo import remembered
 from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, role_in, takes_part
 
@@ -13,18 +14,25 @@ from .models import EDIT_WINDOW
 
 
 def member_bodies(user):
-    """Ids of the bodies the user currently belongs to (any role), once per request."""
+    """Ids of the bodies the user currently belongs to (any role), once per request
+    (core.memo)."""
     if not user.is_authenticated:
         return frozenset()
-    cached = getattr(user, "_member_bodies", None)
-    if cached is None:
-        cached = frozenset(
+    return remembered(
+        ("member-bodies", user.pk),
+        lambda: frozenset(
             Membership.objects.filter(person__user=user)
             .exclude(ends_on__lt=timezone.localdate())
             .values_list("body_id", flat=True)
-        )
-        user._member_bodies = cached
-    return cached
+        ),
+    )
+
+
+def reader_facts(user, initiative):
+    """All that the rules on comments read of their reader apart from whether the
+    reader wrote the comment (change them together): readers with the same facts who
+    wrote none of a thread may do the same with each of its comments."""
+    return (role_in(user, initiative), user.is_superuser, user.is_active)
 
 
 class _Initiative:

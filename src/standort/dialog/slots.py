@@ -10,24 +10,46 @@ from standort.core import slots
 from standort.meetings import extensions
 
 from . import queries
+from .rendering import thread_key
 
 
-def _comments(context, initiative, comments, post_url):
+def _comments(context, initiative, comments, post_url, target=None):
+    """With `target` the rendered threads are kept (rendering.thread_key; `comments`
+    then carry `thread_stamp`)."""
     user = context["user"]
     if not user.has_perm("dialog.view_dialog", initiative):
         return None
+    can_comment = user.has_perm("dialog.add_comment", initiative)
+    threads = comments()
+    key = None
+    if target is not None and threads:
+        mine = [
+            comment.created_at
+            for thread in threads
+            for comment in (thread, *thread.reply_list)
+            if user.is_authenticated and comment.author_id == user.pk
+        ]
+        key = thread_key(
+            target,
+            stamp=threads[0].thread_stamp,
+            my_newest=max(mine, default=None),
+            user=user,
+            initiative=initiative,
+            can_comment=can_comment,
+        )
     return {
         "visible": True,
         "initiative": initiative,
-        "comments": comments(),
+        "comments": threads,
+        "thread_key": key,
         "post_url": post_url,
-        "can_comment": user.has_perm("dialog.add_comment", initiative),
+        "can_comment": can_comment,
     }
 
 
 def agenda_item_comments(context, item):
-    """The comments of one agenda item on its page, with the form to comment (two
-    queries)."""
+    """The comments of one agenda item on its page, with the form to comment (one
+    query; its heading counts them, so they are read anyway and not kept)."""
     initiative = context["initiative"]
     values = _comments(
         context,
@@ -39,14 +61,15 @@ def agenda_item_comments(context, item):
 
 
 def measure_comments(context, measure):
-    """The comments of a measure (one query, and one for the replies if there are
-    comments)."""
+    """The comments of a measure (one query), kept rendered while they do not change:
+    rendering them is what costs."""
     initiative = measure.initiative
     return _comments(
         context,
         initiative,
         lambda: queries.comments_for_measure(measure),
         reverse("measure_comment", args=[initiative.slug, measure.number]),
+        target=measure,
     )
 
 

@@ -5,6 +5,7 @@ Comment actions are plain POSTs that send the reader back to where the comment i
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +26,7 @@ from . import queries, services
 from .access import comment_permission, idea_permission
 from .forms import CommentForm, HideForm, IdeaForm
 from .models import Comment, Idea
+from .rendering import thread_key
 
 VIEW = "dialog.view_dialog"
 COMMENT = "dialog.add_comment"
@@ -88,15 +90,25 @@ def idea_create(request, initiative, body_pk):
 @idea_permission("dialog.view_idea")
 def idea_detail(request, initiative, idea):
     user = request.user
+    can_comment = user.has_perm(COMMENT, initiative)
     return render(
         request,
         "dialog/idea_detail.html",
         {
             "initiative": initiative,
             "idea": idea,
-            "comments": queries.comments_for_idea(idea),
+            # Read only when the rendered comments are not kept (dialog/_comments.html).
+            "comments": SimpleLazyObject(lambda: queries.comments_for_idea(idea)),
+            "thread_key": thread_key(
+                idea,
+                stamp=idea.comments_stamp,
+                my_newest=idea.my_newest_comment,
+                user=user,
+                initiative=initiative,
+                can_comment=can_comment,
+            ),
             "post_url": reverse("idea_comment", args=[initiative.slug, idea.pk]),
-            "can_comment": user.has_perm(COMMENT, initiative),
+            "can_comment": can_comment,
             "can_support": user.has_perm("dialog.support_idea", idea),
             "can_change": user.has_perm("dialog.change_idea", idea),
             "can_make_measure": user.has_perm("dialog.idea_to_measure", idea)

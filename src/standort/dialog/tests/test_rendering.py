@@ -6,14 +6,15 @@ import datetime
 
 import pytest
 import rules
+from django.template import Context, Template
 from django.utils import timezone
 
-from standort.dialog.rendering import _may, comment_html
+from standort.core.memo import RequestMemoMiddleware
+from standort.dialog.rendering import COMMENT_PERMISSIONS, comment_permissions
 
 from .factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
-PERMS = ["dialog.change_comment", "dialog.delete_comment", "dialog.hide_comment"]
 
 
 @pytest.fixture
@@ -34,20 +35,31 @@ def comments(idea, ben, stefan):
 @pytest.mark.parametrize("reader", ["ben", "stefan", "anna", "olga", "clara"])
 def test_the_kept_answers_are_the_rules_answers(comments, reader, request):
     user = request.getfixturevalue(reader)
-    for _round in range(2):  # the second round answers from what was kept
-        for comment in comments:
-            for perm in PERMS:
-                assert _may(user, perm, comment) == rules.has_perm(perm, user, comment), (
-                    reader,
-                    perm,
-                    comment.pk,
-                )
+
+    def check(_request):
+        for _round in range(2):  # the second round answers from what was kept
+            for comment in comments:
+                answers = comment_permissions(user, comment)
+                for name, perm in COMMENT_PERMISSIONS.items():
+                    assert answers[name] == rules.has_perm(perm, user, comment), (
+                        reader,
+                        perm,
+                        comment.pk,
+                    )
+
+    RequestMemoMiddleware(check)(None)  # within a request's memo
 
 
-def test_the_actions_link_to_the_comment(comments, anna):
-    html = comment_html(comments[1], user=anna, slug="duisburg", csrf_token="t")
+def _render(comment, user, initiative):
+    template = Template("{% load dialog_tags %}{% dialog_comment comment %}")
+    context = {"comment": comment, "user": user, "initiative": initiative, "csrf_token": "t"}
+    return template.render(Context(context))
+
+
+def test_the_actions_link_to_the_comment(comments, anna, idea):
+    html = _render(comments[1], anna, idea.initiative)
     pk = comments[1].pk
     assert f'href="/duisburg/comments/{pk}/delete/"' in html
     assert f'href="/duisburg/comments/{pk}/hide/"' in html
-    hidden = comment_html(comments[3], user=anna, slug="duisburg", csrf_token="t")
+    hidden = _render(comments[3], anna, idea.initiative)
     assert f'action="/duisburg/comments/{comments[3].pk}/unhide/"' in hidden

@@ -195,7 +195,7 @@ def test_comments_of_a_meeting_by_agenda_item(agenda_item, measure, ben, stefan)
     assert list(by_item[agenda_item.pk][0].reply_list) == [reply]
 
 
-def test_the_agenda_comments_are_two_queries_however_many(
+def test_the_agenda_comments_are_one_query_however_many(
     agenda_item, ben, stefan, django_assert_num_queries
 ):
     from standort.meetings.models import AgendaItem, Meeting
@@ -205,8 +205,8 @@ def test_the_agenda_comments_are_two_queries_however_many(
         item = AgendaItem.objects.create(meeting=meeting, position=n + 2, title=f"TOP {n}")
         top = CommentFactory(idea=None, agenda_item=item, author=ben)
         CommentFactory(idea=None, agenda_item=item, parent=top, author=stefan)
-    # the top-level comments with their authors; their replies with theirs
-    with django_assert_num_queries(2):
+    # the comments with their authors, replies among them
+    with django_assert_num_queries(1):
         by_item = queries.comments_for_agenda(meeting)
         replies = [r for threads in by_item.values() for c in threads for r in c.reply_list]
     assert len(by_item) == 20 and len(replies) == 20
