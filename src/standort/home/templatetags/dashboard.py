@@ -5,6 +5,7 @@ links. Every number links to the measure list with the matching filter where the
 list can show exactly those measures. Each table is one loop in one template, not
 an include per cell: the working-group table has a few hundred cells."""
 
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django import template
@@ -17,7 +18,6 @@ from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
     LIGHT_STYLE,
     STATUS_LABELS,
-    STATUS_STYLE,
 )
 
 register = template.Library()
@@ -28,7 +28,8 @@ LIGHT_COLOURS = {"green": "#007155", "amber": "#925400", "red": "#c31c13", None:
 
 
 def _light_label(light):
-    return LIGHT_LABELS.get(light) if light else pgettext("traffic light", "none yet")
+    # str(): a lazy label would be translated anew wherever a template shows it.
+    return str(LIGHT_LABELS.get(light, light)) if light else pgettext("traffic light", "none yet")
 
 
 def _light_key(light):
@@ -101,7 +102,7 @@ def status_chart(figures, chart_id="status-chart"):
             x += width
         rows.append(
             {
-                "label": STATUS_LABELS[status],
+                "label": str(STATUS_LABELS[status]),
                 "y": y + ROW_HEIGHT // 2 + 5,
                 "bars": bars,
                 "total_x": f"{x + 8:.1f}",
@@ -128,7 +129,7 @@ def status_light_rows(figures, measures_url):
     rows = []
     for status in STATUSES:
         tally = figures.by_status[status]
-        label = STATUS_LABELS[status]
+        label = str(STATUS_LABELS[status])
         cells = [
             _count(
                 tally.lights[light],
@@ -247,19 +248,19 @@ def light_change_rows(worsened, initiative):
 @register.inclusion_tag("home/dashboard/public_rows.html")
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
-    named, only the owning organisation. A page has a hundred rows or more, so the
-    marks' parts are looked up once per value."""
-    statuses, lights = {}, {light: _light_mark(light) for light in LIGHTS if light}
+    named, only the owning organisation. The marks are measure_badges' filters, which
+    read a measure's `status` and an update's `traffic_light`: each row gets one
+    stand-in per value of the two."""
+    statuses, lights = {}, {}
     out = []
     for number, title, status, progress, light, organization in rows:
-        badge = statuses.get(status)
-        if badge is None:
-            badge = statuses[status] = {
-                "key": status,
-                "style": STATUS_STYLE.get(status, "info"),
-                "label": STATUS_LABELS.get(status, status),
-            }
-        out.append((number, title, badge, progress, lights.get(light), organization or "–"))
+        measure = statuses.get(status)
+        if measure is None:
+            measure = statuses[status] = SimpleNamespace(status=status)
+        update = lights.get(light)
+        if update is None and light:
+            update = lights[light] = SimpleNamespace(traffic_light=light)
+        out.append((number, title, measure, progress, update, organization or "–"))
     return {"rows": out}
 
 
