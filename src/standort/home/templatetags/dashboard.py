@@ -9,10 +9,12 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.formats import number_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from standort.core.memo import remembered
 from standort.measures.dashboard import LIGHTS, STATUSES
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
@@ -91,19 +93,19 @@ def status_chart(figures, chart_id="status-chart"):
             bars.append(
                 {
                     "x": f"{x:.1f}",
-                    "y": y + (ROW_HEIGHT - BAR_HEIGHT) // 2,
+                    "y": str(y + (ROW_HEIGHT - BAR_HEIGHT) // 2),
                     "width": f"{max(width, 1):.1f}",
                     "fill": LIGHT_COLOURS[light],
                     "key": _light_key(light),
                     "label": _light_label(light),
-                    "count": count,
+                    "count": str(count),
                 }
             )
             x += width
         rows.append(
             {
                 "label": str(STATUS_LABELS[status]),
-                "y": y + ROW_HEIGHT // 2 + 5,
+                "y": str(y + ROW_HEIGHT // 2 + 5),
                 "bars": bars,
                 "total_x": f"{x + 8:.1f}",
                 "total": number_format(tally.total, force_grouping=True),
@@ -248,20 +250,29 @@ def light_change_rows(worsened, initiative):
 @register.inclusion_tag("home/dashboard/public_rows.html")
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
-    named, only the owning organisation. The marks are measure_badges' filters, which
-    read a measure's `status` and an update's `traffic_light`: each row gets one
-    stand-in per value of the two."""
-    statuses, lights = {}, {}
-    out = []
+    named, only the owning organisation. A page shows a hundred rows or more but only
+    a few different status and traffic light marks: each is rendered once a request.
+    Numbers come as text: a template localises each number it shows."""
+    language, statuses, lights, out = get_language(), {}, {}, []
     for number, title, status, progress, light, organization in rows:
-        measure = statuses.get(status)
-        if measure is None:
-            measure = statuses[status] = SimpleNamespace(status=status)
-        update = lights.get(light)
-        if update is None and light:
-            update = lights[light] = SimpleNamespace(traffic_light=light)
-        out.append((number, title, measure, progress, update, organization or "–"))
+        status_mark = statuses.get(status)
+        if status_mark is None:
+            status_mark = statuses[status] = _public_mark("status", status, language)
+        light_mark = lights.get(light)
+        if light_mark is None:
+            light_mark = lights[light] = _public_mark("light", light, language)
+        out.append((str(number), title, status_mark, progress, light_mark, organization or "–"))
     return {"rows": out}
+
+
+def _public_mark(kind, value, language):
+    """The mark of a status or a traffic light (None: no status yet); measure_badges'
+    filters read it from the stand-in of a measure or a status update."""
+    stand_in = SimpleNamespace(status=value, traffic_light=value)
+    return remembered(
+        ("public mark", kind, value, language),
+        lambda: render_to_string(f"home/dashboard/public_{kind}.html", {"mark": stand_in}),
+    )
 
 
 @register.inclusion_tag("home/dashboard/public_group_rows.html")
@@ -272,7 +283,7 @@ def public_group_rows(groups):
     return {
         "rows": [
             {
-                "key": group.pk or 0,
+                "key": str(group.pk or 0),
                 "name": group.name,
                 "figure": _figure(group.tally.total),
                 "summary": _summary(group.tally, labels),

@@ -1,7 +1,7 @@
 """The chart of the traffic lights per working group in the report. The markup is in
 reports/light_chart.html and serves the web page and the PDF alike; this works out
-its geometry. The colours only repeat what the words and the table beside the chart
-say."""
+its geometry, with the numbers as text (a template would localise each number it
+shows). The colours only repeat what the words and the table beside the chart say."""
 
 from django import template
 from django.utils.text import Truncator
@@ -25,7 +25,7 @@ def _legend(labels):
     """The legend's entries: a square of the colour and the label beside it."""
     x, items = 0, []
     for value, label in labels:
-        items.append({"x": x, "fill": COLOURS[value], "text_x": x + 20, "label": label})
+        items.append({"x": str(x), "fill": COLOURS[value], "text_x": str(x + 20), "label": label})
         x += 40 + 8 * len(label)
     return items
 
@@ -44,20 +44,20 @@ def _bar(top, name, counts, total, scale, values):
                 "x": f"{x:.1f}",
                 "width": f"{width:.1f}",
                 "fill": COLOURS[value],
-                "count": count,
+                "count": str(count),
                 "labelled": width >= MIN_LABELLED,
                 "middle": f"{x + width / 2:.1f}",
             }
         )
         x += width
     return {
-        "name_y": top + LABEL - 5,
+        "name_y": str(top + LABEL - 5),
         "name": Truncator(name).chars(80),
-        "y": y,
-        "text_y": y + BAR - 6,
+        "y": str(y),
+        "text_y": str(y + BAR - 6),
         "segments": segments,
         "total_x": f"{x + 6:.1f}",
-        "total": total,
+        "total": str(total),
     }
 
 
@@ -78,7 +78,7 @@ def light_chart(report, title_id):
         legend = LEGEND if start == 0 else 0
         pictures.append(
             {
-                "height": legend + ROW * len(chunk),
+                "height": str(legend + ROW * len(chunk)),
                 "legend": _legend(labels) if legend else [],
                 "bars": [
                     _bar(legend + i * ROW, name, counts, total, scale, values)
@@ -86,4 +86,9 @@ def light_chart(report, title_id):
                 ],
             }
         )
-    return {"pictures": pictures, "title_id": title_id, "width": WIDTH, "bar_height": BAR}
+    return {
+        "pictures": pictures,
+        "title_id": title_id,
+        "width": str(WIDTH),
+        "bar_height": str(BAR),
+    }
