@@ -251,27 +251,32 @@ def light_change_rows(worsened, initiative):
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
     named, only the owning organisation. A page shows a hundred rows or more but only
-    a few different status and traffic light marks: each is rendered once a request.
+    a few different marks of status, progress and traffic light: each is rendered
+    once a request.
     Numbers come as text: a template localises each number it shows."""
-    language, statuses, lights, out = get_language(), {}, {}, []
+    language, statuses, bars, lights, out = get_language(), {}, {}, {}, []
     for number, title, status, progress, light, organization in rows:
         status_mark = statuses.get(status)
         if status_mark is None:
             status_mark = statuses[status] = _public_mark("status", status, language)
+        bar = bars.get(progress)
+        if bar is None:
+            bar = bars[progress] = _public_mark("progress", progress, language)
         light_mark = lights.get(light)
         if light_mark is None:
             light_mark = lights[light] = _public_mark("light", light, language)
-        out.append((str(number), title, status_mark, progress, light_mark, organization or "–"))
+        out.append((str(number), title, status_mark, bar, light_mark, organization or "–"))
     return {"rows": out}
 
 
 def _public_mark(kind, value, language):
-    """The mark of a status or a traffic light (None: no status yet); measure_badges'
-    filters read it from the stand-in of a measure or a status update."""
-    stand_in = SimpleNamespace(status=value, traffic_light=value)
+    """The mark of a status, a progress or a traffic light (None: no status yet).
+    measure_badges' filters read a status from a measure and a traffic light from a
+    status update: `mark` stands in for both."""
+    context = {"value": value, "mark": SimpleNamespace(status=value, traffic_light=value)}
     return remembered(
         ("public mark", kind, value, language),
-        lambda: render_to_string(f"home/dashboard/public_{kind}.html", {"mark": stand_in}),
+        lambda: render_to_string(f"home/dashboard/public_{kind}.html", context),
     )
 
 
