@@ -252,8 +252,7 @@ def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
     named, only the owning organisation. A page shows a hundred rows or more but only
     a few different marks of status, progress and traffic light: each is rendered
-    once a request.
-    Numbers come as text: a template localises each number it shows."""
+    once a request. Numbers come as text: a template localises each number it shows."""
     language, statuses, bars, lights, out = get_language(), {}, {}, {}, []
     for number, title, status, progress, light, organization in rows:
         status_mark = statuses.get(status)
