@@ -1,24 +1,25 @@
-"""The parts of the dashboard and the public page that repeat per row: the chart,
-the figure tables and the lists, built in Python like the measure list's rows (the
-template language takes longer to fill in a row than the database takes to deliver
-it). Every number links to the measure list with the matching filter where the list
-can show exactly those measures."""
+"""The parts of the dashboard and the public page that repeat per row: the chart, the
+figure tables and the lists. Their markup is in the templates of home/dashboard/;
+the tags here work out what those show: the chart's geometry, the figures and the
+links. Every number links to the measure list with the matching filter where the
+list can show exactly those measures. Each table is one loop in one template, not
+an include per cell: the working-group table has a few hundred cells."""
+
+from types import SimpleNamespace
+from urllib.parse import urlencode
 
 from django import template
-from django.utils import timezone
-from django.utils.formats import date_format, number_format
-from django.utils.html import escape, format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.template.loader import render_to_string
+from django.utils.formats import number_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
+from standort.core.memo import remembered
 from standort.measures.dashboard import LIGHTS, STATUSES
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
     LIGHT_STYLE,
     STATUS_LABELS,
-    STATUS_STYLE,
-    progress_bar,
 )
 
 register = template.Library()
@@ -29,7 +30,8 @@ LIGHT_COLOURS = {"green": "#007155", "amber": "#925400", "red": "#c31c13", None:
 
 
 def _light_label(light):
-    return LIGHT_LABELS.get(light) if light else pgettext("traffic light", "none yet")
+    # str(): a lazy label would be translated anew wherever a template shows it.
+    return str(LIGHT_LABELS.get(light, light)) if light else pgettext("traffic light", "none yet")
 
 
 def _light_key(light):
@@ -41,32 +43,24 @@ def _figure(count):
     return str(count) if count < 1000 else number_format(count, force_grouping=True)
 
 
-def _count_link(count, url, label):
-    """A count as a link to the measures it counts, named for a screen reader by what
-    it counts; a zero is plain text. `url` and `label` must be escaped already (the
-    working-group table calls this a few hundred times)."""
-    if not count:
-        return '<span class="figure figure--zero">0</span>'
-    return (
-        f'<a class="kern-link figure" href="{url}">{_figure(count)}'
-        f'<span class="kern-sr-only"> {label}</span></a>'
-    )
+def _filtered(measures_url, **filters):
+    """The measure list's address narrowed by `filters` (in their order)."""
+    return f"{measures_url}?{urlencode(filters)}" if filters else measures_url
 
 
-def _short_date(value):
-    return date_format(value, "SHORT_DATE_FORMAT") if value else "–"
+def _count(count, url, label):
+    """A cell of a figure table: the count, and the measures it counts (`url`, None
+    where the list cannot show exactly those), named by `label` for a screen reader."""
+    return {"count": count, "figure": _figure(count), "url": url, "label": label, "css": ""}
 
 
-@register.simple_tag
+def _total(count, url, label):
+    return {**_count(count, url, label), "css": " figure-total"}
+
+
+@register.inclusion_tag("home/dashboard/light_legend.html")
 def light_legend():
-    return format_html(
-        '<ul class="chart-legend" aria-hidden="true">{}</ul>',
-        format_html_join(
-            "",
-            '<li><span class="light light--{}"><span class="light__dot"></span></span>{}</li>',
-            ((_light_key(light), _light_label(light)) for light in LIGHTS),
-        ),
-    )
+    return {"lights": [(_light_key(light), _light_label(light)) for light in LIGHTS]}
 
 
 # The chart -------------------------------------------------------------------------
@@ -80,7 +74,7 @@ ROW_HEIGHT = 28
 BAR_HEIGHT = 18
 
 
-@register.simple_tag
+@register.inclusion_tag("home/dashboard/status_chart.html")
 def status_chart(figures, chart_id="status-chart"):
     """Horizontal bars, one per status, stacked by traffic light, each as long as the
     status has measures. An image for the eye: the table below it holds the same
@@ -90,342 +84,218 @@ def status_chart(figures, chart_id="status-chart"):
     rows = []
     for index, (status, tally) in enumerate(tallies):
         y = index * ROW_HEIGHT
-        label = STATUS_LABELS[status]
-        segments, x = [], float(LABEL_WIDTH)
+        bars, x = [], float(LABEL_WIDTH)
         for light in LIGHTS:
             count = tally.lights[light]
             if not count:
                 continue
             width = BAR_WIDTH * count / longest
-            segments.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" fill="{}" class="chart__bar '
-                    'chart__bar--{}"><title>{}, {}: {}</title></rect>',
-                    f"{x:.1f}",
-                    y + (ROW_HEIGHT - BAR_HEIGHT) // 2,
-                    f"{max(width, 1):.1f}",
-                    BAR_HEIGHT,
-                    LIGHT_COLOURS[light],
-                    _light_key(light),
-                    label,
-                    _light_label(light),
-                    count,
-                )
+            bars.append(
+                {
+                    "x": f"{x:.1f}",
+                    "y": str(y + (ROW_HEIGHT - BAR_HEIGHT) // 2),
+                    "width": f"{max(width, 1):.1f}",
+                    "fill": LIGHT_COLOURS[light],
+                    "key": _light_key(light),
+                    "label": _light_label(light),
+                    "count": str(count),
+                }
             )
             x += width
         rows.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="end" class="chart__label">{}</text>{}'
-                '<text x="{}" y="{}" class="chart__total">{}</text>',
-                LABEL_WIDTH - 10,
-                y + ROW_HEIGHT // 2 + 5,
-                label,
-                mark_safe("".join(segments)),  # noqa: S308 (built by format_html above)
-                f"{x + 8:.1f}",
-                y + ROW_HEIGHT // 2 + 5,
-                number_format(tally.total, force_grouping=True),
-            )
+            {
+                "label": str(STATUS_LABELS[status]),
+                "y": str(y + ROW_HEIGHT // 2 + 5),
+                "bars": bars,
+                "total_x": f"{x + 8:.1f}",
+                "total": number_format(tally.total, force_grouping=True),
+            }
         )
-    height = len(tallies) * ROW_HEIGHT
-    return format_html(
-        '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" '
-        'preserveAspectRatio="xMinYMin meet" width="100%" focusable="false">'
-        '<title id="{}-title">{}</title>{}</svg>',
-        CHART_WIDTH,
-        height,
-        chart_id,
-        chart_id,
-        _(
-            "Bar chart: measures by status, each bar split by traffic light. The table "
-            "below gives the same figures."
-        ),
-        mark_safe("".join(rows)),  # noqa: S308 (built by format_html above)
-    )
+    return {
+        "chart_id": chart_id,
+        "width": CHART_WIDTH,
+        "height": len(tallies) * ROW_HEIGHT,
+        "label_x": LABEL_WIDTH - 10,
+        "bar_height": BAR_HEIGHT,
+        "rows": rows,
+    }
 
 
 # The figure tables -----------------------------------------------------------------
 
 
-@register.simple_tag
+@register.inclusion_tag("home/dashboard/figure_rows.html")
 def status_light_rows(figures, measures_url):
     """Rows of the status × traffic light table, and a last row of totals."""
-    measures_url = escape(measures_url)
-    light_labels = {light: escape(_light_label(light)) for light in LIGHTS}
+    light_labels = {light: _light_label(light) for light in LIGHTS}
     rows = []
     for status in STATUSES:
         tally = figures.by_status[status]
-        label = escape(STATUS_LABELS[status])
+        label = str(STATUS_LABELS[status])
         cells = [
-            _count_link(
+            _count(
                 tally.lights[light],
-                f"{measures_url}?status={status}&amp;light={_light_key(light)}",
+                _filtered(measures_url, status=status, light=_light_key(light)),
                 f"{label}, {light_labels[light]}",
             )
             for light in LIGHTS
         ]
-        total = _count_link(tally.total, f"{measures_url}?status={status}", label)
-        rows.append(_figure_row(label, cells, total))
-    label = escape(_("Total"))
+        cells.append(_total(tally.total, _filtered(measures_url, status=status), label))
+        rows.append({"label": label, "cells": cells, "css": ""})
+    label = _("Total")
     cells = [
-        _count_link(
+        _count(
             figures.all.lights[light],
-            f"{measures_url}?light={_light_key(light)}",
+            _filtered(measures_url, light=_light_key(light)),
             f"{label}, {light_labels[light]}",
         )
         for light in LIGHTS
     ]
-    total = _count_link(figures.all.total, measures_url, label)
-    rows.append(_figure_row(label, cells, total, css=" figure-sum"))
-    return mark_safe("\n".join(rows))  # noqa: S308 (escaped above)
+    cells.append(_total(figures.all.total, measures_url, label))
+    rows.append({"label": label, "cells": cells, "css": " figure-sum"})
+    return {"rows": rows}
 
 
-def _figure_row(label, cells, total, css=""):
-    numeric = "".join(
-        f'<td class="kern-table__cell kern-table__cell--numeric">{cell}</td>' for cell in cells
-    )
-    return (
-        f'<tr class="kern-table__row{css}"><th scope="row" class="kern-table__header">{label}'
-        f"</th>{numeric}"
-        f'<td class="kern-table__cell kern-table__cell--numeric figure-total">{total}</td></tr>'
-    )
-
-
-@register.simple_tag
+@register.inclusion_tag("home/dashboard/figure_rows.html")
 def group_rows(figures, measures_url):
     """Rows of the working-group table: measures, traffic lights, overdue, not up
     to date, average progress, and a strip of the traffic lights. Each count links to
     the group's measures with that filter; measures of no working group (the list
     cannot filter for those) get plain numbers."""
-    measures_url = escape(measures_url)
-    light_labels = {light: escape(_light_label(light)) for light in LIGHTS}
-    overdue_label = escape(_("overdue"))
-    sub = '<span aria-hidden="true">↳ </span>'
+    light_labels = {light: _light_label(light) for light in LIGHTS}
+    overdue_label = _("overdue")
     rows = []
     for group in figures.groups:
         tally = group.tally
-        name = escape(group.name or _("no working group"))
+        name = group.name or _("no working group")
         if group.pk is None:
             counts = [tally.total, *tally.lights.values(), tally.overdue]
-            cells = [f'<span class="figure">{_figure(count)}</span>' for count in counts]
-            title = name
+            cells = [_count(count, None, name) for count in counts]
+            url = None
         else:
-            url = f"{measures_url}?body={group.pk}"
+            url = _filtered(measures_url, body=group.pk)
             cells = [
-                _count_link(tally.total, url, name),
+                _count(tally.total, url, name),
                 *[
-                    _count_link(
+                    _count(
                         tally.lights[light],
-                        f"{url}&amp;light={_light_key(light)}",
+                        _filtered(measures_url, body=group.pk, light=_light_key(light)),
                         f"{name}, {light_labels[light]}",
                     )
                     for light in LIGHTS
                 ],
-                _count_link(tally.overdue, f"{url}&amp;overdue=on", f"{name}, {overdue_label}"),
+                _count(
+                    tally.overdue,
+                    _filtered(measures_url, body=group.pk, overdue="on"),
+                    f"{name}, {overdue_label}",
+                ),
             ]
-            title = f'<a class="kern-link" href="{url}">{name}</a>'
-        cells.append(f'<span class="figure">{_figure(tally.stale)}</span>')
-        numeric = "".join(
-            f'<td class="kern-table__cell kern-table__cell--numeric">{cell}</td>' for cell in cells
-        )
+        cells.append(_count(tally.stale, None, name))
         rows.append(
-            f'<tr class="kern-table__row"><th scope="row" class="kern-table__header group-name">'
-            f"{sub if group.is_sub_group else ''}{title}</th>{numeric}"
-            f'<td class="kern-table__cell">{progress_bar(tally.progress)}{_strip(tally)}</td></tr>'
+            {
+                "label": name,
+                "url": url,
+                "is_sub_group": group.is_sub_group,
+                "cells": cells,
+                "css": "",
+                "header_css": " group-name",
+                "progress": tally.progress,
+                "strip": _strip(tally),
+            }
         )
-    return mark_safe("\n".join(rows))  # noqa: S308 (escaped above)
+    return {"rows": rows, "with_progress": True}
 
 
 def _strip(tally):
-    """The traffic lights of a group as one thin bar: decoration beside the numbers."""
+    """The traffic lights of a group as one thin bar (decoration beside the numbers):
+    its segments, none for a group without measures."""
     if not tally.total:
-        return ""
+        return []
     parts, x = [], 0.0
     for light in LIGHTS:
         count = tally.lights[light]
         if count:
             width = 100 * count / tally.total
-            parts.append(
-                f'<rect x="{x:.2f}" y="0" width="{width:.2f}" height="6" '
-                f'fill="{LIGHT_COLOURS[light]}"></rect>'
-            )
+            parts.append({"x": f"{x:.2f}", "width": f"{width:.2f}", "fill": LIGHT_COLOURS[light]})
             x += width
-    return (
-        '<svg class="light-strip" viewBox="0 0 100 6" preserveAspectRatio="none" '
-        f'aria-hidden="true" focusable="false">{"".join(parts)}</svg>'
-    )
+    return parts
 
 
 # The lists -------------------------------------------------------------------------
 
 
-def _measure_link(measures_url, number, title):
-    return format_html(
-        '<a class="kern-link" href="{}{}/">{} {}</a>', measures_url, number, number, title
-    )
+def _light_mark(light):
+    return {
+        "key": _light_key(light),
+        "style": LIGHT_STYLE.get(light, "info"),
+        "label": _light_label(light),
+    }
 
 
-def _owner(measure):
-    return measure.owner.full_name if measure.owner_id else "–"
-
-
-@register.simple_tag
-def overdue_rows(measures, measures_url, today):
-    """Overdue measures with what was missed: the due date, or the next milestone."""
-    words = {"due": _("due date"), "milestone": _("milestone overdue")}
-    rows = []
-    for measure in measures:
-        if measure.due_on is not None and measure.due_on < today:
-            missed = format_html(
-                '{}<span class="meta">{}</span>', _short_date(measure.due_on), words["due"]
-            )
-        else:
-            missed = format_html(
-                '{}<span class="meta">{}: {}</span>',
-                _short_date(measure.next_milestone_on),
-                words["milestone"],
-                measure.next_milestone_title,
-            )
-        rows.append(
-            {
-                "measure": _measure_link(measures_url, measure.number, measure.title),
-                "group": measure.body.name if measure.body_id else "–",
-                "owner": _owner(measure),
-                "missed": missed,
-            }
-        )
-    return format_html_join(
-        "\n",
-        '<tr class="kern-table__row"><td class="kern-table__cell">{measure}'
-        '<span class="meta">{group}</span></td><td class="kern-table__cell">{owner}</td>'
-        '<td class="kern-table__cell overdue-missed">{missed}</td></tr>',
-        rows,
-    )
-
-
-@register.simple_tag
-def milestone_rows(milestones, measures_url):
-    return format_html_join(
-        "\n",
-        '<tr class="kern-table__row"><td class="kern-table__cell nowrap">'
-        '<time datetime="{}">{}</time></td><td class="kern-table__cell">{}</td>'
-        '<td class="kern-table__cell">{}</td></tr>',
-        (
-            (
-                milestone.due_on.isoformat(),
-                _short_date(milestone.due_on),
-                milestone.title,
-                _measure_link(measures_url, milestone.measure.number, milestone.measure.title),
-            )
-            for milestone in milestones
-        ),
-    )
-
-
-@register.simple_tag
-def stale_rows(measures, measures_url):
-    """Measures not up to date: their last accepted update, or when they were adopted."""
-    words = {"none": _("none yet, adopted on %(date)s"), "unknown": _("none yet")}
-    rows = []
-    for measure in measures:
-        update = measure.latest_update
-        if update is not None:
-            last = _short_date(timezone.localdate(update.accepted_at))
-        elif measure.adopted_on:
-            last = words["none"] % {"date": _short_date(measure.adopted_on)}
-        else:
-            last = words["unknown"]
-        rows.append(
-            (_measure_link(measures_url, measure.number, measure.title), _owner(measure), last)
-        )
-    return format_html_join(
-        "\n",
-        '<tr class="kern-table__row"><td class="kern-table__cell">{}</td>'
-        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}</td></tr>',
-        rows,
-    )
-
-
-@register.simple_tag
-def light_change_rows(worsened, measures_url):
+@register.inclusion_tag("home/dashboard/light_change_rows.html")
+def light_change_rows(worsened, initiative):
     """Measures whose traffic light fell between the last two closed reviews."""
-    return format_html_join(
-        "\n",
-        '<tr class="kern-table__row"><td class="kern-table__cell">{}</td>'
-        '<td class="kern-table__cell">{}</td><td class="kern-table__cell">{}</td></tr>',
-        (
-            (
-                _measure_link(measures_url, number, title),
-                _light_badge(before),
-                _light_badge(after),
-            )
-            for number, title, before, after in worsened
-        ),
-    )
-
-
-def _light_badge(light):
-    return format_html(
-        '<span class="kern-badge kern-badge--small light light--{} kern-badge--{}">'
-        '<span class="light__dot" aria-hidden="true"></span>'
-        '<span class="kern-label kern-label--small">{}</span></span>',
-        _light_key(light),
-        LIGHT_STYLE.get(light, "info"),
-        _light_label(light),
-    )
+    return {
+        "initiative": initiative,
+        "rows": [
+            {"number": number, "title": title, "lights": [_light_mark(b), _light_mark(a)]}
+            for number, title, b, a in worsened
+        ],
+    }
 
 
 # The public page -------------------------------------------------------------------
 
 
-@register.simple_tag
+@register.inclusion_tag("home/dashboard/public_rows.html")
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
-    named, only the owning organisation. A page has a hundred rows or more: the marks
-    are built once per value, the rows as plain strings of escaped parts."""
-    no_status = format_html('<span class="light light--none">{}</span>', _("no status yet"))
-    lights = {light: _light_badge(light) for light in LIGHTS if light}
-    statuses, bars, out = {}, {}, []
+    named, only the owning organisation. A page shows a hundred rows or more but only
+    a few different marks of status, progress and traffic light: each is rendered
+    once a request. Numbers come as text: a template localises each number it shows."""
+    language, statuses, bars, lights, out = get_language(), {}, {}, {}, []
     for number, title, status, progress, light, organization in rows:
-        badge = statuses.get(status)
-        if badge is None:
-            badge = statuses[status] = format_html(
-                '<span class="kern-badge kern-badge--small status status--{} kern-badge--{}">'
-                '<span class="kern-label kern-label--small">{}</span></span>',
-                status,
-                STATUS_STYLE.get(status, "info"),
-                STATUS_LABELS.get(status, status),
-            )
+        status_mark = statuses.get(status)
+        if status_mark is None:
+            status_mark = statuses[status] = _public_mark("status", status, language)
         bar = bars.get(progress)
         if bar is None:
-            bar = bars[progress] = progress_bar(progress)
-        out.append(
-            '<tr class="kern-table__row"><td class="kern-table__cell kern-table__cell--numeric">'
-            f'{number}</td><td class="kern-table__cell">{escape(title)}</td>'
-            f'<td class="kern-table__cell">{badge}</td><td class="kern-table__cell">{bar}</td>'
-            f'<td class="kern-table__cell">{lights.get(light, no_status)}</td>'
-            f'<td class="kern-table__cell">{escape(organization or "–")}</td></tr>'
-        )
-    return mark_safe("\n".join(out))  # noqa: S308 (escaped above)
+            bar = bars[progress] = _public_mark("progress", progress, language)
+        light_mark = lights.get(light)
+        if light_mark is None:
+            light_mark = lights[light] = _public_mark("light", light, language)
+        out.append((str(number), title, status_mark, bar, light_mark, organization or "–"))
+    return {"rows": out}
 
 
-@register.simple_tag
+def _public_mark(kind, value, language):
+    """The mark of a status, a progress or a traffic light (None: no status yet).
+    measure_badges' filters read a status from a measure and a traffic light from a
+    status update: `mark` stands in for both."""
+    context = {"value": value, "mark": SimpleNamespace(status=value, traffic_light=value)}
+    return remembered(
+        ("public mark", kind, value, language),
+        lambda: render_to_string(f"home/dashboard/public_{kind}.html", context),
+    )
+
+
+@register.inclusion_tag("home/dashboard/public_group_rows.html")
 def public_group_rows(groups):
     """The overview of the public page: per working group its measures, their
     statuses and average progress, the name linking to the group's own page."""
-    none = escape(_("No working group"))
     labels = _status_labels()
-    return mark_safe(  # noqa: S308 (escaped here)
-        "\n".join(
-            '<tr class="kern-table__row"><th scope="row" class="kern-table__header group-name">'
-            f'<a class="kern-link" href="?group={group.pk or 0}#measures">'
-            f"{escape(group.name) if group.name else none}</a></th>"
-            '<td class="kern-table__cell kern-table__cell--numeric">'
-            f"{_figure(group.tally.total)}</td>"
-            f'<td class="kern-table__cell">{escape(_summary(group.tally, labels))}</td>'
-            f'<td class="kern-table__cell">{progress_bar(group.tally.progress)}</td></tr>'
+    return {
+        "rows": [
+            {
+                "key": str(group.pk or 0),
+                "name": group.name,
+                "figure": _figure(group.tally.total),
+                "summary": _summary(group.tally, labels),
+                "progress": group.tally.progress,
+            }
             for group in groups
-        )
-    )
+        ]
+    }
 
 
 def _status_labels():

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django.utils.translation import gettext, pgettext
@@ -288,7 +289,6 @@ def test_a_report_lost_by_its_worker_may_be_requested_again(review, anna):
 def test_many_working_groups_split_the_chart_across_pictures(duisburg):
     from standort.initiatives.tests.factories import BodyFactory
     from standort.measures.tests.factories import MeasureFactory
-    from standort.reports.templatetags.report_marks import light_chart
 
     from .conftest import answer, closed_review
 
@@ -300,7 +300,9 @@ def test_many_working_groups_split_the_chart_across_pictures(duisburg):
         answer(cycle, MeasureFactory(initiative=duisburg, number=number, body=body))
     with translation.override("de"):
         data = report_data(cycle)
-        chart = light_chart(data, "chart")
+        chart = Template('{% load report_marks %}{% light_chart data "chart" %}').render(
+            Context({"data": data})
+        )
         pages = pdf_text(render_pdf(data))
 
     assert chart.count("<svg") == 3  # 12 + 12 + 6 bars
