@@ -49,10 +49,3 @@ def comment_thread(context):
         cache.set(key, html, THREAD_SECONDS)
     own = CsrfTokenNode().render(context)
     return mark_safe(html.replace(_STAND_IN_FIELD, own))  # noqa: S308 - the template's output
-
-
-@register.filter
-def for_item(comments_by_item, item):
-    """`comments_by_item|for_item:item`: the threads of one agenda item from
-    queries.comments_for_agenda (an item or its id)."""
-    return comments_by_item.get(getattr(item, "pk", item), [])
