@@ -13,7 +13,7 @@ from standort.core.history import records
 from standort.core.pages import history_page, recent_history
 from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
-from standort.initiatives.models import Body, Initiative, Person
+from standort.initiatives.models import Body, Initiative, Organization, Person
 from standort.initiatives.views import MANAGE
 from standort.measures import dashboard
 from standort.measures import queries as measure_queries
@@ -86,12 +86,16 @@ STAMPED_MODELS = (
 )
 
 
-def _data_stamp(initiative):
+# The public page names the owners' organisations too.
+PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization)
+
+
+def _data_stamp(initiative, models=STAMPED_MODELS):
     newest = {
         f"newest_{model._meta.model_name}": Subquery(
             records(model).order_by("-history_id").values("history_id")[:1]
         )
-        for model in STAMPED_MODELS
+        for model in models
     }
     row = Initiative.objects.filter(pk=initiative.pk).annotate(**newest).values_list(*newest)
     return "-".join(str(value) for value in row.get())
@@ -128,6 +132,18 @@ def _steering_figures(initiative, today):
     }
 
 
+def _public_key(initiative):
+    """What the cached part of the public page depends on besides the language: as
+    `_steering_key`, with the organisations, whose names it shows."""
+    parts = (
+        initiative.pk,
+        initiative.created_at.timestamp(),
+        timezone.localdate().isoformat(),
+        _data_stamp(initiative, PUBLIC_STAMPED_MODELS),
+    )
+    return ":".join(str(part) for part in parts)
+
+
 def _number(value, default):
     try:
         return int(value)
@@ -139,14 +155,19 @@ def _public_context(request, initiative):
     """The public page: the initiative, and its adopted measures per working group with
     their status and progress (`?group=<id>` narrows to one group, `?page=` pages)."""
     group = request.GET.get("group")
+    page = _number(request.GET.get("page"), 1)
+    group = None if group in (None, "") else _number(group, -1)
     return {
         "initiative": initiative,
         "leading": queries.leading_organizations(initiative),
-        "transparency": dashboard.public_page(
-            initiative,
-            page=_number(request.GET.get("page"), 1),
-            group=None if group in (None, "") else _number(group, -1),
+        # Read only when the template's cached fragment has to be rendered anew, as
+        # the dashboard's (_steering_key). Only the page as linked, without a query
+        # string, is kept: its links carry the query string, which is the visitor's.
+        "transparency": SimpleLazyObject(
+            lambda: dashboard.public_page(initiative, page=page, group=group)
         ),
+        "public_key": _public_key(initiative) if not request.GET else "-",
+        "public_seconds": 0 if request.GET else STEERING_CACHE_SECONDS,
         "as_of": last_closed_on(initiative),
     }
 

@@ -210,7 +210,9 @@ def test_the_pages_of_a_group_link_to_its_measures(duisburg):
     request = RequestFactory().get(home(), {"group": group.pk, "page": 2})
     transparency = dashboard.public_page(duisburg, page=2, group=group.pk, size=3)
     page = render_to_string(
-        "home/_public_measures.html", {"transparency": transparency}, request=request
+        "home/_public_measures.html",
+        {"transparency": transparency, "public_key": "-", "public_seconds": 0},
+        request=request,
     )
     assert '<nav class="pagination no-print" aria-label="Seiten der Maßnahmen">' in page
     assert f'href="?group={group.pk}&amp;page=1#measures" rel="prev">Vorige Seite</a>' in page
@@ -296,15 +298,28 @@ def grow(initiative, start, count):
 def test_the_public_page_costs_the_same_with_30_measures_as_with_3(duisburg, client, url):
     """The session is not even read for an anonymous visitor: the initiative; the
     measures counted per working group and status; the bodies' names; the page's
-    measures; the date of the last closed review (and on the page with the site
-    around it, the leading organisations)."""
+    measures; the date of the last closed review; the stamp of the data the measures'
+    part is kept in the cache by (and on the page with the site around it, the leading
+    organisations). While nothing changed, the kept part reads no measures."""
     ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED)
     grow(duisburg, 0, 3)
     few = queries_for(client, url)
     grow(duisburg, 3, 27)
     many = queries_for(client, url)
     assert len(many) == len(few), "\n".join(many)
-    assert len(few) == (6 if url == home() else 5), "\n".join(few)
+    assert len(few) == (7 if url == home() else 6), "\n".join(few)
+    kept = queries_for(client, url)
+    assert len(kept) == len(few) - 3, "\n".join(kept)
+    assert not any("measures_measure" in sql for sql in kept), "\n".join(kept)
+
+
+def test_a_change_shows_on_the_public_page_at_once(duisburg, client):
+    grow(duisburg, 0, 3)
+    assert "Umbenannte Maßnahme" not in client.get(home()).content.decode()
+    measure = Measure.objects.get(initiative=duisburg, number=100)
+    measure.title = "Umbenannte Maßnahme"
+    measure.save()
+    assert "Umbenannte Maßnahme" in client.get(home()).content.decode()
 
 
 # The office's settings ------------------------------------------------------------
