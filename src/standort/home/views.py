@@ -101,17 +101,18 @@ def _data_stamp(initiative, models=STAMPED_MODELS):
     return "-".join(str(value) for value in row.get())
 
 
-def _steering_key(initiative, today):
+def _steering_key(initiative, today, models=STAMPED_MODELS):
     """What the cached part of the dashboard depends on, besides the language and the
     caller's right to manage (the template adds both): the initiative (its creation
     time too, so a test database that hands out the same ids again cannot hit an old
-    entry), its update interval, the day and the data stamp."""
+    entry), its update interval, the day and the stamp of `models`' data. The public
+    page's part is keyed the same way, with the organisations, whose names it shows."""
     parts = (
         initiative.pk,
         initiative.created_at.timestamp(),
         initiative.update_interval_months,
         today.isoformat(),
-        _data_stamp(initiative),
+        _data_stamp(initiative, models),
     )
     return ":".join(str(part) for part in parts)
 
@@ -130,18 +131,6 @@ def _steering_figures(initiative, today):
         "stale_before": stale_before,
         "reviews": review_summary(initiative),
     }
-
-
-def _public_key(initiative):
-    """What the cached part of the public page depends on besides the language: as
-    `_steering_key`, with the organisations, whose names it shows."""
-    parts = (
-        initiative.pk,
-        initiative.created_at.timestamp(),
-        timezone.localdate().isoformat(),
-        _data_stamp(initiative, PUBLIC_STAMPED_MODELS),
-    )
-    return ":".join(str(part) for part in parts)
 
 
 def _number(value, default):
@@ -166,7 +155,11 @@ def _public_context(request, initiative):
         "transparency": SimpleLazyObject(
             lambda: dashboard.public_page(initiative, page=page, group=group)
         ),
-        "public_key": _public_key(initiative) if not request.GET else "-",
+        "public_key": (
+            "-"
+            if request.GET
+            else _steering_key(initiative, timezone.localdate(), PUBLIC_STAMPED_MODELS)
+        ),
         "public_seconds": 0 if request.GET else STEERING_CACHE_SECONDS,
         "as_of": last_closed_on(initiative),
     }
