@@ -78,6 +78,26 @@ def records(model, **conditions):
     return _historical_model(model).objects.filter(**conditions)
 
 
+def newest(model, **conditions):
+    """The id of the newest historical record of `model` matching `conditions`, as a
+    subquery. Every write leaves a record (simple-history on save and delete,
+    measures/bulk.py on import), so these ids stamp the data a kept fragment of a page
+    shows: while none of them moves, the fragment still holds."""
+    latest = records(model, **conditions).order_by("-history_id").values("history_id")
+    return models.Subquery(latest[:1])
+
+
+def stamped(queryset, models_):
+    """The first object of `queryset`, or None, with `stamp`: the newest history record
+    of each of `models_` anywhere (`newest`), read in the same query. A page keeps what
+    it shows of the object for as long as the stamp holds (`core.pages.kept_key`)."""
+    names = {f"newest_{model._meta.model_name}": model for model in models_}
+    for obj in queryset.annotate(**{name: newest(model) for name, model in names.items()}):
+        obj.stamp = "-".join(str(getattr(obj, name)) for name in names)
+        return obj
+    return None
+
+
 @functools.cache
 def _historical_model(model):
     return model.history.model

@@ -3,6 +3,7 @@ refusal lands on the form or in a message, and the change history of an object."
 
 from django.contrib import messages
 from django.shortcuts import render
+from django.utils import timezone
 
 from .concurrency import ConcurrentEditError
 from .history import history_entries
@@ -12,6 +13,28 @@ from .services import DomainError
 # An object's page shows the newest changes; the whole history has a page of its own.
 RECENT_HISTORY = 5
 HISTORY_PAGE_SIZE = 50
+
+
+# An object's page read far more often than the object changes keeps what it shows of
+# it in the cache (`{% cache kept_seconds … kept_key %}`) while the key holds. A change
+# that left no history record shows after KEPT_SECONDS at the latest.
+KEPT_SECONDS = 300
+
+
+def kept_key(obj, today):
+    """What the kept part of `obj`'s page depends on, besides the language and what the
+    reader may do (the template adds both): the object (and its initiative's creation
+    time, as a test database hands out the same ids again), its `stamp`
+    (`core.history.stamped`), the day and the time zone."""
+    parts = (
+        obj._meta.label_lower,
+        obj.pk,
+        obj.initiative.created_at.timestamp(),
+        obj.stamp,
+        today.isoformat(),
+        timezone.get_current_timezone_name(),
+    )
+    return ":".join(str(part) for part in parts)
 
 
 def form_page(request, form, *, title, cancel_url, template="core/form_page.html", **extra):

@@ -10,6 +10,7 @@ from standort.core import slots
 from standort.meetings import extensions
 
 from . import queries
+from .models import Idea
 from .rendering import thread_key
 
 
@@ -108,7 +109,9 @@ def register():
             newest=queries.agenda_comments_newest,
         )
     )
-    slots.fill("measure.facts", "dialog/_measure_ideas.html", measure_ideas, order=10)
+    slots.fill(
+        "measure.facts", "dialog/_measure_ideas.html", measure_ideas, order=10, stamped_by=[Idea]
+    )
     slots.fill("measure.sections", "dialog/_measure_dialog.html", measure_comments)
     slots.fill("body.sections", "dialog/_body_ideas.html", body_ideas)
     slots.fill("agenda_item.sections", "dialog/_agenda_item_comments.html", agenda_item_comments)

@@ -1,6 +1,5 @@
 import datetime
 
-from django.db.models import Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -9,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from standort.core.access import initiative_permission
-from standort.core.history import records
+from standort.core.history import newest
 from standort.core.pages import history_page, recent_history
 from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
@@ -91,13 +90,8 @@ PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization)
 
 
 def _data_stamp(initiative, models=STAMPED_MODELS):
-    newest = {
-        f"newest_{model._meta.model_name}": Subquery(
-            records(model).order_by("-history_id").values("history_id")[:1]
-        )
-        for model in models
-    }
-    row = Initiative.objects.filter(pk=initiative.pk).annotate(**newest).values_list(*newest)
+    stamps = {f"newest_{model._meta.model_name}": newest(model) for model in models}
+    row = Initiative.objects.filter(pk=initiative.pk).annotate(**stamps).values_list(*stamps)
     return "-".join(str(value) for value in row.get())
 
 

@@ -19,7 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from standort.core.history import records
+from standort.core.history import records, stamped
 
 from .models import (
     Body,
@@ -91,6 +91,21 @@ def bodies_for(initiative, *, leader_roles=(Membership.Role.CHAIR, Membership.Ro
         .prefetch_related(Prefetch("memberships", queryset=leaders, to_attr="leaders"))
         .order_by("position", "name")
     )
+
+
+# What a body's page shows, besides what the apps above add to it: the body, its
+# parent and sub-groups, its members and their organisations.
+BODY_STAMPED_MODELS = (Body, Membership, Person, Organization)
+
+
+def body_head(initiative, pk):
+    """The body of a page, without its members, or None; with its `stamp` of
+    BODY_STAMPED_MODELS. The page keeps what it shows of the body for as long as the
+    stamp holds, and reads the rest (`body_in`, `members_of`) only to render it anew."""
+    body = stamped(Body.objects.filter(initiative=initiative, pk=pk), BODY_STAMPED_MODELS)
+    if body is not None:
+        Body.initiative.field.set_cached_value(body, initiative)
+    return body
 
 
 def body_in(initiative, pk):

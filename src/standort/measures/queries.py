@@ -18,12 +18,14 @@ from django.db.models import (
 from django.db.models.query import ModelIterable
 from django.utils import timezone
 
-from standort.core.history import records
-from standort.initiatives.models import Body, Person
+from standort.core import slots
+from standort.core.history import records, stamped
+from standort.initiatives.models import Body, Organization, Person
 
 from .models import (
     CLOSED_STATUSES,
     Attachment,
+    CustomField,
     Measure,
     Milestone,
     Partnership,
@@ -236,6 +238,38 @@ def status_summary(initiative):
     list's rows with their joins."""
     live = Measure.objects.filter(archived_is(False), initiative=initiative)
     return [row for row in status_counts(live) if row[2]]
+
+
+# What a measure's page shows, besides what the apps above add to it (they keep their
+# own stamps): the measure, its parts and parent, milestones, partners, files and
+# updates, and the names of the groups, people, organisations, fields of action and own
+# fields it gives. (A change of tags leaves a record of the measure.)
+PAGE_STAMPED_MODELS = (
+    Measure,
+    Milestone,
+    Partnership,
+    Attachment,
+    StatusUpdate,
+    Body,
+    Person,
+    Organization,
+    Topic,
+    CustomField,
+)
+
+
+def measure_head(initiative, number):
+    """The measure of a page, without what hangs on it, or None; with its `stamp` of
+    PAGE_STAMPED_MODELS and of what the apps above show among its facts (they keep
+    it with the rest). The page keeps what it shows of the measure for as long as the
+    stamp holds, and reads the rest (`measure_in`) only to render it anew."""
+    measure = stamped(
+        Measure.objects.filter(initiative=initiative, number=number),
+        (*PAGE_STAMPED_MODELS, *slots.stamped_by("measure.facts")),
+    )
+    if measure is not None:
+        Measure.initiative.field.set_cached_value(measure, initiative)
+    return measure
 
 
 def measure_in(initiative, number):

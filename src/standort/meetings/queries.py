@@ -4,7 +4,7 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from standort.core.history import records
+from standort.core.history import newest
 from standort.core.tenancy import across_initiatives
 from standort.initiatives.models import Person
 from standort.measures.models import Measure
@@ -144,10 +144,6 @@ def agenda_stamp(meeting):
     any measure or person (titles and names), and of what the apps above add to the
     agenda (its comments). One query; the page keeps its rendered agenda for as long as
     the stamp holds."""
-
-    def newest(model, **conditions):
-        latest = records(model, **conditions).order_by("-history_id").values("history_id")
-        return Subquery(latest[:1])
 
     here = OuterRef("pk")
     stamps = {

@@ -1,8 +1,10 @@
 """What the meetings show on other apps' pages (see core.slots)."""
 
 from standort.core import slots
+from standort.initiatives.models import Body
 
 from . import queries
+from .models import AgendaItem, Decision, Meeting
 
 
 def measure_decisions(context, measure):
@@ -15,4 +17,11 @@ def measure_decisions(context, measure):
 
 
 def register():
-    slots.fill("measure.facts", "meetings/_measure_decisions.html", measure_decisions, order=20)
+    # A decision's page address and title are its meeting's: date and working group.
+    slots.fill(
+        "measure.facts",
+        "meetings/_measure_decisions.html",
+        measure_decisions,
+        order=20,
+        stamped_by=[Decision, AgendaItem, Meeting, Body],
+    )

@@ -3,6 +3,7 @@ found, what the pages show (sanitised text, marked mentions, the placeholder of 
 deleted or hidden comment), and query counts that do not grow with the dialogue."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
@@ -228,6 +229,16 @@ def test_idea_and_measure_link_each_other(idea, anna, as_persona):
     assert "Daraus wurde Maßnahme" in idea_page
 
 
+def test_a_kept_measure_page_names_an_idea_linked_later(idea, measure, as_persona):
+    """The measure's page keeps its facts in the cache; the ideas line is among them."""
+    client = as_persona("anna")
+    assert idea.get_absolute_url() not in client.get(measure.get_absolute_url()).content.decode()
+    idea.measure = measure
+    idea.save()
+    page = client.get(measure.get_absolute_url()).content.decode()
+    assert "Aus der Idee" in page and idea.get_absolute_url() in page
+
+
 # Query counts ----------------------------------------------------------------------
 
 
@@ -264,6 +275,7 @@ def test_the_dialogue_pages_cost_the_same_with_many_comments(
     grow(idea, users, 2)
     few = queries_for(client, url)
     grow(idea, users, 30)
+    cache.clear()  # the body's page keeps its members: both visits as the first
     many = queries_for(client, url)
     assert len(many) == len(few), "\n".join(many)
 

@@ -35,12 +35,13 @@ PAGES = {
     # record); the leading organisations; the next meetings (in the cached part) and
     # the caller's open action items.
     "initiative_home": REQUEST + 12,
-    # the body with parent and managing organisation; its members with person and
-    # organisation; its sub-groups; the history: body and membership records in one
-    # query (their authors would be one more; the factories record none); its three
-    # newest ideas with author and counts (dialog.queries.newest_ideas); whether the
-    # user follows the body.
-    "body_detail": REQUEST + 6,
+    # the body with the stamp of what its page shows (queries.body_head); on a first
+    # visit, the page it keeps: the body with parent and managing organisation; its
+    # members with person and organisation; its sub-groups; the history: body and
+    # membership records in one query (their authors would be one more; the factories
+    # record none); its three newest ideas with author and counts
+    # (dialog.queries.newest_ideas); whether the user follows the body.
+    "body_detail": REQUEST + 7,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,
@@ -103,6 +104,10 @@ def test_the_query_count_does_not_grow_with_the_rows(client, duisburg, anna, pag
 
     assert len(many) == len(few), "\n".join(many)
     assert len(few) == PAGES[page], "\n".join(few)
+    if page == "body_detail":
+        # Kept while the stamp holds: the body with the stamp, its ideas, the follow.
+        kept = queries_for(client, url)
+        assert len(kept) == REQUEST + 3, "\n".join(kept)
 
 
 def test_a_member_without_history_needs_fewer_queries(client, duisburg, ben):

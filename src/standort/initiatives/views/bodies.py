@@ -1,13 +1,23 @@
 from itertools import groupby
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from standort.core.access import initiative_permission
 from standort.core.listing import build_listing
-from standort.core.pages import form_page, recent_history, seen_version, try_save
+from standort.core.pages import (
+    KEPT_SECONDS,
+    form_page,
+    kept_key,
+    recent_history,
+    seen_version,
+    try_save,
+)
 
 from .. import queries, services
 from ..forms import BodyForm, MembershipForm
@@ -40,24 +50,39 @@ def body_list(request, initiative):
 
 @initiative_permission(VIEW)
 def body_detail(request, initiative, pk):
-    body = get_object_or_404(queries.body_in(initiative, pk))
-    members = queries.members_of(body)
-    roles = dict(Membership.Role.choices)
-    groups = [(roles[role], list(group)) for role, group in groupby(members, key=lambda m: m.role)]
+    body = queries.body_head(initiative, pk)
+    if body is None:
+        raise Http404
+
+    def shown():
+        full = get_object_or_404(queries.body_in(initiative, pk))
+        members = queries.members_of(full)
+        roles = dict(Membership.Role.choices)
+        return {
+            "body": full,
+            "groups": [
+                (roles[role], list(group)) for role, group in groupby(members, key=lambda m: m.role)
+            ],
+            "member_count": len(members),
+            "chairs": [m for m in members if m.role == Membership.Role.CHAIR],
+            "managers": [m for m in members if m.role == Membership.Role.MANAGER],
+            **recent_history(
+                queries.body_history(full),
+                reverse("body_history", args=[initiative.slug, full.pk]),
+            ),
+        }
+
     return render(
         request,
         "initiatives/body_detail.html",
         {
             "initiative": initiative,
             "body": body,
-            "groups": groups,
-            "member_count": len(members),
-            "chairs": [m for m in members if m.role == Membership.Role.CHAIR],
-            "managers": [m for m in members if m.role == Membership.Role.MANAGER],
-            **recent_history(
-                queries.body_history(body),
-                reverse("body_history", args=[initiative.slug, body.pk]),
-            ),
+            "shown": SimpleLazyObject(shown),
+            # The template keeps all it shows of the body, reading neither its members
+            # nor their history (bench/README.md).
+            "kept_key": kept_key(body, timezone.localdate()),
+            "kept_seconds": KEPT_SECONDS,
         },
     )
 

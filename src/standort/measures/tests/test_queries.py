@@ -40,14 +40,18 @@ LIST = {
     # the same: chosen working groups, topics and tags are ids among the choices.
     "filtered": REQUEST + FILTER_CHOICES + 2,
 }
-# the measure with working group, topic, owner and organisations, adoption body, parent
-# and latest update; its tags, partners, milestones, attachments, parts and accepted
-# updates; the initiative's own fields; the history of the measure, its milestones,
-# partners and attachments in one query, and who made those changes; the ideas it came
-# from and its comments with their authors (dialog.queries; the replies would be one more);
-# whether the user follows the measure; the decisions that created or adopted it
-# (meetings.queries.decisions_on).
-DETAIL = REQUEST + 14
+# the measure with the stamp of what its page shows (measures.queries.measure_head); on a
+# first visit, the page it keeps: the measure with working group, topic, owner and
+# organisations, adoption body, parent and latest update; its tags, partners,
+# milestones, attachments, parts and accepted updates; the initiative's own fields; the
+# history of the measure, its milestones, partners and attachments in one query, and who
+# made those changes; the ideas it came from and its comments with their authors
+# (dialog.queries; the replies would be one more); whether the user follows the
+# measure; the decisions that created or adopted it (meetings.queries.decisions_on).
+DETAIL = REQUEST + 15
+# A page kept while the stamp holds: the measure with the stamp, whether the user follows
+# it, its comments.
+KEPT_DETAIL = REQUEST + 3
 # the measure; its history as above.
 HISTORY = REQUEST + 3
 
@@ -157,6 +161,9 @@ def test_a_measures_pages_cost_the_same_with_30_of_everything_as_with_3(
 
     assert len(many) == len(few), "\n".join(many)
     assert len(few) == pinned, "\n".join(few)
+    if page == "measure_detail":
+        kept = queries_for(client, url)
+        assert len(kept) == KEPT_DETAIL, "\n".join(kept)
 
 
 def test_my_measures_on_the_home_cost_one_query_however_many(measures, client, ben):

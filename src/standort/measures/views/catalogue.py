@@ -4,10 +4,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from standort.core.access import initiative_permission
 from standort.core.listing import build_listing
-from standort.core.pages import history_page, recent_history
+from standort.core.pages import KEPT_SECONDS, history_page, kept_key, recent_history
+from standort.initiatives.rules import role_in
 
 from .. import custom_fields, filters, queries, services
 from ..models import Measure
@@ -80,9 +82,23 @@ def _measure(initiative, number):
 
 @initiative_permission(VIEW)
 def measure_detail(request, initiative, number):
-    measure = _measure(initiative, number)
+    measure = queries.measure_head(initiative, number)
+    if measure is None:
+        raise Http404
     today = timezone.localdate()
-    measure.is_overdue = services.is_overdue(measure, today)
+
+    def shown():
+        full = _measure(initiative, number)
+        full.is_overdue = services.is_overdue(full, today)
+        return {
+            "measure": full,
+            "custom_values": custom_fields.values_for(custom_fields.fields_of(initiative), full),
+            **recent_history(
+                queries.measure_history(full),
+                reverse("measure_history", args=[initiative.slug, full.number]),
+            ),
+        }
+
     return render(
         request,
         "measures/measure_detail.html",
@@ -90,12 +106,13 @@ def measure_detail(request, initiative, number):
             "initiative": initiative,
             "measure": measure,
             "today": today,
-            "is_overdue": measure.is_overdue,
-            "custom_values": custom_fields.values_for(custom_fields.fields_of(initiative), measure),
-            **recent_history(
-                queries.measure_history(measure),
-                reverse("measure_history", args=[initiative.slug, measure.number]),
-            ),
+            "shown": SimpleLazyObject(shown),
+            # The template keeps all it shows of the measure but the archive's alert,
+            # reading neither its parts nor their history (bench/README.md).
+            "kept_key": kept_key(measure, today),
+            # What the rules of the apps that add to its facts read of the reader.
+            "reader": (role_in(request.user, initiative), request.user.is_superuser),
+            "kept_seconds": KEPT_SECONDS,
         },
     )
 

@@ -200,6 +200,11 @@ def test_a_decision_adopts_existing_measures(held, as_persona, duisburg):
     url = reverse("decision_create", args=["duisburg", held.pk, item.pk])
     form = client.get(url).context["form"]
     assert done not in form.fields["adopted_measures"].queryset
+    # Its page, kept in the cache from this visit on, shows the decision afterwards.
+    assert (
+        "Das Projekt wird umgesetzt."
+        not in client.get(proposed.get_absolute_url()).content.decode()
+    )
     response = client.post(
         url,
         {
@@ -217,6 +222,7 @@ def test_a_decision_adopts_existing_measures(held, as_persona, duisburg):
     decision = item.decisions.get(text="Das Projekt wird umgesetzt.")
     assert list(decision.adopted_measures.all()) == [proposed]
     assert list(proposed.adopting_decisions.all()) == [decision]
+    assert "Das Projekt wird umgesetzt." in client.get(proposed.get_absolute_url()).content.decode()
 
 
 def test_decision_to_measure_opens_the_new_measure_in_its_form(held, as_persona):
