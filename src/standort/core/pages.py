@@ -21,18 +21,21 @@ HISTORY_PAGE_SIZE = 50
 KEPT_SECONDS = 300
 
 
-def kept_key(obj, today):
+def kept_key(obj, today, *variant):
     """What the kept part of `obj`'s page depends on, besides the language and what the
     reader may do (the template adds both): the object (and its initiative's creation
     time, as a test database hands out the same ids again), its `stamp`
-    (`core.history.stamped`), the day and the time zone."""
+    (`core.history.stamped`), the day, the time zone and `variant`, what else the part
+    depends on (a list's query string). `obj` may be the initiative itself."""
+    initiative = getattr(obj, "initiative", obj)
     parts = (
         obj._meta.label_lower,
         obj.pk,
-        obj.initiative.created_at.timestamp(),
+        initiative.created_at.timestamp(),
         obj.stamp,
         today.isoformat(),
         timezone.get_current_timezone_name(),
+        *variant,
     )
     return ":".join(str(part) for part in parts)
 

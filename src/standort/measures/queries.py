@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from standort.core import slots
 from standort.core.history import records, stamped
-from standort.initiatives.models import Body, Organization, Person
+from standort.initiatives.models import Body, Initiative, Organization, Person
 
 from .models import (
     CLOSED_STATUSES,
@@ -243,7 +243,8 @@ def status_summary(initiative):
 # What a measure's page shows, besides what the apps above add to it (they keep their
 # own stamps): the measure, its parts and parent, milestones, partners, files and
 # updates, and the names of the groups, people, organisations, fields of action and own
-# fields it gives. (A change of tags leaves a record of the measure.)
+# fields it gives. (A change of tags leaves a record of the measure.) The list shows
+# and filters by part of these.
 PAGE_STAMPED_MODELS = (
     Measure,
     Milestone,
@@ -256,6 +257,14 @@ PAGE_STAMPED_MODELS = (
     Topic,
     CustomField,
 )
+
+
+def catalogue_stamp(initiative):
+    """The initiative with the `stamp` of PAGE_STAMPED_MODELS: the list keeps its rows
+    for as long as it holds."""
+    return stamped(
+        Initiative.objects.filter(pk=initiative.pk).only("pk", "created_at"), PAGE_STAMPED_MODELS
+    )
 
 
 def measure_head(initiative, number):

@@ -115,3 +115,36 @@ def test_a_page_kept_for_the_office_shows_an_observer_no_edit_links(catalogue, a
     assert catalogue.measure.title in page
     assert edit not in page
     assert reverse("milestone_create", args=["duisburg", 1]) not in page
+
+
+# The list keeps its rows per query string while the catalogue's stamp holds
+# (queries.catalogue_stamp).
+
+
+def list_of(client, **params):
+    response = client.get(reverse("measure_list", args=["duisburg"]), params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_kept_list_shows_a_change_on_the_next_visit(catalogue, anna, as_ben):
+    assert "Glasfaser bis ins Hafengebiet" not in list_of(as_ben)
+    _title(catalogue, anna)
+    assert "Glasfaser bis ins Hafengebiet" in list_of(as_ben)
+    report(catalogue.measure, StatusUpdate.Light.RED, 10, actor=anna)
+    row = list_of(as_ben, light="red")
+    assert "Glasfaser bis ins Hafengebiet" in row
+
+
+def test_each_query_string_keeps_rows_of_its_own(catalogue, as_ben):
+    everything = list_of(as_ben)
+    assert "Führungsnachwuchs gewinnen" in everything
+    assert "Führungsnachwuchs gewinnen" not in list_of(as_ben, status="done")
+    assert "Glasfaser für alle Gewerbegebiete" in list_of(as_ben, status="done")
+    assert "Führungsnachwuchs gewinnen" in list_of(as_ben)
+
+
+def test_rows_kept_for_the_office_show_others_no_archived_measures(catalogue, as_persona, client):
+    assert "Alte Kampagne" in list_of(as_persona("anna"), archived="on")
+    client.logout()
+    assert "Alte Kampagne" not in list_of(as_persona("ben"), archived="on")

@@ -59,6 +59,7 @@ def measure_list(request, initiative):
         default_sort="number",
         count=total,
     )
+    today = timezone.localdate()
     return render(
         request,
         "measures/measure_list.html",
@@ -68,7 +69,13 @@ def measure_list(request, initiative):
             "listing": listing,
             "status_counts": counts,
             "chosen_status": chosen_status,
-            "today": timezone.localdate(),
+            "today": today,
+            # The template keeps the rows of this query string while the catalogue's
+            # stamp holds, and then reads none (bench/README.md).
+            "kept_key": kept_key(
+                queries.catalogue_stamp(initiative), today, request.GET.urlencode()
+            ),
+            "kept_seconds": KEPT_SECONDS,
         },
     )
 
