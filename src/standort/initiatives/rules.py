@@ -26,6 +26,14 @@ def role_in(user, initiative):
     return remembered(("roles", user.pk), lambda: roles_of(user)).get(initiative.pk)
 
 
+def has_role(user, initiative_id):
+    """Whether the user has any role in the initiative `initiative_id` (read with their
+    other roles, once per request)."""
+    if not user.is_authenticated:
+        return False
+    return initiative_id in remembered(("roles", user.pk), lambda: roles_of(user))
+
+
 def _has_role(*roles):
     @rules.predicate(name=f"has_role_{'_'.join(roles)}")
     def predicate(user, initiative):

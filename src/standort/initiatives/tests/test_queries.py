@@ -40,8 +40,9 @@ PAGES = {
     # members with person and organisation; its sub-groups; the history: body and
     # membership records in one query (their authors would be one more; the factories
     # record none); its three newest ideas with author and counts
-    # (dialog.queries.newest_ideas); whether the user follows the body.
-    "body_detail": REQUEST + 7,
+    # (dialog.queries.newest_ideas); whether the user follows the body (their own
+    # choice, then whether they follow it automatically).
+    "body_detail": REQUEST + 8,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,
@@ -107,7 +108,7 @@ def test_the_query_count_does_not_grow_with_the_rows(client, duisburg, anna, pag
     if page == "body_detail":
         # Kept while the stamp holds: the body with the stamp, its ideas, the follow.
         kept = queries_for(client, url)
-        assert len(kept) == REQUEST + 3, "\n".join(kept)
+        assert len(kept) == REQUEST + 4, "\n".join(kept)
 
 
 def test_a_member_without_history_needs_fewer_queries(client, duisburg, ben):

@@ -3,6 +3,8 @@
 import pytest
 
 from standort.core.models import OutgoingMail
+from standort.dialog.tests.factories import CommentFactory, IdeaFactory
+from standort.initiatives.tests.factories import user_with_role
 from standort.notifications import queries, services
 from standort.notifications.models import Choice, Follow, Kind, Notification, Preference
 
@@ -149,3 +151,33 @@ def test_inactive_users_are_not_told(duisburg, anna, ben):
     ben.is_active = False
     ben.save()
     assert _notify([ben], anna, duisburg) == set()
+
+
+def test_is_following_answers_for_one_user_as_the_followers_do(
+    measure, group, anna, ben, olga, stefan, clara, paul, eva
+):
+    """Owners, partners, members, authors and commenters follow automatically; an
+    explicit choice overrides that; only active users with a role here (or platform
+    admins) are told. Clara (another initiative) and Eva (no role) are never among them,
+    even when they asked to follow."""
+    idea = IdeaFactory(body=group, author=eva)
+    CommentFactory(idea=idea, author=stefan)
+    services.follow(anna, measure)
+    services.unfollow(ben, measure)
+    services.follow(paul, group)
+    services.unfollow(olga, group)
+    services.follow(clara, idea)
+    services.follow(ben, idea)
+    services.follow(eva, measure)
+    inactive = user_with_role(
+        measure.initiative, "member", email="ina@example.org", first_name="Ina", last_name="Aktiv"
+    )
+    services.follow(inactive, measure)
+    inactive.is_active = False
+    inactive.save()
+    users = [anna, ben, olga, stefan, clara, paul, eva, inactive]
+    for target in (measure, group, idea):
+        expected = ids(queries.followers(target))
+        assert expected, target
+        for user in users:
+            assert queries.is_following(user, target) == (user.pk in expected), (target, user)
