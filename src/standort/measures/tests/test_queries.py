@@ -48,7 +48,8 @@ LIST = {
 # history of the measure, its milestones, partners and attachments in one query, and who
 # made those changes; the ideas it came from and its comments with their authors
 # (dialog.queries; the replies would be one more); whether the user follows the
-# measure (their own choice, then whether they follow it automatically); the decisions that created or adopted it (meetings.queries.decisions_on).
+# measure (their own choice, then whether they follow it automatically); the decisions
+# that created or adopted it (meetings.queries.decisions_on).
 DETAIL = REQUEST + 16
 # A page kept while the stamp holds: the measure with the stamp, whether the user follows
 # it (two, as above), its comments.
