@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from .expressions import TableFunc
+
 # Bookkeeping columns that say nothing to a reader; the page already names the
 # initiative, and the measure whose milestones, partners and files it lists.
 IGNORED_FIELDS = {"id", "version", "created_at", "updated_at", "password", "last_login"}
@@ -90,7 +92,7 @@ def newest(model, **conditions):
     return models.Subquery(latest[:1])
 
 
-class Newest(models.Func):
+class Newest(TableFunc):
     """The id of the newest historical record of `model` anywhere, read from the history
     table's primary key. An expression of its own rather than a `Subquery` of a
     queryset: a page's stamp names a dozen models, and compiling a queryset for each
@@ -102,15 +104,8 @@ class Newest(models.Func):
         self.history = _historical_model(model)._meta
         super().__init__(output_field=models.IntegerField())
 
-    def as_sql(self, compiler, connection, **extra_context):
-        quote = connection.ops.quote_name
-        return super().as_sql(
-            compiler,
-            connection,
-            table=quote(self.history.db_table),
-            column=quote(self.history.pk.column),
-            **extra_context,
-        )
+    def names(self):
+        return {"table": self.history.db_table, "column": self.history.pk.column}
 
 
 def stamped(queryset, models_):

@@ -8,7 +8,6 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
-    Func,
     OuterRef,
     Prefetch,
     Q,
@@ -19,6 +18,7 @@ from django.db.models.query import ModelIterable
 from django.utils import timezone
 
 from standort.core import slots
+from standort.core.expressions import TableFunc
 from standort.core.history import records, stamped
 from standort.initiatives.models import Body, Initiative, Organization, Person
 
@@ -89,7 +89,7 @@ class _WithNeighbours(ModelIterable):
             yield measure
 
 
-class _Neighbour(Func):
+class _Neighbour(TableFunc):
     """A field of the row a foreign key of the measure points to, as a subquery. An
     expression of its own rather than a `Subquery` of a queryset: compiling a queryset
     per field cost the measure page more CPU than the joins it replaces. It reads no
@@ -105,16 +105,12 @@ class _Neighbour(Func):
         self.column = self.neighbour.get_field(name).column
         super().__init__(F(field.attname), output_field=self.neighbour.get_field(name))
 
-    def as_sql(self, compiler, connection, **extra_context):
-        quote = connection.ops.quote_name
-        return super().as_sql(
-            compiler,
-            connection,
-            table=quote(self.neighbour.db_table),
-            column=quote(self.column),
-            pk=quote(self.neighbour.pk.column),
-            **extra_context,
-        )
+    def names(self):
+        return {
+            "table": self.neighbour.db_table,
+            "column": self.column,
+            "pk": self.neighbour.pk.column,
+        }
 
 
 def with_neighbours(measures, **fields):
