@@ -36,14 +36,18 @@ def object_permission(perm, objects, *, url_kwarg="pk", field="pk"):
     """Resolves the object the URL names (`url_kwarg`, looked up by `field`) among
     `objects(request)`, a queryset of an initiative-owned model: its manager reads only
     the request's initiative (core.tenancy), so another initiative's object is a 404.
-    Checks `perm` on the object and passes the initiative and the object to the view;
-    callers without the right are sent as `initiative_permission` sends them."""
+    The object's `initiative` is the request's. Checks `perm` on the object and passes
+    the initiative and the object to the view; callers without the right are sent as
+    `initiative_permission` sends them."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, initiative_slug, *args, **kwargs):
             value = kwargs.pop(url_kwarg)
             obj = get_object_or_404(objects(request), **{field: value})
+            # It is the request's initiative's: the rules and links read that one
+            # rather than join it again.
+            obj._meta.get_field("initiative").set_cached_value(obj, request.initiative)
             if not request.user.has_perm(perm, obj):
                 return deny(request)
             return view(request, request.initiative, obj, *args, **kwargs)

@@ -59,7 +59,7 @@ def ideas_for_page(*, user):
     author, measure, counts and whether `user` backs it; and what tells whether its
     rendered comments can be reused (`comments_stamp`, the newest history record of its
     comments, and `my_newest_comment`, when `user` last commented on it)."""
-    ideas = with_counts(Idea.objects.select_related("initiative", "body", "author", "measure"))
+    ideas = with_counts(Idea.objects.select_related("body", "author", "measure"))
     newest = records(Comment, idea_id=OuterRef("pk")).order_by("-history_id")
     ideas = ideas.annotate(comments_stamp=Subquery(newest.values("history_id")[:1]))
     if user.is_authenticated:

@@ -8,7 +8,7 @@ def measure_permission(perm):
     number (numbers are per initiative)."""
     return object_permission(
         perm,
-        lambda request: Measure.objects.select_related("initiative", "body", "owner"),
+        lambda request: Measure.objects.select_related("body", "owner"),
         url_kwarg="number",
         field="number",
     )
