@@ -5,6 +5,4 @@ from .models import Meeting
 
 def meeting_permission(perm):
     """`/<slug>/meetings/<pk>/…`: a meeting of the request's initiative."""
-    return object_permission(
-        perm, lambda request: Meeting.objects.select_related("body")
-    )
+    return object_permission(perm, lambda request: Meeting.objects.select_related("body"))
