@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
+from standort.core.markup import TEXT_LIMIT
 from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Body, Initiative
@@ -36,7 +37,7 @@ class Idea(VersionedModel):
         related_name="+",
     )
     title = models.CharField(_("title"), max_length=200)
-    text = models.TextField(_("text"), help_text=TEXT_HELP)
+    text = models.TextField(_("text"), max_length=TEXT_LIMIT, help_text=TEXT_HELP)
     # [[person id, the name as written], …]: whom the text mentions (see mentions.py).
     mentions = models.JSONField(default=list, editable=False)
     measure = models.ForeignKey(
@@ -117,7 +118,7 @@ class Comment(models.Model):
         null=True,
         related_name="+",
     )
-    text = models.TextField(_("comment"), help_text=TEXT_HELP)
+    text = models.TextField(_("comment"), max_length=TEXT_LIMIT, help_text=TEXT_HELP)
     mentions = models.JSONField(default=list, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(_("edited at"), null=True, blank=True)

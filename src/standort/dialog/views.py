@@ -179,7 +179,11 @@ def _post(request, initiative, comment, back):
     comes back as a message there."""
     form = CommentForm(request.POST, instance=comment)
     if not form.is_valid():
-        messages.error(request, _("Please write something."))
+        # An empty text, or a longer one than the text box lets anyone type.
+        too_long = form.has_error("text", "max_length")
+        messages.error(
+            request, form.errors["text"][0] if too_long else _("Please write something.")
+        )
         return redirect(back)
     try:
         services.comment_post(actor=request.user, comment=form.instance)

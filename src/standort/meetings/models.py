@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
 from standort.core.links import LinkState, PersonalLink
+from standort.core.markup import MINUTES_LIMIT
 from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Body, Initiative, Person
@@ -120,7 +121,10 @@ class AgendaItem(VersionedModel):
         Measure, verbose_name=_("measures"), blank=True, related_name="agenda_items"
     )
     minutes = models.TextField(
-        _("minutes"), blank=True, help_text=_("Formatted text (Markdown): **bold**, - lists.")
+        _("minutes"),
+        blank=True,
+        max_length=MINUTES_LIMIT,
+        help_text=_("Formatted text (Markdown): **bold**, - lists."),
     )
 
     history = Tracked()

@@ -2,7 +2,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from .. import slots
-from ..markup import render_markdown
+from ..markup import MINUTES_LIMIT, render_markdown
 
 register = template.Library()
 
@@ -23,8 +23,8 @@ def sort_header(context, listing, key, label):
 
 @register.filter
 def markdown(text):
-    """Formatted text as safe HTML (see core.markup)."""
-    return render_markdown(text)
+    """Formatted text as safe HTML (see core.markup); texts as long as minutes."""
+    return render_markdown(text, limit=MINUTES_LIMIT)
 
 
 @register.simple_tag(takes_context=True)
