@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.forms import KernFormMixin, KernModelForm
 
-from .models import User
+from .models import User, normalized_address
 
 
 class LoginForm(KernFormMixin, AuthenticationForm):
@@ -20,9 +20,13 @@ class LoginForm(KernFormMixin, AuthenticationForm):
         self.fields["username"].label = _("E-mail address")
         self.fields["username"].widget.attrs["autocomplete"] = "email"
 
+    def clean_username(self):
+        return normalized_address(self.cleaned_data.get("username"))
+
 
 class KernPasswordResetForm(KernFormMixin, PasswordResetForm):
-    pass
+    def clean_email(self):
+        return normalized_address(self.cleaned_data.get("email"))
 
 
 class KernSetPasswordForm(KernFormMixin, SetPasswordForm):

@@ -4,17 +4,30 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def normalized_address(email):
+    """An e-mail address as it is stored and compared: without the spaces around it,
+    case-folded. Sign-in, its lockout, the password reset and new accounts all go
+    through it, so that `Anna@Example.org ` is one address, not a fresh one with
+    attempts of its own."""
+    return (email or "").strip().casefold()
+
+
+def axes_username(request, credentials=None):
+    """The address django-axes counts failed sign-ins under (AXES_USERNAME_CALLABLE)."""
+    typed = (credentials or {}).get("username") or request.POST.get("username", "")
+    return normalized_address(typed)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def get_by_natural_key(self, email):
-        # People type their address in any case; it is stored lower-case.
-        return self.get(email__iexact=email)
+        return self.get(email=normalized_address(email))
 
     def create_user(self, email, password=None, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalized_address(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -47,5 +60,5 @@ class User(AbstractUser):
         return self.get_full_name() or self.email
 
     def save(self, *args, **kwargs):
-        self.email = self.email.lower()
+        self.email = normalized_address(self.email)
         super().save(*args, **kwargs)

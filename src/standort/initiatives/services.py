@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
+from standort.accounts.models import normalized_address
 from standort.core.services import DomainError
 from standort.core.services import delete as _delete
 from standort.core.services import save as _save
@@ -220,7 +221,7 @@ def person_invite(*, actor, initiative, person, role):
         raise DomainError(_("This person has no e-mail address."))
     user = person.user
     if user is None:
-        user = User.objects.filter(email__iexact=person.email).first()
+        user = User.objects.filter(email=normalized_address(person.email)).first()
         if user is not None and Person.objects.filter(user=user).exclude(pk=person.pk).exists():
             raise DomainError(_("This e-mail address already belongs to another person's account."))
     if user is None:

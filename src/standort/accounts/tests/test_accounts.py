@@ -43,6 +43,40 @@ def test_five_failed_attempts_block_the_sixth_even_with_the_right_password(clien
     assert sign_in(client, "ben@example.org").status_code == 302
 
 
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "Anna@example.org",
+        "ANNA@EXAMPLE.ORG",
+        " anna@example.org",
+        "anna@example.org ",
+        "\tAnna@Example.org \n",
+    ],
+)
+def test_a_lockout_holds_for_every_spelling_of_the_address(client, anna, spelling):
+    """Issue 14, 3: each spelling counted as an address of its own and signed in."""
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, "anna@example.org", "geraten")
+    blocked = sign_in(client, spelling)
+    assert blocked.status_code == 429
+    assert SESSION_KEY not in client.session
+
+
+def test_failures_in_different_spellings_add_up(client, anna):
+    spellings = ["anna@example.org", "Anna@example.org", " ANNA@example.org", "anna@EXAMPLE.org "]
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, spellings[attempt % len(spellings)], "geraten")
+    assert sign_in(client, "anna@example.org").status_code == 429
+
+
+def test_a_new_account_is_stored_under_the_normalised_address(db):
+    from standort.accounts.models import User
+
+    user = User.objects.create_user(" Neu@Example.ORG ", "geheim-und-lang-2026")
+    assert user.email == "neu@example.org"
+    assert User.objects.get_by_natural_key("NEU@example.org ") == user
+
+
 def test_four_failed_attempts_do_not_block(client, anna):
     for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
         assert sign_in(client, "anna@example.org", "geraten").status_code == 200

@@ -363,3 +363,16 @@ def test_an_invitation_for_another_user_is_refused(client, db):
     other = User.objects.create_user("anders@example.org")
     response = client.get(invitation_url(other, invitation_token.make_token(invited)))
     assert response.status_code == 410
+
+
+def test_an_invitation_finds_the_account_under_any_spelling_of_the_address(
+    duisburg, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Issue 14, 3: one address, however it was typed into the person's record."""
+    existing = UserFactory(email="john@example.org", first_name="John", last_name="Smith")
+    john = PersonFactory(first_name="John", last_name="Smith", email=" JOHN@Example.org ")
+
+    user = invite(anna, duisburg, john, django_capture_on_commit_callbacks)
+
+    assert user == existing
+    assert User.objects.filter(email__iexact="john@example.org").count() == 1
