@@ -13,6 +13,17 @@ from django.db.models import Q, QuerySet
 PAGE_SIZE = 25
 
 
+# Control characters have no place in a search, and PostgreSQL refuses a NUL in a
+# query's parameters outright (a `?q=%00` was a server error).
+_CONTROL = dict.fromkeys(range(32), " ")
+
+
+def search_words(text, length=100):
+    """The words of a search box's text: control characters and runs of spaces as
+    one space, at most `length` characters."""
+    return " ".join(text.translate(_CONTROL).split())[:length]
+
+
 def page_number(value):
     """The page a query string asks for (`?page=`): a whole number from 1 on; anything
     else, missing, a word, zero or less, asks for the first page."""
@@ -114,7 +125,7 @@ def build_listing(
     each word in one of `search_fields`, or through `search(queryset, query)` where a
     list searches in a way of its own. A page that knows the number of rows already
     passes it as `count`, which spares the pager its COUNT query."""
-    query = " ".join(request.GET.get("q", "").split())[:100]
+    query = search_words(request.GET.get("q", ""))
     if query and search is not None:
         queryset = search(queryset, query)
     elif query:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from standort.core.forms import KernForm, PlainCheckboxInput, PlainSelect, PlainTextInput
+from standort.core.listing import search_words
 
 from . import custom_fields, queries
 from .models import CustomField, Measure, StatusUpdate
@@ -114,7 +115,7 @@ class MeasureFilterForm(KernForm):
             f.widget.attrs.pop("aria-describedby", None)
 
     def clean_q(self):
-        return " ".join(self.cleaned_data["q"].split())[:QUERY_LENGTH]
+        return search_words(self.cleaned_data["q"], QUERY_LENGTH)
 
     def _shown(self, names):
         """The filters `names` with how measures/_filters.html lays each out (KERN
