@@ -14,6 +14,11 @@ from .models import ReviewAnswer, ReviewCycle
 DEFAULT_STATUSES = [Measure.Status.ADOPTED, Measure.Status.IN_PROGRESS]
 
 
+# A review runs for weeks: a deadline further ahead is a slip of the keyboard (and
+# 31.12.9999 plus the grace period lies beyond the calendar).
+FURTHEST_DEADLINE = datetime.timedelta(days=366)
+
+
 class ReviewCycleForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = ReviewCycle
@@ -27,6 +32,8 @@ class ReviewCycleForm(VersionedFormMixin, KernModelForm):
         deadline = self.cleaned_data["deadline"]
         if deadline < timezone.localdate() and not self.instance.is_closed:
             raise forms.ValidationError(_("The deadline must not be in the past."))
+        if deadline > timezone.localdate() + FURTHEST_DEADLINE:
+            raise forms.ValidationError(_("The deadline must lie within a year from today."))
         return deadline
 
 

@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.urls import reverse
 
 from standort.core.listing import page_number, paginate, paginate_ahead, search_words
 
@@ -130,25 +129,6 @@ def test_a_page_names_its_links_itself():
 
 def test_a_single_page_shows_no_pages():
     assert links(paginate(ROWS, "1", per_page=10)).strip() == ""
-
-
-LISTS = ["measure_list", "body_list", "person_list", "organization_list", "meeting_list"]
-
-
-@pytest.mark.parametrize("name", [*LISTS, "review_list", "idea_list"])
-@pytest.mark.parametrize("query", ["\x00", "Hafen\x00", "\x00\x1f\t"])
-def test_a_search_with_control_characters_is_a_page_not_an_error(
-    client, anna, duisburg, name, query
-):
-    """Issue 14, 8: PostgreSQL refused the NUL of `?q=%00` with a server error."""
-    from standort.initiatives.tests.factories import BodyFactory
-
-    args = (
-        ["duisburg", BodyFactory(initiative=duisburg).pk] if name == "idea_list" else ["duisburg"]
-    )
-    client.force_login(anna)
-    response = client.get(reverse(name, args=args), {"q": query})
-    assert response.status_code == 200
 
 
 def test_search_words_drop_control_characters_and_keep_their_length():

@@ -106,6 +106,19 @@ def test_an_attachment_is_uploaded_and_downloaded_by_members(world, client, anna
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
+def test_an_upload_with_an_overlong_content_type_is_stored(world, client, anna):
+    """Issue 14, 8: a Content-Type over 100 characters was a server error; the type the
+    browser claims is not kept (the file's content and name decide)."""
+    client.force_login(anna)
+    claimed = "application/pdf; " + "x" * 300
+    response = client.post(
+        reverse("attachment_upload", args=["duisburg", 1]),
+        {"file": SimpleUploadedFile("plan.pdf", b"%PDF-1.4 ...", content_type=claimed)},
+    )
+    assert response.status_code == 302
+    assert Attachment.objects.filter(measure=world["duisburg"].measure, name="plan.pdf").exists()
+
+
 @pytest.mark.parametrize(
     ("name", "content"),
     [

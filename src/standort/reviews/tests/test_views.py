@@ -54,6 +54,25 @@ def test_a_deadline_in_the_past_is_refused_next_to_the_field(catalogue, as_perso
     assert not ReviewCycle.objects.filter(title="Zu spät").exists()
 
 
+@pytest.mark.parametrize("deadline", ["9999-12-31", "2099-01-01"])
+def test_a_deadline_years_ahead_is_refused_next_to_the_field(catalogue, as_persona, deadline):
+    """Issue 14, 8: 31.12.9999 plus the grace period was a server error."""
+    response = as_persona("anna").post(
+        reverse("review_create", args=["duisburg"]),
+        {
+            "title": "Viel zu spät",
+            "deadline": deadline,
+            "grace_days": "14",
+            "remind_days_before": "3",
+            "statuses": ["adopted"],
+        },
+        headers={"accept-language": "de"},
+    )
+    assert response.status_code == 200
+    assert "innerhalb eines Jahres" in response.content.decode()
+    assert not ReviewCycle.objects.filter(title="Viel zu spät").exists()
+
+
 def test_measures_without_owner_are_named_when_left_out(catalogue, as_persona):
     Measure.objects.filter(number=5).update(status="adopted")
     response = as_persona("anna").post(
