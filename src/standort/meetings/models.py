@@ -302,3 +302,9 @@ class CalendarFeed(PersonalLink):
 
     def __str__(self):
         return str(self.user)
+
+    def link_state(self, now=None):
+        # The feed dies with the account: a deactivated user's link says so politely.
+        if not self.user.is_active:
+            return LinkState.REVOKED
+        return super().link_state(now)

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from standort.core.history import newest
 from standort.core.tenancy import across_initiatives
-from standort.initiatives.models import Person
+from standort.initiatives.models import InitiativeRole, Person
 from standort.measures.models import Measure
 
 from . import extensions
@@ -110,16 +110,25 @@ def next_meetings(initiative, *, limit=5):
 
 
 def feed_meetings(user, *, since_days=180):
-    """The meetings of every body the user belongs to, and those they are invited to,
-    from half a year back on: what their personal calendar feed holds, in every
-    initiative (the user's own meetings, read across initiatives on purpose)."""
+    """The meetings of every body the user belongs to today, and those they are invited
+    to, from half a year back on, in the initiatives where they take part today: what
+    their personal calendar feed holds, in every initiative (the user's own meetings,
+    read across initiatives on purpose). Asked anew with each request of the calendar
+    app, so a membership that ended or a role taken away leaves the feed at once."""
+    if not user.is_active:
+        return []
     since = timezone.now() - timedelta(days=since_days)
+    today = timezone.localdate()
+    member = Q(body__memberships__person__user=user) & (
+        Q(body__memberships__ends_on__isnull=True) | Q(body__memberships__ends_on__gte=today)
+    )
     with across_initiatives():
+        meetings = Meeting.objects.filter(member | Q(invitations__person__user=user))
+        if not user.is_superuser:
+            roles = InitiativeRole.objects.filter(user=user).values("initiative_id")
+            meetings = meetings.filter(initiative_id__in=roles)
         return list(
-            Meeting.objects.filter(
-                Q(body__memberships__person__user=user) | Q(invitations__person__user=user),
-                ends_at__gte=since,
-            )
+            meetings.filter(ends_at__gte=since)
             .select_related("body")
             .prefetch_related("agenda")
             .distinct()

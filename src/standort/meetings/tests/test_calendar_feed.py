@@ -64,3 +64,42 @@ def test_a_new_address_replaces_the_old_and_revoking_ends_it(meetings, as_person
     response = client.get(second)
     assert response.status_code == 410
     assert ben.get(reverse("meeting_calendar_feed", args=["duisburg"])).context["revoked"]
+
+
+MINE = "Arbeitskreis Mittelstand: AK-Sitzung"
+
+
+def _feed_events(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [str(e["summary"]) for e in Calendar.from_ical(response.content).walk("VEVENT")]
+
+
+def test_the_feed_shows_only_what_its_owner_may_see_at_each_request(
+    meetings, as_persona, client, ben, duisburg
+):
+    """Issue 14, 5: a feed kept serving meetings after the membership ended, the role
+    was removed and the account was deactivated."""
+    from standort.initiatives.models import InitiativeRole, Membership
+
+    url = _feed_url(as_persona("ben")).removeprefix("http://testserver")
+    client.logout()
+    assert _feed_events(client, url) == [MINE]
+
+    Membership.objects.filter(person=ben.person).update(
+        ends_on=datetime.date.today() - datetime.timedelta(days=1)
+    )
+    assert _feed_events(client, url) == []
+
+    Membership.objects.filter(person=ben.person).update(ends_on=None)
+    assert _feed_events(client, url) == [MINE]
+    InitiativeRole.objects.filter(user=ben, initiative=duisburg).delete()
+    assert _feed_events(client, url) == []
+
+    InitiativeRole.objects.create(user=ben, initiative=duisburg, role="member")
+    assert _feed_events(client, url) == [MINE]
+    ben.is_active = False
+    ben.save()
+    gone = client.get(url)
+    assert gone.status_code == 410
+    assert b"BEGIN:VCALENDAR" not in gone.content
