@@ -25,6 +25,15 @@ def healthz(request):
 def personal_link(request, token, item=None):
     """/link/<token>/: hands a valid link to the view its purpose registered; any
     other link gets a polite page that says why it does not work and whom to ask."""
+    response = _personal_link(request, token, item)
+    # A page opened from it passes the link on as Referer to this site only, whose logs
+    # cut it (core.logs). Not "no-referrer": browsers then send the forms of the page
+    # with `Origin: null`, which the CSRF check rightly refuses.
+    response["Referrer-Policy"] = "same-origin"
+    return response
+
+
+def _personal_link(request, token, item):
     target, view = links.resolve(token)
     if target is None:
         return render(request, "core/link_invalid.html", {"state": None}, status=404)

@@ -152,3 +152,18 @@ def test_the_outbox_keeps_no_usable_link(running, mailoutbox):
         token = link_of(message).split("/")[2]
         assert not OutgoingMail.objects.filter(body__contains=token).exists()
     assert all("[[link reviews.reviewrequest" in m.body for m in OutgoingMail.objects.all())
+
+
+def test_no_page_of_a_link_passes_it_on_to_another_site(running, client, mailoutbox, anna):
+    """Issue 14, 6: the token must not travel on as Referer. Only to this site (whose
+    logs cut it, core.logs): with no Referer at all the browser would post the page's
+    forms with `Origin: null`, and the CSRF check would refuse them (the browser walk
+    of the review link posts them)."""
+    path = _link(mailoutbox)
+    token = path.split("/")[2]
+    greta = ReviewRequest.objects.get(email="greta@example.org")
+    answer = greta.answers.first()
+    for url in (path, f"{path}{answer.pk}/", f"/link/{token[:-1]}0/"):
+        assert client.get(url)["Referrer-Policy"] == "same-origin", url
+    services.request_revoke(actor=anna, request=greta)
+    assert client.get(path)["Referrer-Policy"] == "same-origin"
