@@ -148,3 +148,14 @@ def test_rows_kept_for_the_office_show_others_no_archived_measures(catalogue, as
     assert "Alte Kampagne" in list_of(as_persona("anna"), archived="on")
     client.logout()
     assert "Alte Kampagne" not in list_of(as_persona("ben"), archived="on")
+
+
+def test_machine_readable_times_are_valid_html(catalogue, anna, as_ben):
+    """Issue 14, 19: `<time datetime>` carried microseconds, which HTML does not allow
+    (at most three digits of a second)."""
+    report(catalogue.measure, StatusUpdate.Light.GREEN, 70, actor=anna)
+    _title(catalogue, anna)
+    values = re.findall(r'<time datetime="([^"]+)"', page_of(as_ben))
+    assert len(values) >= 2
+    for value in values:
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d(T\d\d:\d\d:\d\d[+-]\d{4})?", value), value
