@@ -23,8 +23,9 @@ from markdown_it import MarkdownIt
 # A longer text is not parsed at all.
 TEXT_LIMIT = 10_000
 MINUTES_LIMIT = 50_000
-# A text whose rendering takes longer is shown plain.
-MARKDOWN_BUDGET = 0.25  # seconds
+# A text whose rendering takes longer is shown plain: a last resort, far above what a
+# text within its limit takes, so that a busy server does not turn texts plain.
+MARKDOWN_BUDGET = 1.0  # seconds
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li",
