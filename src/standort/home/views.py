@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from standort.core.access import initiative_permission
-from standort.core.history import newest
+from standort.core.history import stamped
 from standort.core.pages import history_page, recent_history
 from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
@@ -90,9 +90,7 @@ PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization)
 
 
 def _data_stamp(initiative, models=STAMPED_MODELS):
-    stamps = {f"newest_{model._meta.model_name}": newest(model) for model in models}
-    row = Initiative.objects.filter(pk=initiative.pk).annotate(**stamps).values_list(*stamps)
-    return "-".join(str(value) for value in row.get())
+    return stamped(Initiative.objects.filter(pk=initiative.pk).only("pk"), models).stamp
 
 
 def _steering_key(initiative, today, models=STAMPED_MODELS):

@@ -14,7 +14,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from standort.core.testing import error_of
 from standort.initiatives.models import Initiative
@@ -209,11 +209,13 @@ def test_the_pages_of_a_group_link_to_its_measures(duisburg):
         MeasureFactory(initiative=duisburg, number=n, body=group, status=Status.ADOPTED)
     request = RequestFactory().get(home(), {"group": group.pk, "page": 2})
     transparency = dashboard.public_page(duisburg, page=2, group=group.pk, size=3)
-    page = render_to_string(
-        "home/_public_measures.html",
-        {"transparency": transparency, "public_key": "-", "public_seconds": 0},
-        request=request,
-    )
+    # In German whatever language an earlier test of this process left active.
+    with translation.override("de"):
+        page = render_to_string(
+            "home/_public_measures.html",
+            {"transparency": transparency, "public_key": "-", "public_seconds": 0},
+            request=request,
+        )
     assert '<nav class="pagination no-print" aria-label="Seiten der Maßnahmen">' in page
     assert f'href="?group={group.pk}&amp;page=1#measures" rel="prev">Vorige Seite</a>' in page
     assert "Seite 2 von 3" in page
