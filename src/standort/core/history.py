@@ -229,10 +229,11 @@ def _change(fields, name, old, new, label=None):
     return Change(capfirst(f.verbose_name), _present(f, old), _present(f, new))
 
 
-def history_entries(*record_sets, limit=50):
+def history_entries(*record_sets, limit=50, hidden=frozenset()):
     """The newest `limit` entries, newest first, across several querysets of
     historical records (e.g. a body and its memberships): one query for the records of
-    all sets, and one for the people who made the changes."""
+    all sets, and one for the people who made the changes. Changes of the fields named
+    in `hidden` are left out (those the reader may not see on the object's page)."""
     models_ = [records.model.instance_type for records in record_sets]
     parts = [
         records.order_by().values_list(
@@ -266,7 +267,7 @@ def history_entries(*record_sets, limit=50):
                 changes=[
                     _change(fields, *change)
                     for change in stored.get("changes", [])
-                    if change[0] in fields
+                    if change[0] in fields and change[0] not in hidden
                 ],
             )
         )

@@ -81,20 +81,21 @@ def run_action(request, action, success):
     return True
 
 
-def recent_history(record_sets, full_history_url):
+def recent_history(record_sets, full_history_url, hidden=frozenset()):
     """The newest changes for an object's page, and the address of its whole history
-    when there is more."""
-    entries = history_entries(*record_sets, limit=RECENT_HISTORY + 1)
+    when there is more; without changes of the fields named in `hidden`."""
+    entries = history_entries(*record_sets, limit=RECENT_HISTORY + 1, hidden=hidden)
     return {
         "history": entries[:RECENT_HISTORY],
         "history_url": full_history_url if len(entries) > RECENT_HISTORY else None,
     }
 
 
-def history_page(request, initiative, subject, record_sets, subject_url):
-    """The whole change history of `subject`, newest first, a page at a time."""
+def history_page(request, initiative, subject, record_sets, subject_url, hidden=frozenset()):
+    """The whole change history of `subject`, newest first, a page at a time; without
+    changes of the fields named in `hidden`."""
     page = paginate_ahead(
-        lambda limit: history_entries(*record_sets, limit=limit),
+        lambda limit: history_entries(*record_sets, limit=limit, hidden=hidden),
         request.GET.get("page"),
         per_page=HISTORY_PAGE_SIZE,
     )

@@ -46,6 +46,7 @@ is_platform_admin = rules.is_superuser
 is_office = _has_role(Role.OFFICE)
 is_steering = _has_role(Role.STEERING)
 takes_part = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER, Role.OBSERVER)
+works_in = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER)
 
 
 @rules.predicate
@@ -57,5 +58,8 @@ def is_public(user, initiative):
 rules.add_perm("initiatives.see_initiative", is_public | takes_part | is_platform_admin)
 # The members' area: home page, bodies, directory.
 rules.add_perm("initiatives.view_initiative", takes_part | is_platform_admin)
+# People's e-mail addresses and phone numbers, on every page and in every file: those
+# who work in the initiative, not its observers, who follow it from outside.
+rules.add_perm("initiatives.see_contact_details", works_in | is_platform_admin)
 # Editing the initiative and its people, organisations, bodies, memberships and roles.
 rules.add_perm("initiatives.manage_initiative", is_office | is_platform_admin)

@@ -6,7 +6,7 @@ from standort.core.pages import history_page
 
 from .. import queries
 from ..models import Body
-from . import VIEW
+from . import VIEW, hidden_person_fields
 
 
 @initiative_permission(VIEW)
@@ -26,6 +26,7 @@ def person_history(request, initiative, pk):
         person,
         queries.person_history(initiative, person),
         reverse("person_detail", args=[initiative.slug, pk]),
+        hidden_person_fields(request.user, initiative),
     )
 
 

@@ -9,7 +9,7 @@ from standort.core.pages import form_page, recent_history, seen_version, try_sav
 
 from .. import queries, services
 from ..forms import InvitationForm, PersonForm
-from . import MANAGE, VIEW
+from . import CONTACTS, MANAGE, VIEW, hidden_person_fields
 
 
 def _list_url(initiative):
@@ -22,10 +22,14 @@ def _detail_url(initiative, person):
 
 @initiative_permission(VIEW)
 def person_list(request, initiative):
+    search_fields = ["first_name", "last_name", "function", "organization__name"]
+    if request.user.has_perm(CONTACTS, initiative):
+        # Found by an address only by those who may see it.
+        search_fields.append("email")
     listing = build_listing(
         request,
         queries.people_for(initiative),
-        search_fields=["first_name", "last_name", "function", "organization__name", "email"],
+        search_fields=search_fields,
         sortable={
             "name": ["last_name", "first_name"],
             "organization": ["organization__name", "last_name"],
@@ -50,6 +54,7 @@ def person_detail(request, initiative, pk):
             **recent_history(
                 queries.person_history(initiative, person),
                 reverse("person_history", args=[initiative.slug, person.pk]),
+                hidden_person_fields(request.user, initiative),
             ),
             "invitation_form": InvitationForm(),
         },

@@ -1,8 +1,8 @@
 """Exchange of the measure list with spreadsheets: export as CSV and XLSX, import from
 either with a preview, all or nothing.
 
-    write_csv(initiative, measures) -> bytes
-    write_xlsx(initiative, measures) -> bytes
+    write_csv(initiative, measures, contacts=True) -> bytes
+    write_xlsx(initiative, measures, contacts=True) -> bytes
     read(initiative, file_name, content) -> ImportPlan   (writes nothing)
     apply(actor, initiative, plan)                        (services.measures_import)
 """

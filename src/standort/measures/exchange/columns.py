@@ -154,9 +154,15 @@ def custom_column(field):
     )
 
 
-def columns_of(fields):
-    """The columns of an initiative whose own fields are `fields`, in file order."""
-    fixed = [column for column in COLUMNS if not column.read_only]
+def columns_of(fields, contacts=True):
+    """The columns of an initiative whose own fields are `fields`, in file order;
+    without the owner's e-mail address for a reader who may not see people's contact
+    details (`contacts` false)."""
+    fixed = [
+        column
+        for column in COLUMNS
+        if not column.read_only and (contacts or column.header != OWNER_EMAIL)
+    ]
     computed = [column for column in COLUMNS if column.read_only]
     return [*fixed, *(custom_column(field) for field in fields), *computed]
 

@@ -121,9 +121,10 @@ class Line:
     overdue: str | None  # Ja, Nein, or None where the query did not compute it
 
 
-def lines(initiative, measures):
+def lines(initiative, measures, contacts=True):
     """(columns, Lines of the measures): the columns of the initiative's file and a Line
-    per measure, in a fixed number of queries."""
+    per measure, in a fixed number of queries. Without `contacts`, no e-mail address
+    reaches a column or a partner's line (the reader may not see contact details)."""
     fields = custom_fields.fields_of(initiative)
     ambiguous = ambiguous_names(initiative)
     kinds = c.german_labels(Measure.Kind)
@@ -180,7 +181,7 @@ def lines(initiative, measures):
             owner_email=o_email if owner else None,
             organization=organization,
             partners="\n".join(
-                partner_line(full_name(t, f, la), email, org, role, ambiguous)
+                partner_line(full_name(t, f, la), contacts and email, org, role, ambiguous)
                 for t, f, la, email, org, role in partners.get(pk, ())
             ),
             starts_on=starts_on,
@@ -198,13 +199,13 @@ def lines(initiative, measures):
             overdue=None if overdue == "" else (c.YES if overdue else c.NO),
         )
 
-    return c.columns_of(fields), (line(pk, row) for pk, *row in found)
+    return c.columns_of(fields, contacts), (line(pk, row) for pk, *row in found)
 
 
-def rows(initiative, measures):
+def rows(initiative, measures, contacts=True):
     """The header and one list of typed cell values per measure (str, int, Decimal,
     Amount, date or None), as the columns declare them."""
-    columns, measure_lines = lines(initiative, measures)
+    columns, measure_lines = lines(initiative, measures, contacts)
     yield [column.header for column in columns]
     values = [column.value for column in columns]
     for line in measure_lines:
@@ -218,13 +219,13 @@ def _csv_cell(value):
     return c.to_csv(value) if isinstance(value, str) else c.as_text(value)
 
 
-def write_csv(initiative, measures):
+def write_csv(initiative, measures, contacts=True):
     """UTF-8 with BOM, semicolons, CRLF, dates as 24.11.2026 and decimal commas: what
     German Excel opens with a double click. defusedcsv keeps a text from being taken
     for a formula (see columns.FORMULA)."""
     out = io.StringIO()
     writer = defused_csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for row in rows(initiative, measures):
+    for row in rows(initiative, measures, contacts):
         writer.writerow([_csv_cell(value) for value in row])
     return out.getvalue().encode("utf-8-sig")
 
@@ -298,13 +299,13 @@ PROBE = re.compile(r'<row r="2"[^>]*>(.*?)</row>', re.DOTALL)
 PROBES = ["date", "amount", "quote"]
 
 
-def write_xlsx(initiative, measures):
+def write_xlsx(initiative, measures, contacts=True):
     """Bold header, frozen header row, column widths, dates as dates, amounts in €.
 
     openpyxl writes the workbook with the header and a probe row of a date, an amount
     and a text with the quote prefix, which gives the style numbers of those formats;
     the probe row is then replaced by the measures' rows."""
-    columns, measure_lines = lines(initiative, measures)
+    columns, measure_lines = lines(initiative, measures, contacts)
     values = [column.value for column in columns]
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Maßnahmen")

@@ -16,6 +16,7 @@ from standort.core.access import initiative_permission
 from standort.core.concurrency import ConcurrentEditError
 from standort.core.forms import KernForm
 from standort.core.services import DomainError
+from standort.initiatives.views import CONTACTS
 
 from .. import custom_fields, exchange
 from ..filters import filtered_measures
@@ -34,16 +35,22 @@ def _download(initiative, content, extension, content_type):
     return response
 
 
+def _shows_contacts(request, initiative):
+    return request.user.has_perm(CONTACTS, initiative)
+
+
 @initiative_permission(VIEW)
 def export_csv(request, initiative):
     _form, measures = filtered_measures(request, initiative)
-    return _download(initiative, exchange.write_csv(initiative, measures), "csv", CSV_TYPE)
+    content = exchange.write_csv(initiative, measures, _shows_contacts(request, initiative))
+    return _download(initiative, content, "csv", CSV_TYPE)
 
 
 @initiative_permission(VIEW)
 def export_xlsx(request, initiative):
     _form, measures = filtered_measures(request, initiative)
-    return _download(initiative, exchange.write_xlsx(initiative, measures), "xlsx", XLSX_TYPE)
+    content = exchange.write_xlsx(initiative, measures, _shows_contacts(request, initiative))
+    return _download(initiative, content, "xlsx", XLSX_TYPE)
 
 
 class UploadForm(KernForm):
