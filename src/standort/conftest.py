@@ -7,6 +7,7 @@ admin. Eva has an account but no role anywhere."""
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 
 from standort.accounts.tests.factories import UserFactory
 from standort.browser_fixtures import new_ui, playwright_browser, ui  # noqa: F401
@@ -119,6 +120,13 @@ def _across_initiatives():
     opens the scope of its own (core.tenancy), and each task runs as in a worker."""
     with across_initiatives():
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: no rate limit counts what an earlier test
+    (or an earlier test's live server) asked for."""
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -127,6 +127,9 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://standort")}
+# Rate limits (core.throttle) count in that cache. Should it fail, requests pass: an
+# outage of the cache must not lock everyone out of the sign-in.
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

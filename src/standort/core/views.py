@@ -6,6 +6,13 @@ from django.views.decorators.http import require_GET
 
 from . import links
 from .tenancy import initiative_scope
+from .throttle import Limit, too_many_requests, wait_for
+
+# Links that do not work, per client: someone guessing tokens is stopped long before
+# a guess could hit, while a person who mistyped a link or two goes on.
+LINK_FAILURES = Limit("link-failures", "20/10m")
+# Every request of personal links, per client: generous for people behind one address.
+LINK_REQUESTS = Limit("link-requests", "300/10m")
 
 
 @require_GET
@@ -25,7 +32,12 @@ def healthz(request):
 def personal_link(request, token, item=None):
     """/link/<token>/: hands a valid link to the view its purpose registered; any
     other link gets a polite page that says why it does not work and whom to ask."""
+    wait = wait_for(request, LINK_REQUESTS) or wait_for(request, LINK_FAILURES, count=False)
+    if wait:
+        return too_many_requests(request, wait)
     response = _personal_link(request, token, item)
+    if response.status_code in (404, 410):
+        wait_for(request, LINK_FAILURES)
     # A page opened from it passes the link on as Referer to this site only, whose logs
     # cut it (core.logs). Not "no-referrer": browsers then send the forms of the page
     # with `Origin: null`, which the CSRF check rightly refuses.

@@ -18,6 +18,7 @@ from standort.core.pages import (
     seen_version,
     try_save,
 )
+from standort.core.throttle import Limit, too_many_requests, wait_for
 from standort.initiatives.models import Body
 from standort.measures.models import Measure
 from standort.meetings.models import AgendaItem
@@ -30,6 +31,9 @@ from .rendering import thread_key
 
 VIEW = "dialog.view_dialog"
 COMMENT = "dialog.add_comment"
+# A comment may mention people, each of whom gets a mail; nobody writes this many in
+# earnest.
+COMMENTS = Limit("comments", "30/10m", "user_or_ip")
 
 
 # Ideas -----------------------------------------------------------------------------
@@ -177,6 +181,9 @@ def idea_to_measure(request, initiative, idea):
 def _post(request, initiative, comment, back):
     """Posts the comment of the form on the page it came from; what is wrong with it
     comes back as a message there."""
+    wait = wait_for(request, COMMENTS)
+    if wait:
+        return too_many_requests(request, wait)
     form = CommentForm(request.POST, instance=comment)
     if not form.is_valid():
         # An empty text, or a longer one than the text box lets anyone type.

@@ -19,6 +19,7 @@ from standort.core.pages import (
     seen_version,
     try_save,
 )
+from standort.core.throttle import Limit, throttle, url_argument
 
 from . import queries, services
 from .forms import AnswerForm, ReturnForm, ReviewCreateForm, ReviewCycleForm
@@ -316,6 +317,10 @@ def review_accept_all(request, initiative, pk):
 
 @require_POST
 @initiative_permission(MANAGE)
+@throttle(
+    Limit("review-links-sender", "60/h", "user_or_ip"),
+    Limit("review-links-request", "3/h", url_argument("request_pk")),
+)
 def request_resend(request, initiative, pk, request_pk):
     cycle = _cycle(initiative, pk)
     review_request = get_object_or_404(cycle.requests.select_related("person"), pk=request_pk)

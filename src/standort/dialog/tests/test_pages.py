@@ -372,3 +372,18 @@ def test_the_kept_agenda_shows_a_new_comment_at_once(agenda_item, as_persona, du
         actor=anna, comment=Comment(initiative=duisburg, agenda_item=agenda_item, text="Hallo")
     )
     assert "1 Kommentar<" in client.get(meeting_page).content.decode()
+
+
+def test_comments_of_one_person_are_limited(measure, as_persona):
+    """Comments may mention people, who get mails (issue 14, item 4)."""
+    from standort.dialog.views import COMMENTS
+
+    client = as_persona("olga")
+    url = reverse("measure_comment", args=["duisburg", measure.number])
+    allowed = int(COMMENTS.rate.split("/")[0])
+    for number in range(allowed):
+        assert client.post(url, {"text": f"Beitrag {number}"}).status_code == 302
+    refused = client.post(url, {"text": "Noch einer"})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert measure.comments.count() == allowed

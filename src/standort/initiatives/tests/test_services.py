@@ -376,3 +376,19 @@ def test_an_invitation_finds_the_account_under_any_spelling_of_the_address(
 
     assert user == existing
     assert User.objects.filter(email__iexact="john@example.org").count() == 1
+
+
+def test_inviting_one_person_again_and_again_is_limited(
+    client, duisburg, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Each invitation is a mail to the person (issue 14, item 4)."""
+    hanna = PersonFactory(first_name="Hanna", email="hanna@example.org", initiative=duisburg)
+    client.force_login(anna)
+    url = reverse("person_invite", args=["duisburg", hanna.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        for _click in range(3):
+            assert client.post(url, {"role": Role.MEMBER}).status_code == 302
+        refused = client.post(url, {"role": Role.MEMBER})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert len(mailoutbox) == 3

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from standort.core.access import initiative_permission
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, recent_history, seen_version, try_save
+from standort.core.throttle import Limit, throttle, url_argument
 
 from .. import queries, services
 from ..forms import InvitationForm, PersonForm
@@ -113,6 +114,10 @@ def person_delete(request, initiative, pk):
 
 
 @initiative_permission(MANAGE)
+@throttle(
+    Limit("invitations-sender", "30/h", "user_or_ip"),
+    Limit("invitations-person", "3/h", url_argument("pk")),
+)
 def person_invite(request, initiative, pk):
     person = get_object_or_404(queries.person_in(initiative, pk))
     form = InvitationForm(request.POST or None)

@@ -106,3 +106,24 @@ def test_a_new_time_sends_an_update_and_a_cancellation_a_cancel(
     assert str(event["status"]) == "CANCELLED"
     assert int(event["sequence"]) == 2
     assert str(event["uid"]) == f"{meeting.ical_uid}@standort"
+
+
+def test_sending_the_invitations_again_and_again_is_limited(
+    meeting, client, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Each click sends a mail to everyone not yet invited, and reminders to all who
+    have not answered: five per meeting and hour (issue 14, item 4)."""
+    from django.urls import reverse
+
+    from standort.meetings.views.meetings import MEETING_MAILS
+
+    client.force_login(anna)
+    url = reverse("meeting_invite", args=["duisburg", meeting.pk])
+    allowed = int(MEETING_MAILS[1].rate.split("/")[0])
+    with django_capture_on_commit_callbacks(execute=True):
+        for _click in range(allowed):
+            assert client.post(url).status_code == 302
+        refused = client.post(url)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert len(mailoutbox) == 2  # the first click invited both; later ones nobody new

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from standort.core.access import deny, initiative_permission
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
+from standort.core.throttle import Limit, throttle, url_argument
 
 from .. import extensions, queries, services
 from ..access import meeting_permission
@@ -20,6 +21,12 @@ from ..forms import ANSWER_CHOICES, MeetingForm
 from ..ical import meeting_ics
 from ..models import Meeting, MinutesState
 from .common import CHANGE
+
+# Invitations and reminders go to everyone of a body: per sender and per meeting.
+MEETING_MAILS = [
+    Limit("meeting-mails-sender", "20/h", "user_or_ip"),
+    Limit("meeting-mails-meeting", "5/h", url_argument("pk")),
+]
 
 
 @initiative_permission("meetings.view_meetings")
@@ -164,6 +171,7 @@ def meeting_calendar(request, initiative, meeting):
 
 @require_POST
 @meeting_permission(CHANGE)
+@throttle(*MEETING_MAILS)
 def meeting_invite(request, initiative, meeting):
     run_action(
         request,
@@ -199,6 +207,7 @@ def meeting_cancel(request, initiative, meeting):
 
 @require_POST
 @meeting_permission(CHANGE)
+@throttle(*MEETING_MAILS)
 def meeting_remind(request, initiative, meeting):
     run_action(
         request,

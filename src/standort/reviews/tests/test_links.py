@@ -167,3 +167,22 @@ def test_no_page_of_a_link_passes_it_on_to_another_site(running, client, mailout
         assert client.get(url)["Referrer-Policy"] == "same-origin", url
     services.request_revoke(actor=anna, request=greta)
     assert client.get(path)["Referrer-Policy"] == "same-origin"
+
+
+def test_resending_a_link_is_limited_per_owner(
+    running, client, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    """Each resend is a mail to the owner (issue 14, item 4)."""
+    from django.urls import reverse
+
+    client.force_login(anna)
+    request = ReviewRequest.objects.get(email="greta@example.org")
+    url = reverse("request_resend", args=["duisburg", running.pk, request.pk])
+    sent = len(mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _click in range(3):
+            assert client.post(url).status_code == 302
+        refused = client.post(url)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert len(mailoutbox) == sent + 3
