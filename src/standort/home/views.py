@@ -19,6 +19,7 @@ from standort.measures import queries as measure_queries
 from standort.measures.models import Measure, Milestone, StatusUpdate
 from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
+from standort.reviews import queries as review_queries
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 from standort.reviews.summary import last_closed_on, review_summary
 
@@ -50,6 +51,7 @@ def initiative_home(request, initiative_slug):
         "steering_seconds": STEERING_CACHE_SECONDS,
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
         "my_action_items": meeting_queries.open_action_items(initiative, request.user),
+        "pending_answers": list(review_queries.pending_answers_of(initiative, request.user)),
     }
     if request.user.has_perm(MANAGE, initiative):
         context.update(

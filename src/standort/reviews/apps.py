@@ -9,8 +9,9 @@ class ReviewsConfig(AppConfig):
     def ready(self):
         from standort.core import links, mail
 
-        from . import services, views
+        from . import services, slots, views
         from .models import ReviewRequest
 
         links.register(ReviewRequest, views.owner_link)
+        slots.register()
         mail.mail_refused.connect(services.mark_bounced, dispatch_uid="reviews.mark_bounced")

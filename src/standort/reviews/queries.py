@@ -71,6 +71,19 @@ def progress_of(request):
     return "opened" if request.opened_at else "unopened"
 
 
+# The states in which an owner may still answer (ReviewAnswer.is_editable_by_owner).
+PENDING = [Answer.OPEN, Answer.DRAFT, Answer.RETURNED]
+
+
+def pending_answers_of(initiative, user, measure=None):
+    """The signed-in owner's answers that running reviews still wait for from them
+    ("Meine offenen Sachstände"), soonest deadline first; of one measure if given."""
+    if not user.is_authenticated:
+        return ReviewAnswer.objects.none()
+    answers = open_answers_of(initiative, user).filter(state__in=PENDING)
+    return answers if measure is None else answers.filter(measure=measure)
+
+
 def open_answers_of(initiative, user):
     """The signed-in owner's answers that running reviews still wait for."""
     return (

@@ -33,8 +33,9 @@ PAGES = {
     # initiative and leading-partner records in one query (their authors would be one
     # more; the factories record none, names of what changed are stored in the
     # record); the leading organisations; the next meetings (in the cached part) and
-    # the caller's open action items.
-    "initiative_home": REQUEST + 12,
+    # the caller's open action items and the status reports running reviews wait for
+    # from them (reviews.queries.pending_answers_of).
+    "initiative_home": REQUEST + 13,
     # the body with the stamp of what its page shows (queries.body_head); on a first
     # visit, the page it keeps: the body with parent and managing organisation; its
     # members with person and organisation; its sub-groups; the history: body and

@@ -307,3 +307,29 @@ def test_the_history_of_milestones_partners_and_files_does_not_name_the_measure(
     # The history page shows the same.
     page = as_ben.get(reverse("measure_history", args=["duisburg", 1])).content.decode()
     assert "Förderantrag stellen" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "adopted"),
+    [
+        ("proposed", "noch nicht"),
+        ("adopted", "ja, ohne nähere Angaben"),
+        ("in_progress", "ja, ohne nähere Angaben"),
+        ("dropped", "–"),
+    ],
+)
+def test_a_measure_without_adoption_details_says_what_its_status_tells(
+    measures, as_persona, status, adopted
+):
+    """An adopted measure said "Beschlossen: noch nicht" (issue 14, item 18)."""
+    from standort.measures.models import Measure
+
+    place = measures["duisburg"]
+    measure = place.measure
+    Measure.objects.filter(pk=measure.pk).update(
+        status=status, adopted_by=None, adopted_on=None, decision=""
+    )
+    page = as_persona("anna").get(measure.get_absolute_url()).content.decode()
+    shown = re.search(r"<dt>Beschlossen</dt>\s*<dd>(.*?)</dd>", page, re.DOTALL)
+    assert shown is not None
+    assert shown[1].strip() == adopted
