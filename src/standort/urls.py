@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.views import healthz, personal_link
@@ -12,6 +14,8 @@ admin.site.index_title = _("Platform administration")
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    # Asked for by browsers and feed readers whatever the page names.
+    path("favicon.ico", RedirectView.as_view(url=static("core/favicon.ico")), name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/notifications/", include("standort.notifications.urls")),
     path("accounts/", include("standort.accounts.urls")),

@@ -101,13 +101,18 @@ def check_period(form, start, end, message):
 
 
 class GroupedDecimalField(forms.DecimalField):
-    """A localised decimal that also accepts thousands separators: 1.500,5 in German,
-    1,500.5 in English, as people copy numbers from their spreadsheets."""
+    """A localised decimal that also accepts thousands separators and the currency:
+    "1.500,5" and "50.000 €" in German, "1,500.5" and "EUR 50,000" in English, as people
+    copy numbers from their spreadsheets and letters."""
 
     def to_python(self, value):
         if isinstance(value, str):
-            value = ungroup(value.strip())
+            value = ungroup(CURRENCY_AND_SPACES.sub("", value))
         return super().to_python(value)
+
+
+# The euro sign or EUR, and spaces (also the narrow and non-breaking ones of grouping).
+CURRENCY_AND_SPACES = re.compile(r"€|\bEUR\b|[\s\u00a0\u202f]", re.IGNORECASE)
 
 
 def ungroup(value):

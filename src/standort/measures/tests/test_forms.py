@@ -42,6 +42,10 @@ def posted(measure, anna, **values):
         (Kind.NUMBER, "2.000", "2000", Decimal("2000"), "2000"),
         (Kind.AMOUNT, "1.500,5", "1500.50", Decimal("1500.50"), "1500,50"),
         (Kind.AMOUNT, "250000", "250000.00", Decimal("250000"), "250000,00"),
+        # As the hint says euros (issue 14, item 18): the sign and spaces are no fault.
+        (Kind.AMOUNT, "50.000 €", "50000.00", Decimal("50000"), "50000,00"),
+        (Kind.AMOUNT, "€ 1.500,50", "1500.50", Decimal("1500.50"), "1500,50"),
+        (Kind.AMOUNT, "50\u00a0000 EUR", "50000.00", Decimal("50000"), "50000,00"),
         (Kind.DATE, "24.11.2026", "2026-11-24", datetime.date(2026, 11, 24), "2026-11-24"),
         (Kind.DATE, "2026-11-24", "2026-11-24", datetime.date(2026, 11, 24), "2026-11-24"),
         (Kind.CHOICE, "mittel", "mittel", "mittel", "mittel"),
