@@ -2,15 +2,20 @@
 
 * Duisburg: the Lenkungskreis sessions of 13.02.2017 and 19.06.2017 that adopted the
   masterplan and its first projects; for the Lenkungskreis and each Arbeitskreis a
-  meeting this autumn with approved minutes, decisions, action items and attendance,
-  and one in the coming weeks with its agenda, invitations sent and some answers.
+  meeting in the past weeks with approved minutes, decisions, action items and
+  attendance, and one in the coming weeks with its agenda, invitations sent and some
+  answers. The Arbeitskreise meet first, the Lenkungskreis last: it hears their reports
+  (and, next time, the result of the running status review, due in two weeks).
 * Mülheim: the Industriekonferenz of 16.03.2017 that adopted the 33 projects, and the
   conference of spring 2018 that reviewed their implementation.
 
 Held meetings are history: their rows are written directly with their dates (the
 services act in the present). The coming meetings go through the services, so their
 invitations sit in the outbox for the worker like any other. A meeting that exists
-already (by body and title) is left alone, which makes loading again a no-op."""
+already (by body and title) is left alone, which makes loading again a no-op.
+
+Dates relative to today move to the next working day in North Rhine-Westphalia: no
+body meets on a weekend or a public holiday (nor on Christmas Eve or New Year's Eve)."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -30,13 +35,13 @@ def _at(day, hour, minute=0):
     return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=BERLIN)
 
 
-# What the autumn meeting of each Duisburg body discussed: agenda items as (title,
+# What the last meeting of each Duisburg body discussed: agenda items as (title,
 # minutes, decision or "", action item or ""). The first body is the Lenkungskreis.
 AUTUMN = {
     "Lenkungskreis": [
         (
             "Stand der Umsetzung des Masterplans",
-            "Die Geschäftsstelle berichtet aus der laufenden Sachstandsabfrage. "
+            "Die Geschäftsstelle berichtet aus den Rückmeldungen der Projektverantwortlichen. "
             "**Die meisten Projekte sind im Plan**; verzögert sind vor allem Vorhaben, "
             "die auf Fördermittel warten.\n\n- Breitband: Ausschreibung läuft\n"
             "- Gründerzentrum: Räume gefunden",
@@ -134,11 +139,78 @@ def load_meetings(*, result, actor, initiative):
         _muelheim(result, actor, initiative)
 
 
-def _weekday(day):
-    """`day`, or the Friday before when it falls on a weekend: bodies meet on workdays."""
-    while day.weekday() >= 5:
-        day -= datetime.timedelta(days=1)
+def _easter(year):
+    """Easter Sunday of `year` in the Gregorian calendar (the anonymous Gregorian
+    algorithm, after Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    w = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * w) // 451
+    month, day = divmod(h + w - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _days_off(year):
+    """The public holidays of North Rhine-Westphalia in `year`, and Christmas Eve and
+    New Year's Eve, when nobody meets either."""
+    easter = _easter(year)
+    return {
+        datetime.date(year, 1, 1),  # Neujahr
+        easter - datetime.timedelta(days=2),  # Karfreitag
+        easter + datetime.timedelta(days=1),  # Ostermontag
+        datetime.date(year, 5, 1),  # Tag der Arbeit
+        easter + datetime.timedelta(days=39),  # Christi Himmelfahrt
+        easter + datetime.timedelta(days=50),  # Pfingstmontag
+        easter + datetime.timedelta(days=60),  # Fronleichnam
+        datetime.date(year, 10, 3),  # Tag der Deutschen Einheit
+        datetime.date(year, 11, 1),  # Allerheiligen
+        datetime.date(year, 12, 24),  # Heiligabend
+        datetime.date(year, 12, 25),  # 1. Weihnachtstag
+        datetime.date(year, 12, 26),  # 2. Weihnachtstag
+        datetime.date(year, 12, 31),  # Silvester
+    }
+
+
+def _workday(day):
+    """`day`, or the next working day when it falls on a weekend or a day off in NRW:
+    bodies meet on working days."""
+    while day.weekday() >= 5 or day in _days_off(day.year):
+        day += datetime.timedelta(days=1)
     return day
+
+
+MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+          "September", "Oktober", "November", "Dezember"]  # fmt: skip
+
+
+def _title(name, day):
+    """The title of a body's meeting on `day`, by its month: a body's last and next
+    meeting (see `_meeting_days`) are about a month apart at least, never in one month."""
+    return f"Sitzung {name} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _meeting_days(today, n):
+    """The days the n-th body of AUTUMN met last and meets next. The Arbeitskreise met
+    and meet first, a week apart, the Lenkungskreis (n = 0) after them: it hears their
+    reports, and next time the result of the running status review (due in 14 days)."""
+    held_on = _workday(today - datetime.timedelta(days=20 + 6 * n))
+    coming_on = _workday(today + datetime.timedelta(days=9 + 7 * ((n - 1) % len(AUTUMN))))
+    return held_on, coming_on
+
+
+def _mayor(body):
+    """How the agenda names the mayor among the body's chairs: "den Oberbürgermeister"
+    or "die Oberbürgermeisterin", as the person's function says."""
+    functions = body.memberships.filter(role=Membership.Role.CHAIR).values_list(
+        "person__function", flat=True
+    )
+    if "Oberbürgermeisterin" in functions:
+        return "die Oberbürgermeisterin"
+    return "den Oberbürgermeister"
 
 
 def _chair(body):
@@ -252,23 +324,21 @@ def _duisburg(result, actor, initiative):
         body = bodies.get(name)
         if body is None:
             continue
-        held_on = _weekday(today - datetime.timedelta(days=20 + 6 * n))
+        held_on, coming_on = _meeting_days(today, n)
         _held(
             result,
             actor,
             body,
-            title=f"Sitzung {name} Herbst {held_on.year}",
+            title=_title(name, held_on),
             starts_at=_at(held_on, 16),
             location="Niederrheinische IHK, Mercatorstraße 22–24, Duisburg",
             agenda=agenda,
         )
-        coming_on = _weekday(today + datetime.timedelta(days=9 + 7 * n))
         _coming(
             result,
             actor,
             body,
-            title=f"Sitzung {name} {'Winter' if coming_on.month in (12, 1, 2) else 'Frühjahr'}"
-            f" {coming_on.year}",
+            title=_title(name, coming_on),
             starts_at=_at(coming_on, 16),
             location="Rathaus Duisburg, Burgplatz 19, Ratssaal",
             agenda=COMING[name],
@@ -301,7 +371,7 @@ def _masterplan_sessions(result, actor, steering):
             starts_at=_at(day, 10),
             location="Rathaus Duisburg, Burgplatz 19",
             agenda=[
-                ("Begrüßung durch den Oberbürgermeister", "", "", ""),
+                (f"Begrüßung durch {_mayor(steering)}", "", "", ""),
                 ("Beschluss", "Aussprache über die Vorlage der Geschäftsstelle.", text, ""),
             ],
         )
@@ -325,7 +395,7 @@ def _muelheim(result, actor, initiative):
         agenda=[
             (
                 "Begrüßung",
-                "Begrüßung durch den Oberbürgermeister, den Unternehmerverband und die IG Metall.",
+                f"Begrüßung durch {_mayor(conference)}, den Unternehmerverband und die IG Metall.",
                 "",
                 "",
             ),

@@ -28,7 +28,25 @@ BERLIN = ZoneInfo("Europe/Berlin")
 SPRING_2018 = "Sachstandsabfrage Frühjahr 2018"
 RUNNING_TITLE = "Sachstandsabfrage Winter 2026/27"
 
-# What owners wrote in spring 2018, by traffic light: (achieved, next steps, support).
+# The body that decides on the initiative's projects, as the texts below name it: Duisburg
+# has its Lenkungskreis, Mülheim its Industriekonferenz (and no Lenkungskreis).
+DECIDING_BODY = {
+    "duisburg": {
+        "im_gremium": "im Lenkungskreis",
+        "des_gremiums": "des Lenkungskreises",
+        "das_gremium": "Der Lenkungskreis",
+        "seiner": "seiner",
+    },
+    "muelheim": {
+        "im_gremium": "in der Industriekonferenz",
+        "des_gremiums": "der Industriekonferenz",
+        "das_gremium": "Die Industriekonferenz",
+        "seiner": "ihrer",
+    },
+}
+
+# What owners wrote, by traffic light: (achieved, next steps, support), with the
+# deciding body as a placeholder (see `_texts`).
 TEXTS = {
     "green": [
         (
@@ -37,7 +55,7 @@ TEXTS = {
             "",
         ),
         (
-            "Konzept abgestimmt und im Lenkungskreis vorgestellt.",
+            "Konzept abgestimmt und {im_gremium} vorgestellt.",
             "Start der Pilotphase mit drei Unternehmen.",
             "",
         ),
@@ -63,7 +81,7 @@ TEXTS = {
         (
             "Der Projektträger hat sich zurückgezogen; das Projekt ruht.",
             "Neuen Träger suchen oder das Projekt neu zuschneiden.",
-            "Entscheidung des Lenkungskreises über die Fortführung.",
+            "Entscheidung {des_gremiums} über die Fortführung.",
         ),
     ],
 }
@@ -77,6 +95,12 @@ AMBER_2018 = {3, 5, 11, 15, 20, 28, 30}
 
 def _moment(day, hour=10):
     return datetime.datetime.combine(day, datetime.time(hour), tzinfo=BERLIN)
+
+
+def _texts(initiative, light, n):
+    """The n-th texts of that traffic light, naming the initiative's deciding body."""
+    texts = TEXTS[light][n % len(TEXTS[light])]
+    return tuple(text.format(**DECIDING_BODY[initiative.slug]) for text in texts)
 
 
 def load_reviews(*, result, actor, initiative):
@@ -130,7 +154,7 @@ def _answer_2018(cycle, request, measure, actor):
         ReviewAnswer.objects.create(cycle=cycle, request=request, measure=measure)
         return
     light = "red" if number in RED_2018 else "amber" if number in AMBER_2018 else "green"
-    achieved, next_steps, support = TEXTS[light][number % len(TEXTS[light])]
+    achieved, next_steps, support = _texts(cycle.initiative, light, number)
     day = cycle.deadline + datetime.timedelta(days=3 + number % 5)
     if number not in LATE_2018:
         day = cycle.deadline - datetime.timedelta(days=1 + number % 17)
@@ -173,8 +197,9 @@ def _running(result, actor, initiative):
         initiative=initiative,
         title=RUNNING_TITLE,
         deadline=timezone.localdate() + datetime.timedelta(days=14),
-        message="Der Lenkungskreis tagt im Januar. Bitte melden Sie bis zur Frist den Stand "
-        "Ihrer Maßnahmen – zwei Minuten je Maßnahme genügen.",
+        message="{das_gremium} berät in {seiner} nächsten Sitzung über den Stand der Umsetzung. "
+        "Bitte melden Sie bis zur Frist den Stand Ihrer Maßnahmen – zwei Minuten je Maßnahme "
+        "genügen.".format(**DECIDING_BODY[initiative.slug]),
     )
     live = Measure.objects.filter(
         initiative=initiative,
@@ -188,7 +213,7 @@ def _running(result, actor, initiative):
     answers = list(cycle.answers.select_related("request", "measure").order_by("measure__number"))
     for position, answer in enumerate(answers[:8]):
         light = ["green", "green", "amber", "green", "red", "green", "amber", "green"][position]
-        achieved, next_steps, support = TEXTS[light][position % len(TEXTS[light])]
+        achieved, next_steps, support = _texts(initiative, light, position)
         answer.traffic_light = light
         answer.progress = min(100, (answer.measure.progress or 0) + 10)
         answer.achieved, answer.next_steps, answer.support_needed = (

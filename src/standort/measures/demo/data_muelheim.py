@@ -174,13 +174,21 @@ MUELHEIM = [
         title="Plattform Kooperation Wirtschaft–Wissenschaft",
         description="Eine Plattform, die der Mülheimer Industrie transparent zeigt, welche "
         "Möglichkeiten der Zusammenarbeit es mit der Wissenschaft gibt.",
+        goal="Die Kooperationsangebote von HRW, Max-Planck-Instituten und Fraunhofer "
+        "UMSICHT an einem Ort, für jeden Betrieb auffindbar.",
         owner="melanie.hartwig@example.org",
         partners=[("lena.marx@example.org", PARTNER), ("ruhrbania", PARTNER)],
-        status="done", starts="2017-04-01", due="2019-06-30",
+        status="in_progress", starts="2017-04-01", due="2027-12-31",
         milestones=[("Anforderungen mit den Betrieben", "2017-10-31", "2017-10-05"),
-                    ("Plattform online", "2018-09-30", "2018-11-20"),
-                    ("100 Angebote eingestellt", "2019-06-30", "2019-05-08")],
+                    ("Übersicht der Kooperationsangebote erhoben", "2019-06-30",
+                     "2019-09-12"),
+                    ("Pilotbetrieb mit zehn Betrieben", "2027-03-31", None),
+                    ("Plattform online", "2027-09-30", None)],
         tags=["Transfer", "Digitalisierung"], costs="85000", priority="hoch",
+        updates=[("2026-10-19", "amber", 45, "Übersicht mit 120 Kooperationsangeboten "
+                  "erhoben; Prototyp der Plattform steht.",
+                  "Pilotbetrieb mit zehn Betrieben, danach Start der Plattform.",
+                  "Betrieb und Pflege nach dem Start sind noch nicht finanziert.")],
     ),
     measure(
         number=15, body=MH_VERNETZUNG, topic="Innovation und Transfer",
