@@ -1,10 +1,8 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
-from standort.core.views import healthz, personal_link
+from standort.core.views import favicon, healthz, personal_link
 from standort.home.views import platform_home
 from standort.notifications import urls as notification_urls
 
@@ -15,7 +13,7 @@ admin.site.index_title = _("Platform administration")
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     # Asked for by browsers and feed readers whatever the page names.
-    path("favicon.ico", RedirectView.as_view(url=static("core/favicon.ico")), name="favicon"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/notifications/", include("standort.notifications.urls")),
     path("accounts/", include("standort.accounts.urls")),

@@ -1,6 +1,7 @@
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -26,6 +27,13 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
+def favicon(request):
+    """Asked for by browsers and feed readers whatever the page names; the static
+    file's address is known only once the server runs (hashed names)."""
+    return redirect(static("core/favicon.ico"))
 
 
 @never_cache
