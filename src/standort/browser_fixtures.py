@@ -29,6 +29,15 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 BLOCKING_IMPACTS = {"serious", "critical"}
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective}: ${event.blockedURI || "inline"}`
+      + ` (${event.sourceFile}:${event.lineNumber})`
+  );
+});
+"""
 
 expect.set_options(timeout=5_000)
 
@@ -54,7 +63,16 @@ class Ui:
         self.page = page
         self.base_url = base_url
         self.unchecked = []
+        self.csp_violations = []
         page.on("framenavigated", self._navigated)
+        # Whatever the Content-Security-Policy refuses (a script, a style, a frame) is
+        # reported to the page as an event, and by Chromium on the console.
+        page.add_init_script(CSP_LISTENER)
+        page.on("console", self._console)
+
+    def _console(self, message):
+        if "Content Security Policy" in message.text:
+            self.csp_violations.append(f"{self.page.url}: {message.text}")
 
     def _navigated(self, frame):
         if frame == self.page.main_frame and frame.url.startswith("http"):
@@ -71,7 +89,7 @@ class Ui:
     def check(self, *, shot=None):
         """Runs axe-core on the current page and fails on serious or critical
         violations; `shot` saves a screenshot as var/screenshots/<shot>.png."""
-        self.page.wait_for_load_state("load")
+        self.check_policy()
         results = self.axe.run(self.page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
         assert not blocking, f"{self.page.url}\n{_axe_report(blocking)}"
@@ -79,6 +97,16 @@ class Ui:
         if shot:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             self.page.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
+
+    def check_policy(self):
+        """Fails on anything the Content-Security-Policy refused on the current page
+        (an inline script, a style, a frame). `check()` does this first; alone, it is
+        for pages that are not ours to hold to axe-core (Django's administration)."""
+        self.page.wait_for_load_state("load")
+        reported = self.page.evaluate("window.__cspViolations || []")
+        violations = [*self.csp_violations, *reported]
+        assert not violations, "Content-Security-Policy violations:\n" + "\n".join(violations)
+        self.unchecked.clear()
 
     # What people do on every visit.
 

@@ -1,0 +1,36 @@
+"""The Content-Security-Policy in the browser (issue 14, item 9). Every browser test
+fails on a violation the browser reports (standort/browser_fixtures.py); this shows
+that it does, and walks the pages no other browser test visits: the administration."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_inline_script_is_refused_and_fails_the_check(ui, duisburg):
+    ui.goto("/")
+    ui.page.evaluate(
+        """() => {
+          const script = document.createElement("script");
+          script.textContent = "window.injected = true;";
+          document.body.append(script);
+        }"""
+    )
+    assert ui.page.evaluate("window.injected === undefined")
+    with pytest.raises(AssertionError, match="Content-Security-Policy violations"):
+        ui.check()
+    ui.unchecked.clear()
+
+
+def test_the_administration_keeps_to_the_policy(ui, paul, anna):
+    """Django's own pages: held to the policy (their axe-core findings, such as the
+    breadcrumbs' contrast, are Django's)."""
+    ui.sign_in("paul@example.org")
+    for path in [
+        "/admin/",
+        "/admin/accounts/user/",
+        f"/admin/accounts/user/{anna.pk}/change/",
+        "/admin/initiatives/initiative/",
+    ]:
+        ui.page.goto(ui.url(path))
+        ui.check_policy()
