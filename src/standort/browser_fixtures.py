@@ -119,9 +119,12 @@ class Ui:
         self.page.get_by_label(re.compile("^(Passwort|Password)$")).fill(password)
         self.page.get_by_role("button", name=re.compile("^(Anmelden|Sign in)$")).click()
         self.check()
+        # Attached, not visible: on a phone it waits in the folded menu.
         expect(
-            self.page.get_by_role("button", name=re.compile("Abmelden|Sign out"))
-        ).to_be_visible()
+            self.page.get_by_role(
+                "button", name=re.compile("Abmelden|Sign out"), include_hidden=True
+            )
+        ).to_be_attached()
 
 
 @pytest.fixture(scope="session")
@@ -134,14 +137,15 @@ def playwright_browser():
 
 @pytest.fixture
 def new_ui(playwright_browser, live_server, settings):
-    """new_ui() opens a fresh browser context (no cookies) as another person would."""
+    """new_ui() opens a fresh browser context (no cookies) as another person would;
+    new_ui(390, 844) one of a phone's size."""
     # Links in e-mails point to the live server.
     settings.SITE_URL = live_server.url
     contexts, uis = [], []
 
-    def open_ui():
+    def open_ui(width=1280, height=900):
         context = playwright_browser.new_context(
-            locale="de-DE", viewport={"width": 1280, "height": 900}
+            locale="de-DE", viewport={"width": width, "height": height}
         )
         context.set_default_timeout(10_000)
         contexts.append(context)

@@ -9,4 +9,39 @@ document.addEventListener("DOMContentLoaded", () => {
   if (summary) {
     summary.focus();
   }
+
+  // A table wider than the page scrolls in its box: the box is then a named region the
+  // keyboard can reach and scroll (the table's caption names it).
+  const scrollable = () => {
+    for (const box of document.querySelectorAll(".kern-table-responsive")) {
+      const overflows = box.scrollWidth > box.clientWidth;
+      if (overflows && !box.hasAttribute("tabindex")) {
+        const caption = box.querySelector("caption");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", caption ? caption.textContent.trim() : document.title);
+        box.dataset.scrollRegion = "";
+      } else if (!overflows && "scrollRegion" in box.dataset) {
+        for (const name of ["tabindex", "role", "aria-label", "data-scroll-region"]) {
+          box.removeAttribute(name);
+        }
+      }
+    }
+  };
+  scrollable();
+  window.addEventListener("resize", scrollable);
+
+  // On a phone the header's links fold into a menu; the CSS folds them only where
+  // this script has made the button that opens them visible.
+  const toggle = document.querySelector(".site-menu-toggle");
+  if (toggle) {
+    const header = toggle.closest(".site-header");
+    header.classList.add("site-header--foldable");
+    toggle.hidden = false;
+    toggle.addEventListener("click", () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      header.classList.toggle("site-header--open", open);
+    });
+  }
 });
