@@ -11,6 +11,7 @@ from django.forms.utils import flatatt
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from .tenancy import is_tenant_model
 
@@ -272,6 +273,79 @@ class _KernModelFormMetaclass(forms.models.ModelFormMetaclass):
 
 class KernModelForm(KernFormMixin, forms.ModelForm, metaclass=_KernModelFormMetaclass):
     pass
+
+
+class Checklist(forms.CheckboxSelectMultiple):
+    """Many choices of a long list as checkboxes in a box of its own height, with a
+    filter above it that hides the boxes whose label does not match, says how many
+    do, and counts the chosen ones (core/checklist.js). The field's template puts it
+    in a fieldset whose legend is the field's label. Without JavaScript the filter
+    stays hidden and every box is shown and sent.
+
+    The chosen ones come first, so an edit shows at once what a record has. Groups of
+    choices are not kept apart: the list is meant for plain choices such as measures."""
+
+    template_name = "core/forms/widgets/checklist.html"
+    use_fieldset = True
+
+    class Media:
+        js = [forms.Script("core/checklist.js", defer=True)]
+
+    def __init__(self, attrs=None, choices=(), *, filter_label=None, empty_text=None):
+        super().__init__(attrs, choices)
+        self.filter_label = filter_label or gettext_lazy("Filter the list")
+        self.empty_text = empty_text or gettext_lazy("There is nothing to choose from.")
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget = context["widget"]
+        options = [option for _group, group, _index in widget["optgroups"] for option in group]
+        # Stable: the chosen ones, then the others, each in the order given.
+        options.sort(key=lambda option: not option["selected"])
+        chosen = sum(1 for option in options if option["selected"])
+        texts = _checklist_texts()
+        widget.update(
+            options=options,
+            filter_label=self.filter_label,
+            empty_text=self.empty_text,
+            summary=_plural(texts, "selected", chosen).replace("{n}", str(chosen)),
+            texts=texts,
+        )
+        return context
+
+
+def _checklist_texts():
+    """What core/checklist.js writes, in the page's language; `{n}` stands for a
+    number. A form (one, other) for each count is enough for German and English."""
+
+    def forms_of(singular, plural, **extra):
+        return {
+            "one": ngettext(singular, plural, 1) % {"count": "{n}", **extra},
+            "other": ngettext(singular, plural, 2) % {"count": "{n}", **extra},
+        }
+
+    texts = {"matches-none": _("No matches"), "selected-none": _("None selected")}
+    for key, words in [
+        ("matches", forms_of("%(count)s match", "%(count)s matches")),
+        ("selected", forms_of("%(count)s selected", "%(count)s selected")),
+        (
+            "selected-hidden",
+            forms_of(
+                "%(count)s selected, %(hidden)s of them hidden by the filter",
+                "%(count)s selected, %(hidden)s of them hidden by the filter",
+                hidden="{hidden}",
+            ),
+        ),
+    ]:
+        for form, text in words.items():
+            texts[f"{key}-{form}"] = text
+    return texts
+
+
+def _plural(texts, key, n):
+    if n == 0 and f"{key}-none" in texts:
+        return texts[f"{key}-none"]
+    return texts[f"{key}-{'one' if n == 1 else 'other'}"]
 
 
 class PlainSelect(forms.Select):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
+from standort.core.forms import Checklist, KernForm, KernModelForm, VersionedFormMixin
 from standort.measures.forms import AttachmentForm
 from standort.measures.models import Measure
 from standort.measures.rules import led_bodies
@@ -46,6 +46,10 @@ class MeetingForm(VersionedFormMixin, KernModelForm):
         return cleaned
 
 
+def _measure_checklist(*, empty_text):
+    return Checklist(filter_label=_("Filter measures"), empty_text=empty_text)
+
+
 def _measure_choices(field, initiative):
     field.queryset = Measure.objects.filter(initiative=initiative, is_archived=False).order_by(
         "number"
@@ -57,8 +61,9 @@ class AgendaItemForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = AgendaItem
         fields = ["position", "title", "presenter", "duration_minutes", "measures"]
-        help_texts = {
-            "measures": _("The measures this item is about (hold Ctrl to choose several).")
+        help_texts = {"measures": _("The measures this item is about.")}
+        widgets = {
+            "measures": _measure_checklist(empty_text=_("There are no measures to choose from."))
         }
 
     def __init__(self, *args, initiative, **kwargs):
@@ -78,12 +83,16 @@ class DecisionForm(KernModelForm):
     class Meta:
         model = Decision
         fields = ["text", "votes_yes", "votes_no", "votes_abstain", "adopted_measures"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "adopted_measures": _measure_checklist(
+                empty_text=_("There are no proposed or adopted measures to choose from.")
+            ),
+        }
         help_texts = {
             "votes_yes": _("Optional, like the other counts."),
             "adopted_measures": _(
-                "Existing measures this decision adopts; each records the decision. "
-                "Hold Ctrl to choose several."
+                "Existing measures this decision adopts; each records the decision."
             ),
         }
 
