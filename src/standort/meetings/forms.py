@@ -149,3 +149,15 @@ ANSWER_CHOICES = [
     (Invitation.Response.MAYBE, _("Maybe")),
     (Invitation.Response.NO, _("No, I cannot come")),
 ]
+
+
+class InvitationNoteForm(KernForm):
+    """The sender's words above the invitation (meetings.services.meeting_invite)."""
+
+    note = forms.CharField(
+        label=_("Personal note (optional)"),
+        help_text=_("Stands above the invitation in every mail, e.g. why this meeting matters."),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

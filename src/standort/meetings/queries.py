@@ -166,3 +166,14 @@ def agenda_stamp(meeting):
     }
     row = Meeting.objects.filter(pk=meeting.pk).annotate(**stamps).values_list(*stamps).get()
     return "-".join(str(value) for value in row)
+
+
+def minutes_counts(meeting):
+    """What approving the meeting's minutes freezes, counted: agenda items with
+    minutes, decisions, action items and attendees."""
+    return {
+        "minuted": meeting.agenda.exclude(minutes="").count(),
+        "decisions": Decision.objects.filter(agenda_item__meeting=meeting).count(),
+        "actions": ActionItem.objects.filter(agenda_item__meeting=meeting).count(),
+        "attended": meeting.invitations.filter(attended=True).count(),
+    }

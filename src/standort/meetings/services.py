@@ -78,10 +78,41 @@ def invitees(meeting):
     )
 
 
+# A personal note of the sender above the invitation: a few sentences, not a letter.
+NOTE_LIMIT = 2000
+
+
+def invitation_plan(meeting):
+    """Who an invitation sent now would reach: (to be mailed, invited but without an
+    e-mail address, invited already), each a list of people."""
+    invited = set(meeting.invitations.values_list("person_id", flat=True))
+    people = list(invitees(meeting).order_by("last_name", "first_name"))
+    new = [person for person in people if person.pk not in invited]
+    return (
+        [person for person in new if person.email],
+        [person for person in new if not person.email],
+        [person for person in people if person.pk in invited],
+    )
+
+
+def invitation_preview(meeting, person, note=""):
+    """(subject, body) of the invitation `person` would get, with a placeholder where
+    their personal link goes, in their language."""
+    invitation = Invitation(meeting=meeting, person=person)
+    agenda = list(meeting.agenda.select_related("presenter"))
+    return _mail_text(meeting, invitation, agenda, "invite", note, _("[your personal link]"))
+
+
 @transaction.atomic
-def meeting_invite(*, actor, meeting, guests=()):
-    """Invites the body's members (and `guests`) by mail with the meeting as .ics;
-    inviting again reaches only those not invited yet."""
+def meeting_invite(*, actor, meeting, guests=(), note=""):
+    """Invites the body's members (and `guests`) by mail with the meeting as .ics,
+    with the sender's personal `note` above it; inviting again reaches only those not
+    invited yet."""
+    note = note.strip()
+    if len(note) > NOTE_LIMIT:
+        raise DomainError(
+            _("The personal note may be at most %(limit)s characters long.") % {"limit": NOTE_LIMIT}
+        )
     meeting = (
         Meeting.objects.select_for_update().select_related("body", "initiative").get(pk=meeting.pk)
     )
@@ -109,7 +140,7 @@ def meeting_invite(*, actor, meeting, guests=()):
         meeting.state = Meeting.State.INVITED
         meeting.invited_at = timezone.now()
         save(actor, meeting)
-    _queue_mails(meeting, new, "invite")
+    _queue_mails(meeting, new, "invite", note=note)
     return new
 
 
@@ -122,7 +153,26 @@ def _mailed(invitations):
     return [i for i in with_address if not i.person.user_id or i.person.user_id in immediate]
 
 
-def _queue_mails(meeting, invitations, kind, suffix=None):
+def _mail_text(meeting, invitation, agenda, kind, note, link):
+    """(subject, body) of a mail about the meeting to the invitation's person, in their
+    language."""
+    person = invitation.person
+    context = {
+        "meeting": meeting,
+        "invitation": invitation,
+        "agenda": agenda,
+        "kind": kind,
+        "note": note,
+        "link": link,
+    }
+    language = getattr(person.user, "language", None) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject = render_to_string("meetings/mail/invitation_subject.txt", context)
+        body = render_to_string("meetings/mail/invitation.txt", context)
+    return " ".join(subject.split()), body
+
+
+def _queue_mails(meeting, invitations, kind, suffix=None, note=""):
     method = "CANCEL" if kind == "cancel" else "REQUEST"
     calendar = meeting_ics(meeting, method=method).decode()
     agenda = list(meeting.agenda.select_related("presenter"))
@@ -130,22 +180,14 @@ def _queue_mails(meeting, invitations, kind, suffix=None):
     for invitation in _mailed(invitations):
         person = invitation.person
         invitation.meeting = meeting
-        context = {
-            "meeting": meeting,
-            "invitation": invitation,
-            "agenda": agenda,
-            "kind": kind,
-            "link": invitation.link_placeholder(),
-        }
-        language = getattr(person.user, "language", None) or settings.LANGUAGE_CODE
-        with translation.override(language):
-            subject = render_to_string("meetings/mail/invitation_subject.txt", context)
-            body = render_to_string("meetings/mail/invitation.txt", context)
+        subject, body = _mail_text(
+            meeting, invitation, agenda, kind, note, invitation.link_placeholder()
+        )
         outgoing.append(
             OutgoingMail(
                 key=f"meeting/{kind}:{invitation.pk}:{suffix or meeting.sequence}",
                 to=person.email,
-                subject=" ".join(subject.split()),
+                subject=subject,
                 body=body,
                 calendar=calendar,
                 calendar_method=method,

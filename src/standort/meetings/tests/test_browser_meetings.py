@@ -38,11 +38,23 @@ def test_plan_invite_and_answer(new_ui, duisburg, anna, mailoutbox):
     page.get_by_label(re.compile("^Titel")).fill("Gründerzentrum")
     page.get_by_role("button", name="Speichern").click()
     office.check()
-    page.get_by_role("button", name="Einladungen senden").click()
+    # Nothing is sent before the office has seen who gets what (issue 14, item 16).
+    page.get_by_role("link", name="Einladungen senden").click()
+    office.check(shot="meetings-invite-confirm")
+    expect(
+        page.get_by_role("heading", name="1 Person erhält eine Einladung per E-Mail")
+    ).to_be_visible()
+    page.get_by_label("Persönliche Nachricht (optional)").fill("Diesmal mit dem Gründerzentrum.")
+    page.get_by_role("button", name="Vorschau aktualisieren").click()
+    office.check()
+    expect(page.locator(".mail-preview")).to_contain_text("Diesmal mit dem Gründerzentrum.")
+    assert not mailoutbox
+    page.get_by_role("button", name="1 Einladung senden").click()
     office.check(shot="meetings-detail-invited")
     meeting = Meeting.objects.get(title="AK-Sitzung Frühjahr")
     assert meeting.invited_at is not None
     (message,) = mailoutbox
+    assert "Diesmal mit dem Gründerzentrum." in message.body
     link = next(line.strip() for line in message.body.splitlines() if "/link/" in line)
 
     invitee = new_ui()

@@ -81,6 +81,9 @@ def test_minutes_decision_measure_and_approval(new_ui, duisburg, anna, ben):
 
     chair = new_ui()
     chair.sign_in("ben@example.org", next_path=url)
+    chair.page.get_by_role("link", name="Protokoll genehmigen").click()
+    chair.check(shot="minutes-approve-confirm")
+    expect(chair.page.get_by_text("nicht mehr geändert werden")).to_be_visible()
     chair.page.get_by_role("button", name="Protokoll genehmigen").click()
     chair.check(shot="minutes-approved")
     meeting.refresh_from_db()

@@ -127,3 +127,54 @@ def test_sending_the_invitations_again_and_again_is_limited(
     assert refused.status_code == 429
     assert int(refused["Retry-After"]) > 0
     assert len(mailoutbox) == 2  # the first click invited both; later ones nobody new
+
+
+def test_the_invitation_page_shows_who_gets_what_before_sending(meeting, client, anna, mailoutbox):
+    """Sending 12 mails took one click, without preview or personal note (issue 14,
+    item 16)."""
+    from django.urls import reverse
+
+    client.force_login(anna)
+    url = reverse("meeting_invite", args=["duisburg", meeting.pk])
+    page = client.get(url, headers={"accept-language": "de"}).content.decode()
+    assert "2 Personen erhalten eine Einladung per E-Mail" in page
+    assert "Jörg" in page and "Ömer" in page and "Ehemalig" not in page
+    assert "Sitzung Frühjahr" in page and "Gründerzentrum" in page  # the mail's preview
+    assert "[Ihr persönlicher Link]" in page
+    note = "Bitte bringen Sie die Zahlen mit."
+    preview = client.post(url, {"note": note, "preview": "1"}).content.decode()
+    assert note in preview
+    assert not mailoutbox
+    meeting.refresh_from_db()
+    assert meeting.invited_at is None
+
+
+def test_the_personal_note_goes_out_with_every_invitation(
+    meeting, client, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    client.force_login(anna)
+    url = reverse("meeting_invite", args=["duisburg", meeting.pk])
+    note = "Bitte bringen Sie die Zahlen mit."
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"note": note, "send": "1"}).status_code == 302
+    assert len(mailoutbox) == 2
+    assert all(note in message.body for message in mailoutbox)
+    # Invited already: the page says so and offers nothing to send.
+    page = client.get(url, headers={"accept-language": "de"}).content.decode()
+    assert "Alle sind bereits eingeladen." in page
+
+
+def test_a_note_longer_than_allowed_is_refused_at_the_field(
+    meeting, client, anna, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    client.force_login(anna)
+    url = reverse("meeting_invite", args=["duisburg", meeting.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"note": "x" * 2001, "send": "1"})
+    assert response.status_code == 200
+    assert "höchstens 2000 Zeichen" in response.content.decode()
+    assert not mailoutbox

@@ -426,3 +426,24 @@ def test_the_kept_agenda_shows_every_change(held, as_persona, anna, duisburg):
     assert "Neues Thema" in _page(client, held).content.decode()
     services.minutes_circulate(actor=anna, meeting=held)
     assert "Neuer Beschluss" in _page(as_persona("olga"), held).content.decode()
+
+
+def test_approving_shows_what_is_approved_before_it_is(held, as_persona, anna):
+    """Approving minutes cannot be undone: the chair confirms with a summary (issue 14,
+    item 16)."""
+    services.minutes_save(actor=anna, item=held.agenda.get(), minutes="- Räume gefunden")
+    services.minutes_circulate(actor=anna, meeting=held)
+    client = as_persona("ben")
+    url = reverse("minutes_approve", args=["duisburg", held.pk])
+    page = client.get(url, headers={"accept-language": "de"})
+    assert page.status_code == 200
+    held.refresh_from_db()
+    assert held.minutes_state == MinutesState.CIRCULATED
+    content = page.content.decode()
+    assert "Das Protokoll von „AK-Sitzung Herbst“ genehmigen?" in content
+    for line in ["1 Tagesordnungspunkt mit Protokoll", "1 Beschluss", "1 Aufgabe"]:
+        assert line in content
+    assert "nicht mehr geändert werden" in content
+    client.post(url)
+    held.refresh_from_db()
+    assert held.minutes_state == MinutesState.APPROVED

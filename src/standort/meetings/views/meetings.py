@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from standort.core.access import deny, initiative_permission
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
-from standort.core.throttle import Limit, throttle, url_argument
+from standort.core.throttle import Limit, throttle, too_many_requests, url_argument, wait_for
 
 from .. import extensions, queries, services
 from ..access import meeting_permission
-from ..forms import ANSWER_CHOICES, MeetingForm
+from ..forms import ANSWER_CHOICES, InvitationNoteForm, MeetingForm
 from ..ical import meeting_ics
 from ..models import Meeting, MinutesState
 from .common import CHANGE
@@ -169,17 +169,43 @@ def meeting_calendar(request, initiative, meeting):
     return response
 
 
-@require_POST
 @meeting_permission(CHANGE)
-@throttle(*MEETING_MAILS)
 def meeting_invite(request, initiative, meeting):
-    run_action(
+    """Who will get a mail, and the mail itself, before anything is sent: with a
+    personal note of the sender, previewed as often as wanted."""
+    form = InvitationNoteForm(posted(request))
+    sending = request.method == "POST" and "preview" not in request.POST
+    if sending and form.is_valid():
+        # Only sending counts against the limit, not looking at the preview.
+        wait = wait_for(request, *MEETING_MAILS)
+        if wait:
+            return too_many_requests(request, wait)
+        run_action(
+            request,
+            lambda: services.meeting_invite(
+                actor=request.user, meeting=meeting, note=form.cleaned_data["note"]
+            ),
+            _("The invitations are on their way to the members of %(body)s.")
+            % {"body": meeting.body.name},
+        )
+        return redirect(meeting)
+    mailed, without_address, invited = services.invitation_plan(meeting)
+    note = form.cleaned_data.get("note", "") if form.is_bound and form.is_valid() else ""
+    preview = services.invitation_preview(meeting, mailed[0], note) if mailed else None
+    return render(
         request,
-        lambda: services.meeting_invite(actor=request.user, meeting=meeting),
-        _("The invitations are on their way to the members of %(body)s.")
-        % {"body": meeting.body.name},
+        "meetings/invite_confirm.html",
+        {
+            "initiative": initiative,
+            "meeting": meeting,
+            "form": form,
+            "mailed": mailed,
+            "without_address": without_address,
+            "invited": invited,
+            "preview": preview,
+            "has_begun": meeting.starts_at <= timezone.now(),
+        },
     )
-    return redirect(meeting)
 
 
 @meeting_permission(CHANGE)

@@ -4,10 +4,11 @@ items."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny
@@ -76,15 +77,46 @@ def minutes_circulate(request, initiative, meeting):
     return redirect(meeting)
 
 
-@require_POST
 @meeting_permission("meetings.approve_minutes")
 def minutes_approve(request, initiative, meeting):
-    run_action(
+    """Approving cannot be undone: the chair sees what they approve, then confirms."""
+    if request.method == "POST":
+        run_action(
+            request,
+            lambda: services.minutes_approve(actor=request.user, meeting=meeting),
+            _("The minutes are approved and can no longer be changed."),
+        )
+        return redirect(meeting)
+    counts = queries.minutes_counts(meeting)
+    return render(
         request,
-        lambda: services.minutes_approve(actor=request.user, meeting=meeting),
-        _("The minutes are approved and can no longer be changed."),
+        "core/confirm.html",
+        {
+            "heading": _("Approve the minutes"),
+            "question": _("Approve the minutes of “%(title)s”?") % {"title": meeting.title},
+            "summary": [
+                ngettext(
+                    "%(count)s agenda item with minutes",
+                    "%(count)s agenda items with minutes",
+                    counts["minuted"],
+                )
+                % {"count": counts["minuted"]},
+                ngettext("%(count)s decision", "%(count)s decisions", counts["decisions"])
+                % {"count": counts["decisions"]},
+                ngettext("%(count)s action item", "%(count)s action items", counts["actions"])
+                % {"count": counts["actions"]},
+                ngettext("%(count)s attendee", "%(count)s attendees", counts["attended"])
+                % {"count": counts["attended"]},
+            ],
+            "consequence": _(
+                "Approved minutes can no longer be changed; the members read them and "
+                "download them as PDF."
+            ),
+            "confirm_label": _("Approve the minutes"),
+            "cancel_url": meeting.get_absolute_url(),
+            "blocked": meeting.minutes_state != MinutesState.CIRCULATED,
+        },
     )
-    return redirect(meeting)
 
 
 @meeting_permission("meetings.view_meeting")
