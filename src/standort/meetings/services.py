@@ -16,7 +16,7 @@ from standort.measures import services as measure_services
 from standort.measures.models import Measure
 
 from . import signals
-from .ical import meeting_ics
+from .ical import invitation_ics
 from .models import AgendaAttachment, CalendarFeed, Invitation, Meeting, MinutesState
 
 __all__ = ["DomainError"]
@@ -124,8 +124,9 @@ def _mailed(invitations):
 
 def _queue_mails(meeting, invitations, kind, suffix=None):
     method = "CANCEL" if kind == "cancel" else "REQUEST"
-    calendar = meeting_ics(meeting, method=method).decode()
     agenda = list(meeting.agenda.select_related("presenter"))
+    # Each invitee's own file: the organizer, and them as the attendee.
+    calendar_of = invitation_ics(meeting, method=method, agenda=agenda)
     outgoing = []
     for invitation in _mailed(invitations):
         person = invitation.person
@@ -147,7 +148,7 @@ def _queue_mails(meeting, invitations, kind, suffix=None):
                 to=person.email,
                 subject=" ".join(subject.split()),
                 body=body,
-                calendar=calendar,
+                calendar=calendar_of(invitation).decode(),
                 calendar_method=method,
             )
         )
