@@ -8,7 +8,9 @@ imports those apps nor loads their template tags.
 A page may keep a place's content in the cache with the rest of what it shows of its
 object: it then adds the models each fill names as `stamped_by` to its stamp
 (`core.history.stamped`), and keys the kept content by what the fills' rules read of
-the reader."""
+the reader. A fill whose content is the same for every reader it shows it to may keep
+it itself, under the key of the page's stamp (`core.pages.kept_key`): the body's page
+keeps its measures and meetings so, beside its ideas, which it reads anew each time."""
 
 from collections import defaultdict
 from collections.abc import Callable

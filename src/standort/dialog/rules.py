@@ -1,7 +1,8 @@
 """Who may do what in the dialogue. Everyone taking part in the initiative reads and
 comments; members of a body and the office post its ideas; authors correct their own
-words for a quarter of an hour and may delete them; the office hides comments and turns
-ideas into measures. The public sees nothing of it."""
+words for a quarter of an hour and may delete them; the office hides comments; the
+office and the chair or manager of a body turn its ideas into measures. The public sees
+nothing of it."""
 
 import rules
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils import timezone
 from standort.core.memo import remembered
 from standort.initiatives.models import Membership
 from standort.initiatives.rules import is_office, is_platform_admin, role_in, takes_part
+from standort.measures.rules import led_bodies
 
 from .models import EDIT_WINDOW
 
@@ -81,6 +83,11 @@ def belongs_to_body(user, body):
 
 
 @rules.predicate
+def leads_idea_body(user, idea):
+    return idea.body_id in led_bodies(user)
+
+
+@rules.predicate
 def office_of_body(user, body):
     return is_office.test(user, _Initiative(body.initiative_id))
 
@@ -116,5 +123,10 @@ rules.add_perm(
 rules.add_perm("dialog.hide_comment", ~is_removed & (office_of | is_platform_admin))
 # Backing an idea: anyone taking part, not its author.
 rules.add_perm("dialog.support_idea", takes_part_in & ~is_author)
-# Idea → proposed measure (the office).
-rules.add_perm("dialog.idea_to_measure", office_of | is_platform_admin)
+# Idea → proposed measure of the idea's body (the idea): the office, and the chair or
+# manager of that body, who turn its decisions into measures as well
+# (meetings.change_meeting) and keep its measures (measures.change_measure).
+rules.add_perm(
+    "dialog.idea_to_measure",
+    office_of | is_platform_admin | (takes_part_in & leads_idea_body),
+)

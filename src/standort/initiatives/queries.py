@@ -19,6 +19,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
+from standort.core import slots
 from standort.core.history import records, stamped
 
 from .models import (
@@ -100,9 +101,14 @@ BODY_STAMPED_MODELS = (Body, Membership, Person, Organization)
 
 def body_head(initiative, pk):
     """The body of a page, without its members, or None; with its `stamp` of
-    BODY_STAMPED_MODELS. The page keeps what it shows of the body for as long as the
-    stamp holds, and reads the rest (`body_in`, `members_of`) only to render it anew."""
-    body = stamped(Body.objects.filter(initiative=initiative, pk=pk), BODY_STAMPED_MODELS)
+    BODY_STAMPED_MODELS and of what the apps above show among its sections and keep
+    with the page (their fills name the models: the body's measures, its meetings).
+    The page keeps what it shows of the body for as long as the stamp holds, and reads
+    the rest (`body_in`, `members_of`) only to render it anew."""
+    body = stamped(
+        Body.objects.filter(initiative=initiative, pk=pk),
+        (*BODY_STAMPED_MODELS, *slots.stamped_by("body.sections")),
+    )
     if body is not None:
         Body.initiative.field.set_cached_value(body, initiative)
     return body

@@ -13,6 +13,7 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    Window,
 )
 from django.db.models.query import ModelIterable
 from django.utils import timezone
@@ -234,6 +235,27 @@ def status_summary(initiative):
     list's rows with their joins."""
     live = Measure.objects.filter(archived_is(False), initiative=initiative)
     return [row for row in status_counts(live) if row[2]]
+
+
+# A body's page lists this many of its measures and links to the list for the rest.
+BODY_MEASURES = 10
+
+
+def body_measures(body, *, limit=BODY_MEASURES):
+    """(measures, count): the first `limit` measures of a working group
+    (`Measure.body`) by number, with status and traffic light, and the number of all of
+    them (a window count each row carries: one query). The live ones, as the measure
+    list shows them to everyone who may see it: internal measures too, archived ones
+    not (they are the office's to list)."""
+    measures = with_neighbours(
+        Measure.objects.filter(archived_is(False), initiative_id=body.initiative_id, body=body)
+        .only("number", "title", "status", "latest_update")
+        .annotate(total=Window(Count("pk")))
+        .order_by("number"),
+        latest_update=["traffic_light"],
+    )
+    rows = list(measures[:limit])
+    return rows, (rows[0].total if rows else 0)
 
 
 # What a measure's page shows, besides what the apps above add to it (they keep their

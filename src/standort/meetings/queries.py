@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -107,6 +107,30 @@ def next_meetings(initiative, *, limit=5):
         .select_related("body")
         .order_by("starts_at", "pk")[:limit]
     )
+
+
+# A body's page shows this many of its next meetings, and of its latest past ones.
+BODY_MEETINGS = 3
+
+
+def body_meetings(body, *, today, limit=BODY_MEETINGS):
+    """(upcoming, past): the body's next `limit` meetings, soonest first, and its latest
+    `limit` past ones, latest first (two queries). Split by the day rather than the
+    hour, so that the body's page can keep them for the day: upcoming is what has not
+    ended before `today` began (today's meetings count among them all day), past what
+    ended before. Cancelled meetings are named among the upcoming ones, marked as the
+    list marks them, and left out of the past ones: they did not take place."""
+    day_began = timezone.make_aware(datetime.combine(today, time.min))
+    meetings = Meeting.objects.filter(initiative_id=body.initiative_id, body=body).only(
+        "title", "starts_at", "ends_at", "state"
+    )
+    upcoming = meetings.filter(ends_at__gte=day_began).order_by("starts_at", "pk")
+    past = (
+        meetings.filter(ends_at__lt=day_began)
+        .exclude(state=Meeting.State.CANCELLED)
+        .order_by("-starts_at", "-pk")
+    )
+    return list(upcoming[:limit]), list(past[:limit])
 
 
 def feed_meetings(user, *, since_days=180):

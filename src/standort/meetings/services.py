@@ -16,7 +16,7 @@ from standort.measures import services as measure_services
 from standort.measures.models import Measure
 
 from . import signals
-from .ical import meeting_ics
+from .ical import invitation_ics
 from .models import AgendaAttachment, CalendarFeed, Invitation, Meeting, MinutesState
 
 __all__ = ["DomainError"]
@@ -174,8 +174,9 @@ def _mail_text(meeting, invitation, agenda, kind, note, link):
 
 def _queue_mails(meeting, invitations, kind, suffix=None, note=""):
     method = "CANCEL" if kind == "cancel" else "REQUEST"
-    calendar = meeting_ics(meeting, method=method).decode()
     agenda = list(meeting.agenda.select_related("presenter"))
+    # Each invitee's own file: the organizer, and them as the attendee.
+    calendar_of = invitation_ics(meeting, method=method, agenda=agenda)
     outgoing = []
     for invitation in _mailed(invitations):
         person = invitation.person
@@ -189,7 +190,7 @@ def _queue_mails(meeting, invitations, kind, suffix=None, note=""):
                 to=person.email,
                 subject=subject,
                 body=body,
-                calendar=calendar,
+                calendar=calendar_of(invitation).decode(),
                 calendar_method=method,
             )
         )

@@ -2,6 +2,7 @@
 found, what the pages show (sanitised text, marked mentions, the placeholder of a
 deleted or hidden comment), and query counts that do not grow with the dialogue."""
 
+import datetime
 import re
 
 import pytest
@@ -10,12 +11,19 @@ from django.db import connection
 from django.template import Context, Template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from standort.conftest import PERSONAS
 from standort.core.testing import assert_access
 from standort.dialog import services
 from standort.dialog.models import Comment, Idea
-from standort.initiatives.tests.factories import BodyFactory, PersonFactory
+from standort.initiatives.models import InitiativeRole, Membership
+from standort.initiatives.tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    PersonFactory,
+    user_with_role,
+)
 
 from .factories import CommentFactory, IdeaFactory, SupportFactory
 
@@ -255,6 +263,73 @@ def test_a_kept_measure_page_names_an_idea_linked_later(idea, measure, as_person
     idea.save()
     page = client.get(measure.get_absolute_url()).content.decode()
     assert "Aus der Idee" in page and idea.get_absolute_url() in page
+
+
+# The chair or manager of the idea's body turns it into a measure, as they turn its
+# decisions into measures (issue 14, item 18) ---------------------------------------
+
+
+def leader(body, role, email, *, initiative=None, ends_on=None):
+    """A member of `initiative` (the body's by default) in `role` of `body`."""
+    user = user_with_role(
+        initiative or body.initiative,
+        InitiativeRole.Role.MEMBER,
+        email=email,
+        first_name="Lea",
+        last_name=email.split("@")[0].title(),
+    )
+    MembershipFactory(body=body, person=user.person_record, role=role, ends_on=ends_on)
+    return user
+
+
+@pytest.mark.parametrize("role", [Membership.Role.CHAIR, Membership.Role.MANAGER])
+def test_the_leader_of_the_ideas_body_turns_it_into_a_measure(idea, client, role):
+    carla = leader(idea.body, role, "carla@example.org")
+    assert carla.has_perm("dialog.idea_to_measure", idea)
+    client.force_login(carla)
+    to_measure = reverse("idea_to_measure", args=["duisburg", idea.pk])
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert f'href="{to_measure}"' in page and "Als Maßnahme vorschlagen" in page
+    assert client.get(to_measure).status_code == 200
+    response = client.post(to_measure)
+    idea.refresh_from_db()
+    assert response["Location"] == idea.measure.get_absolute_url()
+    assert idea.measure.body == idea.body
+    # … and completes it, as a measure of their own group.
+    edit = reverse("measure_edit", args=["duisburg", idea.measure.number])
+    assert client.get(edit).status_code == 200
+
+
+def test_who_leads_no_longer_or_another_body_or_initiative_may_not(idea, muelheim, client):
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    other_group = BodyFactory(initiative=idea.initiative, name="Arbeitskreis Bildung")
+    muelheim_group = BodyFactory(initiative=muelheim, name="Arbeitskreis Industrie Mülheim")
+    denied = [
+        leader(other_group, Membership.Role.CHAIR, "nachbar@example.org"),
+        leader(idea.body, Membership.Role.CHAIR, "ehemals@example.org", ends_on=yesterday),
+        # Mülheim's chair, who takes part in Duisburg too, and one who does not.
+        leader(
+            muelheim_group,
+            Membership.Role.CHAIR,
+            "muelheim@example.org",
+            initiative=idea.initiative,
+        ),
+        leader(
+            muelheim_group, Membership.Role.MANAGER, "nur-muelheim@example.org", initiative=muelheim
+        ),
+        # A member of the idea's body who leads none.
+        leader(idea.body, Membership.Role.MEMBER, "mitglied@example.org"),
+    ]
+    to_measure = reverse("idea_to_measure", args=["duisburg", idea.pk])
+    for user in denied:
+        assert not user.has_perm("dialog.idea_to_measure", idea), user.email
+        client.force_login(user)
+        assert client.get(to_measure).status_code == 403, user.email
+        assert client.post(to_measure).status_code == 403, user.email
+        if user.has_perm("dialog.view_idea", idea):
+            assert to_measure not in client.get(idea.get_absolute_url()).content.decode()
+    idea.refresh_from_db()
+    assert idea.measure_id is None
 
 
 # Query counts ----------------------------------------------------------------------

@@ -42,8 +42,11 @@ PAGES = {
     # membership records in one query (their authors would be one more; the factories
     # record none); its three newest ideas with author and counts
     # (dialog.queries.newest_ideas); whether the user follows the body (their own
-    # choice, then whether they follow it automatically).
-    "body_detail": REQUEST + 8,
+    # choice, then whether they follow it automatically); what the page keeps of the
+    # apps above: the body's first measures with their traffic light and count
+    # (measures.queries.body_measures), its next and its latest past meetings, one
+    # query each (meetings.queries.body_meetings).
+    "body_detail": REQUEST + 11,
     # count for the pager; the bodies with parent, managing organisation and member
     # count; their chairs and managers.
     "body_list": REQUEST + 3,

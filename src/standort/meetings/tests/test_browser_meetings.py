@@ -1,12 +1,16 @@
 """Anna plans a meeting of a working group, adds an agenda item and sends the
-invitations; a member answers from the mail; Anna sees the answer."""
+invitations; a member answers from the mail; Anna sees the answer. A member finds a
+working group's measures and meetings on its page."""
 
+import datetime
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
 
 from standort.initiatives.tests.factories import BodyFactory, MembershipFactory, PersonFactory
+from standort.measures.tests.factories import MeasureFactory
 from standort.meetings.models import Meeting
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -66,3 +70,29 @@ def test_plan_invite_and_answer(new_ui, duisburg, anna, mailoutbox):
     expect(page.get_by_role("cell", name="ja", exact=True)).to_be_visible()
     office.goto("/duisburg/meetings/", shot="meetings-list")
     expect(page.get_by_role("link", name="AK-Sitzung Frühjahr")).to_be_visible()
+
+
+def test_a_working_group_page_shows_its_measures_and_meetings(ui, duisburg, ben):
+    """Issue 14, item 18: from the group's page to its measures and its meetings."""
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Häfen", kind="working_group")
+    MeasureFactory(initiative=duisburg, number=4, title="Glasfaser", body=group)
+    MeasureFactory(initiative=duisburg, number=5, title="Anderswo")
+    start = datetime.datetime(2030, 3, 16, 10, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    Meeting.objects.create(
+        initiative=duisburg,
+        body=group,
+        title="Frühjahrssitzung",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(hours=2),
+    )
+    page = ui.page
+    ui.sign_in("ben@example.org", next_path=f"/duisburg/bodies/{group.pk}/")
+    ui.check(shot="body-measures-and-meetings")
+    expect(page.get_by_role("heading", name="Maßnahmen (1)")).to_be_visible()
+    expect(page.get_by_role("link", name="Glasfaser")).to_be_visible()
+    expect(page.get_by_role("link", name="Frühjahrssitzung")).to_be_visible()
+    expect(page.get_by_text("16.03.2030, 10:00")).to_be_visible()
+    page.get_by_role("link", name="Diese Maßnahmen in der Maßnahmenliste").click()
+    ui.check()
+    expect(page.get_by_role("link", name="Glasfaser")).to_be_visible()
+    expect(page.get_by_role("link", name="Anderswo")).to_have_count(0)
