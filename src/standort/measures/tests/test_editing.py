@@ -393,7 +393,7 @@ def test_the_error_summary_links_every_faulty_field_and_takes_the_focus(world, c
     assert re.findall(r'href="#(id_\w+)"', summary) == ["id_title", "id_due_on"]
     # The focus moves there by the site's script (no inline script under the CSP).
     assert re.search(r'<script src="[^"]*core/standort\.js" defer>', content)
-    script = finders.find("core/standort.js") and open(finders.find("core/standort.js")).read()
+    script = Path(finders.find("core/standort.js")).read_text()
     assert 'getElementById("error-summary")' in script and "summary.focus()" in script
 
 
