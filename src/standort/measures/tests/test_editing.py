@@ -4,6 +4,7 @@ a conflict between two editors, and the forms' wording."""
 import datetime
 import html
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
