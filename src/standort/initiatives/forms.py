@@ -158,7 +158,7 @@ class BodyForm(VersionedFormMixin, KernModelForm):
         return cleaned
 
 
-class MembershipForm(KernModelForm):
+class MembershipForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Membership
         fields = ["person", "role", "starts_on", "ends_on"]

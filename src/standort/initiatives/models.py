@@ -316,7 +316,7 @@ class Body(VersionedModel):
         return reverse("body_detail", args=[self.initiative.slug, self.pk])
 
 
-class Membership(models.Model):
+class Membership(VersionedModel):
     class Role(models.TextChoices):
         CHAIR = "chair", _("Chair")
         MANAGER = "manager", _("Manager")

@@ -175,11 +175,11 @@ def body_delete(*, actor, body):
 
 
 @transaction.atomic
-def membership_save(*, actor, membership):
+def membership_save(*, actor, membership, expected_version=None):
     if membership.ends_on and membership.starts_on and membership.ends_on < membership.starts_on:
         raise DomainError(_("The end must not be before the start."))
     person_join(actor=actor, initiative=membership.body.initiative, person=membership.person)
-    return _save(actor, membership)
+    return _save(actor, membership, expected_version)
 
 
 @transaction.atomic

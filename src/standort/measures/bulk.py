@@ -345,16 +345,22 @@ def set_partners(actor, triples):
                 partnership.organization, partnership.role = organization, role
                 changed.append(partnership)
     if changed:
-        # No version on partners: a plain executemany of one short statement, where
-        # bulk_update builds a CASE over every changed row for each column.
+        # A plain executemany of one short statement, where bulk_update builds a CASE
+        # over every changed row for each column. No version check (the import does not
+        # read partners from a form), but the version moves on, as a save without an
+        # expected version does: a partner's edit form opened before the import notices.
         quote = connection.ops.quote_name
+        table, organization, role, version, pk = map(
+            quote, [Partnership._meta.db_table, "organization_id", "role", "version", "id"]
+        )
         with connection.cursor() as cursor:
             cursor.executemany(
-                "UPDATE {} SET {} = %s, {} = %s WHERE {} = %s".format(
-                    *map(quote, [Partnership._meta.db_table, "organization_id", "role", "id"])
-                ),
+                f"UPDATE {table} SET {organization} = %s, {role} = %s, "
+                f"{version} = {version} + 1 WHERE {pk} = %s",
                 [(p.organization_id, p.role, p.pk) for p in changed],
             )
+        for partnership in changed:
+            partnership.version += 1
         record(Partnership, changed, actor, before)
     if created:
         Partnership.objects.bulk_create(created, batch_size=500)

@@ -385,7 +385,7 @@ class StatusForm(VersionedFormMixin, KernForm):
 # Milestones, partners, attachments ----------------------------------------------
 
 
-class MilestoneForm(KernModelForm):
+class MilestoneForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_on", "completed_on"]
@@ -393,7 +393,7 @@ class MilestoneForm(KernModelForm):
         help_texts = {"completed_on": _("Empty while it is open.")}
 
 
-class PartnershipForm(KernModelForm):
+class PartnershipForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Partnership
         fields = ["person", "organization", "role"]
@@ -497,7 +497,7 @@ class AttachmentForm(KernForm):
 # The office's set-up -------------------------------------------------------------
 
 
-class CustomFieldForm(KernModelForm):
+class CustomFieldForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = CustomField
         fields = ["label", "kind", "choices", "help_text", "position"]
@@ -517,7 +517,7 @@ class CustomFieldForm(KernModelForm):
         return cleaned
 
 
-class TopicForm(KernModelForm):
+class TopicForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Topic
         fields = ["name", "position"]

@@ -18,7 +18,7 @@ from standort.initiatives.models import Body, Initiative, Organization, Person
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 
 
-class Topic(models.Model):
+class Topic(VersionedModel):
     """A Handlungsfeld: a theme that may run across working groups (e.g. digitalisation)."""
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="topics")
@@ -59,7 +59,7 @@ class Tag(models.Model):
         return self.name
 
 
-class CustomField(models.Model):
+class CustomField(VersionedModel):
     """A column of the office's own (e.g. "Kosten", "Förderprogramm", "Priorität").
     Values live in `Measure.custom_values` under `key`."""
 
@@ -324,7 +324,7 @@ STATUS_PROGRESS = {
 }
 
 
-class Partnership(models.Model):
+class Partnership(VersionedModel):
     """A partner of a measure: a person with their organisation and their part."""
 
     history_subject = "person"
@@ -362,7 +362,7 @@ class Partnership(models.Model):
         return str(self.person)
 
 
-class Milestone(models.Model):
+class Milestone(VersionedModel):
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
     title = models.CharField(_("title"), max_length=200)
     due_on = models.DateField(_("due on"))

@@ -367,8 +367,8 @@ def _partner_refusals(change):
 
 
 @transaction.atomic
-def milestone_save(*, actor, milestone):
-    return save(actor, milestone)
+def milestone_save(*, actor, milestone, expected_version=None):
+    return save(actor, milestone, expected_version)
 
 
 @transaction.atomic
@@ -377,7 +377,7 @@ def milestone_delete(*, actor, milestone):
 
 
 @transaction.atomic
-def partnership_save(*, actor, partnership):
+def partnership_save(*, actor, partnership, expected_version=None):
     if partnership.person_id == partnership.measure.owner_id:
         raise DomainError(_("The owner cannot be a partner of the same measure."))
     if (
@@ -388,7 +388,7 @@ def partnership_save(*, actor, partnership):
         raise DomainError(_("This person is a partner already."))
     if not partnership.organization_id:
         partnership.organization_id = partnership.person.organization_id
-    return save(actor, partnership)
+    return save(actor, partnership, expected_version)
 
 
 @transaction.atomic
@@ -450,7 +450,7 @@ def _refresh_latest_update(measure):
 
 
 @transaction.atomic
-def custom_field_save(*, actor, field):
+def custom_field_save(*, actor, field, expected_version=None):
     # Imported here: the exchange package imports these services.
     from .exchange.columns import FIXED, READ_ONLY
 
@@ -463,7 +463,7 @@ def custom_field_save(*, actor, field):
             _("“%(label)s” is a fixed column of the export already; please choose another name.")
             % {"label": label}
         )
-    return save(actor, field)
+    return save(actor, field, expected_version)
 
 
 @transaction.atomic
@@ -480,8 +480,8 @@ def custom_field_delete(*, actor, field):
 
 
 @transaction.atomic
-def topic_save(*, actor, topic):
-    return save(actor, topic)
+def topic_save(*, actor, topic, expected_version=None):
+    return save(actor, topic, expected_version)
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.urls import reverse
 from .factories import (
     BodyFactory,
     InitiativeOrganizationFactory,
+    MembershipFactory,
     OrganizationFactory,
     PersonFactory,
 )
@@ -41,7 +42,8 @@ class Case:
     anna: dict  # what Anna sends with her stale form
     changed: str  # how the page shows Paul's change
     kept: str  # Anna's input, still in the form
-    merged: dict  # attribute → value after Anna saves the merged form: both changes
+    first: dict  # attribute → value (as the form sends it) after Paul saves: his changes
+    merged: dict  # attribute → value (as the form sends it) after Anna saves: both changes
 
     def __str__(self):
         return self.url_name
@@ -53,6 +55,20 @@ def _organization(initiative):
     return organization
 
 
+def _membership(initiative):
+    return MembershipFactory(
+        body=BodyFactory(initiative=initiative, name="Lenkungskreis"),
+        person=PersonFactory(first_name="Dieter", last_name="Duisberg", initiative=initiative),
+        role="member",
+    )
+
+
+def stored(obj, names):
+    """The attributes `names` of `obj` as they are stored now, as the form sends them."""
+    obj.refresh_from_db()
+    return {name: "" if (v := getattr(obj, name)) is None else str(v) for name in names}
+
+
 CASES = [
     Case(
         "person_edit",
@@ -61,6 +77,7 @@ CASES = [
         anna={"first_name": "Dieter", "last_name": "Duisberg", "function": "Werksleiter"},
         changed="Nachname: Duisberg → Neumann",
         kept='value="Werksleiter"',
+        first={"function": "", "last_name": "Neumann"},
         merged={"function": "Werksleiter", "last_name": "Neumann"},
     ),
     Case(
@@ -75,6 +92,7 @@ CASES = [
         },
         changed="Name: Arbeitskreis Hafen → Arbeitskreis Häfen",
         kept="Trimodale Logistik</textarea>",
+        first={"description": "", "name": "Arbeitskreis Häfen"},
         merged={"description": "Trimodale Logistik", "name": "Arbeitskreis Häfen"},
     ),
     Case(
@@ -84,6 +102,7 @@ CASES = [
         anna={"name": "Hafen AG", "kind": "company", "city": "Duisburg-Ruhrort"},
         changed="Name: Hafen AG → Hafen Duisburg AG",
         kept='value="Duisburg-Ruhrort"',
+        first={"city": "Duisburg", "name": "Hafen Duisburg AG"},
         merged={"city": "Duisburg-Ruhrort", "name": "Hafen Duisburg AG"},
     ),
     Case(
@@ -98,7 +117,21 @@ CASES = [
         },
         changed="Name: Masterplan Wirtschaft Duisburg → Masterplan Duisburg",
         kept='value="Mehr Arbeit am Rhein"',
+        first={
+            "summary": "Gemeinsam für einen starken Wirtschaftsstandort.",
+            "name": "Masterplan Duisburg",
+        },
         merged={"summary": "Mehr Arbeit am Rhein", "name": "Masterplan Duisburg"},
+    ),
+    Case(
+        "membership_edit",
+        _membership,
+        paul={"role": "chair"},
+        anna={"starts_on": "2026-01-01"},
+        changed="Rolle: Mitglied → Vorsitz",
+        kept='value="2026-01-01"',
+        first={"starts_on": "", "role": "chair"},
+        merged={"starts_on": "2026-01-01", "role": "chair"},
     ),
 ]
 
@@ -135,14 +168,12 @@ def test_the_second_save_is_told_what_changed_and_keeps_its_input(
     assert not [name for name in form.errors if name != "__all__"]
     newer = SEEN_VERSION.search(refused.content.decode()).group(1)
     assert int(newer) == int(seen) + 1
-    obj.refresh_from_db()
-    assert {n: getattr(obj, n) for n in case.merged} != case.merged, "not saved yet"
+    assert stored(obj, case.merged) == case.first, "Anna's change is not saved yet"
 
     again = client.post(url, form.data)
 
     assert again.status_code == 302
-    obj.refresh_from_db()
-    assert {n: getattr(obj, n) for n in case.merged} == case.merged
+    assert stored(obj, case.merged) == case.merged
     assert obj.version == int(seen) + 2
 
 

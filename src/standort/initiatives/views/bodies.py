@@ -177,15 +177,16 @@ def membership_edit(request, initiative, pk):
     membership = _membership(initiative, pk)
     body = membership.body
     form = MembershipForm(request.POST or None, instance=membership, body=body)
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and try_save(
-            form, lambda: services.membership_save(actor=request.user, membership=form.instance)
-        )
-    ):
-        messages.success(request, _("The membership has been saved."))
-        return redirect(body)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.membership_save(
+                actor=request.user, membership=membership, expected_version=seen_version(form)
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The membership has been saved."))
+            return redirect(body)
     return form_page(
         request,
         form,

@@ -7,11 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from standort.initiatives.tests.factories import InitiativeOrganizationFactory, OrganizationFactory
 from standort.measures.models import Attachment, Measure, Milestone, Partnership
 
 from . import permission_table
-from .editing import page_text
-from .factories import MeasureFactory, StatusUpdateFactory, TopicFactory
+from .editing import page_text, save_one_after_the_other
+from .factories import MeasureFactory, MilestoneFactory, StatusUpdateFactory, TopicFactory
 
 Status = Measure.Status
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,74 @@ def test_owner_and_existing_partners_cannot_be_added(world, client, anna, who):
     assert response.status_code == 200
     assert list(response.context["form"].errors) == ["__all__"]
     assert place.measure.partnerships.count() == 1
+
+
+# Milestones and partners edited by two at once -------------------------------------
+
+
+def test_a_stale_milestone_form_keeps_the_input_and_shows_what_changed(world, anna, paul):
+    """Paul moves the due date, Anna (with the form opened before) ticks the milestone
+    off: she is refused, sees Paul's change, keeps her date and gets his in the form."""
+    place = world["duisburg"]
+    milestone = MilestoneFactory(
+        measure=place.measure, title="Spatenstich", due_on=datetime.date(2027, 6, 30)
+    )
+    url = reverse("milestone_edit", args=["duisburg", 1, milestone.pk])
+
+    annas, refused, seen = save_one_after_the_other(
+        anna, paul, url, pauls={"due_on": "2027-09-30"}, annas={"completed_on": "2027-06-28"}
+    )
+
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert "Geändert von Paul Plattform: Fällig am: 30.06.2027 → 30.09.2027" in page_text(refused)
+    assert 'value="2027-06-28"' in refused.content.decode()
+    assert (form["completed_on"].value(), form["due_on"].value()) == ("2027-06-28", "2027-09-30")
+    milestone.refresh_from_db()
+    assert (milestone.due_on, milestone.completed_on) == (datetime.date(2027, 9, 30), None)
+
+    assert annas.post(url, form.data).status_code == 302
+    milestone.refresh_from_db()
+    assert (milestone.due_on, milestone.completed_on, milestone.version) == (
+        datetime.date(2027, 9, 30),
+        datetime.date(2027, 6, 28),
+        seen + 2,
+    )
+
+
+def test_a_stale_partner_form_keeps_the_input_and_shows_what_changed(world, anna, paul):
+    """Paul names the partner's part, Anna (with the form opened before) picks another
+    organisation: she is refused, sees the part Paul gave, keeps her choice."""
+    place = world["duisburg"]
+    partnership = place.partnership
+    city = OrganizationFactory(name="Stadt Duisburg")
+    InitiativeOrganizationFactory(initiative=place.initiative, organization=city)
+    url = reverse("partnership_edit", args=["duisburg", 1, partnership.pk])
+
+    annas, refused, seen = save_one_after_the_other(
+        anna, paul, url, pauls={"role": "Sponsor"}, annas={"organization": city.pk}
+    )
+
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert "Geändert von Paul Plattform: Rolle: Projektpartner → Sponsor" in page_text(refused)
+    assert (form["organization"].value(), form["role"].value()) == (str(city.pk), "Sponsor")
+    assert f'<option value="{city.pk}" selected>' in refused.content.decode()
+    partnership.refresh_from_db()
+    assert (partnership.organization.name, partnership.role) == (
+        "Glasfaser Rhein-Ruhr GmbH",
+        "Sponsor",
+    )
+
+    assert annas.post(url, form.data).status_code == 302
+    partnership.refresh_from_db()
+    assert (partnership.organization, partnership.role, partnership.version) == (
+        city,
+        "Sponsor",
+        seen + 2,
+    )
 
 
 # Attachments -----------------------------------------------------------------------

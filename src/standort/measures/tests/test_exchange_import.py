@@ -128,6 +128,9 @@ def test_updates_keep_history_search_text_and_progress(place, anna):
     partner = Partnership.history.filter(id=place.partnership.pk).first()
     assert (partner.history_user, partner.role) == (anna, "Berater")
     assert partner.history_changes["changes"] == [["role", "Projektpartner", "Berater"]]
+    # The partner's version moves on, so an edit form opened before notices the import.
+    stored = Partnership.objects.get(pk=place.partnership.pk)
+    assert stored.version == partner.version == place.partnership.version + 1
 
 
 def test_a_save_between_check_and_write_stops_the_import(place, anna, monkeypatch):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext, ngettext
 from standort.measures.models import CustomField, Measure, Topic
 
 from . import permission_table
+from .editing import page_text, save_one_after_the_other
 from .factories import CustomFieldFactory, MeasureFactory, TopicFactory
 from .permission_table import (
     PERSONAS,
@@ -130,6 +131,36 @@ def test_a_label_is_unique_in_the_initiative(world, client, anna, label):
     assert kept.status_code == 302
 
 
+def test_a_stale_field_form_keeps_the_input_and_shows_what_changed(world, anna, paul):
+    """Paul renames the field, Anna (with the form opened before) adds a help text:
+    she is refused, sees the new name, keeps her text and gets his name in the form."""
+    field = world["duisburg"].field
+    url = reverse("custom_field_edit", args=["duisburg", field.pk])
+
+    annas, refused, seen = save_one_after_the_other(
+        anna, paul, url, pauls={"label": "Dringlichkeit"}, annas={"help_text": "Wie eilig?"}
+    )
+
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert "Geändert von Paul Plattform: Bezeichnung: Priorität → Dringlichkeit" in page_text(
+        refused
+    )
+    assert 'value="Wie eilig?"' in refused.content.decode()
+    assert (form["label"].value(), form["help_text"].value()) == ("Dringlichkeit", "Wie eilig?")
+    field.refresh_from_db()
+    assert (field.label, field.help_text) == ("Dringlichkeit", "")
+
+    assert annas.post(url, form.data).status_code == 302
+    field.refresh_from_db()
+    assert (field.label, field.help_text, field.version) == (
+        "Dringlichkeit",
+        "Wie eilig?",
+        seen + 2,
+    )
+
+
 def test_deleting_a_field_removes_its_values(world, client, anna):
     place = world["duisburg"]
     other = CustomFieldFactory(initiative=place.initiative, label="Kosten", kind="amount")
@@ -230,3 +261,31 @@ def test_a_field_of_action_name_is_unique(world, client, anna, name):
         reverse("topic_create", args=["duisburg"]), {"name": name, "position": 0}
     )
     assert list(response.context["form"].errors) == ["name"]
+
+
+def test_a_stale_field_of_action_form_keeps_the_name_typed_and_shows_the_other(world, anna, paul):
+    """Both rename the field of action, Paul first: Anna's name stays in her form,
+    marked with Paul's; saving it again is her deliberate choice and goes through."""
+    topic = world["duisburg"].topic
+    url = reverse("topic_edit", args=["duisburg", topic.pk])
+
+    annas, refused, seen = save_one_after_the_other(
+        anna, paul, url, pauls={"name": "Digitales"}, annas={"name": "Digitale Wirtschaft"}
+    )
+
+    assert refused.status_code == 200
+    form = refused.context["form"]
+    assert form.conflict is not None
+    assert form["name"].value() == "Digitale Wirtschaft"
+    assert 'value="Digitale Wirtschaft"' in refused.content.decode()
+    assert form.errors["name"] == [
+        "Paul Plattform hat dieses Feld inzwischen auf „Digitales“ geändert."
+    ]
+    assert "Sie beide haben geändert: Name." in form.non_field_errors()[0]
+    assert "Geändert von Paul Plattform: Name: Digitalisierung → Digitales" in page_text(refused)
+    topic.refresh_from_db()
+    assert topic.name == "Digitales"
+
+    assert annas.post(url, form.data).status_code == 302
+    topic.refresh_from_db()
+    assert (topic.name, topic.version) == ("Digitale Wirtschaft", seen + 2)

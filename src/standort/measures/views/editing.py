@@ -252,7 +252,9 @@ def milestone_edit(request, initiative, measure, pk):
         back_to=measure.get_absolute_url(),
         title=_("Edit milestone"),
         saved=_("The milestone has been saved."),
-        save=lambda: services.milestone_save(actor=request.user, milestone=milestone),
+        save=lambda: services.milestone_save(
+            actor=request.user, milestone=milestone, expected_version=seen_version(form)
+        ),
         delete_url=reverse("milestone_delete", args=[initiative.slug, measure.number, pk]),
         delete_label=_("Delete milestone"),
     )
@@ -296,7 +298,9 @@ def partnership_edit(request, initiative, measure, pk):
         back_to=measure.get_absolute_url(),
         title=_("Edit partner"),
         saved=_("The partner has been saved."),
-        save=lambda: services.partnership_save(actor=request.user, partnership=partnership),
+        save=lambda: services.partnership_save(
+            actor=request.user, partnership=partnership, expected_version=seen_version(form)
+        ),
         delete_url=reverse("partnership_delete", args=[initiative.slug, measure.number, pk]),
         delete_label=_("Remove partner"),
     )

@@ -8,11 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission
+from standort.core.pages import posted, seen_version
 
 from .. import services
 from ..forms import CustomFieldForm, TopicForm
 from ..models import CustomField, Measure, Topic
-from .editing import confirm_then_delete, posted, save_then_back
+from .editing import confirm_then_delete, save_then_back
 
 MANAGE = "measures.manage_measures"
 
@@ -64,7 +65,9 @@ def custom_field_edit(request, initiative, pk):
         title=_("Edit field “%(label)s”") % {"label": field.label},
         back_to=_fields_url(initiative),
         saved=_("The field has been saved."),
-        save=lambda: services.custom_field_save(actor=request.user, field=field),
+        save=lambda: services.custom_field_save(
+            actor=request.user, field=field, expected_version=seen_version(form)
+        ),
         delete_url=reverse("custom_field_delete", args=[initiative.slug, field.pk]),
     )
 
@@ -131,7 +134,9 @@ def topic_edit(request, initiative, pk):
         title=_("Edit field of action “%(name)s”") % {"name": topic.name},
         back_to=_topics_url(initiative),
         saved=_("The field of action has been saved."),
-        save=lambda: services.topic_save(actor=request.user, topic=topic),
+        save=lambda: services.topic_save(
+            actor=request.user, topic=topic, expected_version=seen_version(form)
+        ),
         delete_url=reverse("topic_delete", args=[initiative.slug, topic.pk]),
     )
 
