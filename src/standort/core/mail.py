@@ -3,17 +3,34 @@ the task worker.
 
 * Queuing is part of the caller's transaction: a rolled-back change sends nothing.
 * A key per purpose ("review-reminder:17:before") makes queuing idempotent, so a
-  task that runs twice, or a worker that crashes and retries, never sends twice.
+  task that runs twice, or a worker that crashes and retries, never queues a mail
+  twice (for the rare mail sent twice, see the Message-ID below).
 * A mail server that cannot be reached delays mails: they stay queued with a later
   attempt time and the delivery task schedules itself again.
+* A worker holds the mails it sends by a claim for CLAIM_SECONDS; the delivery task
+  claims with its own id. A worker killed while sending leaves its claim behind: the
+  delivery task it left RUNNING is run again (core.worker, at the next worker's start
+  or in the periodic sweep) and takes over its claims at once; other claims that run
+  out are found by the sweep (core.scheduling.sweep, every few minutes), which queues
+  a delivery, so mails never wait for an unrelated mail to be queued.
+* Sending again after an unknown outcome is harmless for the recipient. A worker can
+  die after the mail server accepted a mail and before the row records it; the mail
+  is then sent a second time when the claim runs out. Every mail carries the
+  Message-ID fixed on its row when it was queued, the same with every attempt, so
+  mail clients and servers that fold duplicates by Message-ID show it once (and
+  anyone reading both sees that they are the same mail). Exactly-once delivery is
+  impossible over SMTP; at-least-once with a stable Message-ID is what we promise.
 """
 
 import logging
 import smtplib
 import uuid
 from datetime import timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core import mail
+from django.core.mail import make_msgid
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -60,6 +77,12 @@ def retry_delay(attempts):
     return timedelta(minutes=min(2 ** max(attempts - 1, 0), 360))
 
 
+def new_message_id():
+    """A Message-ID in the site's domain, such as
+    "<176…@standort.example.org>"."""
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
+
+
 def queue(mails):
     """Queues OutgoingMail objects (unsaved) and starts delivery after the commit.
     Mails whose key is queued already are left as they are."""
@@ -67,6 +90,8 @@ def queue(mails):
     for outgoing in mails:
         if outgoing.send_after is None:
             outgoing.send_after = now
+        if not outgoing.message_id:
+            outgoing.message_id = new_message_id()
     OutgoingMail.objects.bulk_create(mails, ignore_conflicts=True, batch_size=500)
     transaction.on_commit(lambda: deliver_mail.enqueue())
 
@@ -79,31 +104,41 @@ def schedule(task_object, when, **kwargs):
     return task_object.using(run_after=when).enqueue(**kwargs)
 
 
-def _claim():
+def waiting(now=None):
+    """Mails due now that no worker holds: never claimed, or whose claim ran out."""
+    now = now or timezone.now()
+    return OutgoingMail.objects.filter(sent_at=None, failed_at=None, send_after__lte=now).filter(
+        Q(claimed_until=None) | Q(claimed_until__lt=now)
+    )
+
+
+def _claim(claim):
+    """Claims a batch of waiting mails, and the mails `claim` holds already: a run of
+    the delivery task that is rerun after its worker died takes over its own claims
+    at once instead of waiting for them to run out."""
     now = timezone.now()
-    claim = uuid.uuid4().hex
-    due = (
-        OutgoingMail.objects.filter(sent_at=None, failed_at=None, send_after__lte=now)
-        .filter(Q(claimed_until=None) | Q(claimed_until__lt=now))
+    ids = list(
+        (waiting(now) | OutgoingMail.objects.filter(sent_at=None, failed_at=None, claim=claim))
         .order_by("pk")
         .values_list("pk", flat=True)[:BATCH]
     )
-    ids = list(due)
     if not ids:
         return []
     # The same condition again in the UPDATE: of two workers only one gets a row.
     OutgoingMail.objects.filter(pk__in=ids).filter(
-        Q(claimed_until=None) | Q(claimed_until__lt=now)
+        Q(claimed_until=None) | Q(claimed_until__lt=now) | Q(claim=claim)
     ).update(claim=claim, claimed_until=now + timedelta(seconds=CLAIM_SECONDS))
     return list(OutgoingMail.objects.filter(claim=claim).order_by("pk"))
 
 
-def deliver_due(now=None):
+def deliver_due(now=None, claim=None):
     """Sends every due mail; returns (sent, left). `left` counts mails that failed
-    for a passing reason (the server is away) and wait for a later attempt."""
+    for a passing reason (the server is away) and wait for a later attempt. `claim`
+    (32 characters) marks the mails while they are sent; the task passes its id."""
     now = now or timezone.now()
+    claim = claim or uuid.uuid4().hex
     sent = left = 0
-    while batch := _claim():
+    while batch := _claim(claim):
         connection = mail.get_connection()
         try:
             connection.open()
@@ -139,8 +174,17 @@ def _postpone(batch, error, now):
 
 
 def _send(outgoing, connection, now):
+    if not outgoing.message_id:
+        # Queued before mails had one, or written without queue(): fixed before the
+        # first attempt, so every later attempt carries the same.
+        outgoing.message_id = new_message_id()
+        outgoing.save(update_fields=["message_id"])
     message = mail.EmailMessage(
-        outgoing.subject, links.fill_links(outgoing.body), to=[outgoing.to], connection=connection
+        outgoing.subject,
+        links.fill_links(outgoing.body),
+        to=[outgoing.to],
+        connection=connection,
+        headers={"Message-ID": outgoing.message_id},
     )
     if outgoing.calendar:
         # Calendar apps read the METHOD from the part's content type as well.
@@ -190,9 +234,10 @@ def _later(outgoing, error, now):
     return "later"
 
 
-@task()
-def deliver_mail():
-    sent, left = deliver_due()
+@task(takes_context=True)
+def deliver_mail(context):
+    # The task's id is the claim: the same run, queued again (core.worker), resumes.
+    sent, left = deliver_due(claim=str(context.task_result.id).replace("-", "")[:32])
     if left:
         retry_at = (
             OutgoingMail.objects.filter(sent_at=None, failed_at=None)

@@ -35,6 +35,9 @@ class OutgoingMail(models.Model):
     # A worker holds the mail while it sends it; a crashed worker's claim runs out.
     claim = models.CharField(max_length=32, blank=True)
     claimed_until = models.DateTimeField(null=True, blank=True)
+    # Fixed when the mail is queued and sent with every attempt: a mail sent again
+    # after an unknown outcome carries the same Message-ID (see core.mail).
+    message_id = models.CharField(max_length=255, blank=True)
 
     class Meta:
         verbose_name = _("outgoing e-mail")
