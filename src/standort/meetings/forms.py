@@ -155,7 +155,7 @@ class InvitationNoteForm(KernForm):
     """The sender's words above the invitation (meetings.services.meeting_invite)."""
 
     note = forms.CharField(
-        label=_("Personal note (optional)"),
+        label=_("Personal note"),
         help_text=_("Stands above the invitation in every mail, e.g. why this meeting matters."),
         required=False,
         max_length=2000,

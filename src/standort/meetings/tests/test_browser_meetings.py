@@ -48,7 +48,7 @@ def test_plan_invite_and_answer(new_ui, duisburg, anna, mailoutbox):
     expect(
         page.get_by_role("heading", name="1 Person erhält eine Einladung per E-Mail")
     ).to_be_visible()
-    page.get_by_label("Persönliche Nachricht (optional)").fill("Diesmal mit dem Gründerzentrum.")
+    page.get_by_label(re.compile("^Persönliche Nachricht")).fill("Diesmal mit dem Gründerzentrum.")
     page.get_by_role("button", name="Vorschau aktualisieren").click()
     office.check()
     expect(page.locator(".mail-preview")).to_contain_text("Diesmal mit dem Gründerzentrum.")
