@@ -20,12 +20,14 @@ def next_daily_run(hour, now=None):
     return today if today > now else today + datetime.timedelta(days=1)
 
 
+def _waits(task_object):
+    """Whether a run of `task_object` is queued already."""
+    return DBTaskResult.objects.filter(task_path=task_object.module_path, status="READY").exists()
+
+
 def schedule_daily_run(task_object, hour):
     """Queues the next run of `task_object` at `hour` unless one waits already."""
-    waiting = DBTaskResult.objects.filter(
-        task_path=task_object.module_path, status="READY"
-    ).exists()
-    if not waiting:
+    if not _waits(task_object):
         schedule(task_object, next_daily_run(hour))
 
 
@@ -34,10 +36,7 @@ SWEEP_MINUTES = 5
 
 def schedule_every(task_object, minutes):
     """Queues a run of `task_object` in `minutes` unless one waits already."""
-    waiting = DBTaskResult.objects.filter(
-        task_path=task_object.module_path, status="READY"
-    ).exists()
-    if not waiting:
+    if not _waits(task_object):
         schedule(task_object, timezone.now() + datetime.timedelta(minutes=minutes))
 
 
