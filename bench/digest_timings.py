@@ -11,10 +11,13 @@ from standort.core.tenancy import across_initiatives
 DIGEST_USERS = 10_000
 PER_USER = 3
 DIGEST_TARGET_S = 60
-TEXTS = [
-    "Anna Albers hat Maßnahme {n} „Gewerbeflächen an der Ruhr“ kommentiert.",
-    "Maßnahme {n} „Breitband für Gewerbegebiete“ ist jetzt „in Umsetzung“.",
-    "Neuer Sachstand zu Maßnahme {n} „Gründungslotsen im Rathaus“: im Plan, 40 %.",
+MESSAGES = [
+    ("comment_on_measure", {"who": "Anna Albers", "title": "Gewerbeflächen an der Ruhr"}),
+    ("measure_status", {"title": "Breitband für Gewerbegebiete", "status": "in_progress"}),
+    (
+        "status_update",
+        {"title": "Gründungslotsen im Rathaus", "light": "green", "progress": 40},
+    ),
 ]
 
 
@@ -49,7 +52,8 @@ def pending_digests(initiative, users=DIGEST_USERS, per_user=PER_USER):
             recipient=user,
             initiative=initiative,
             kind=Kind.COMMENT if k % 2 == 0 else Kind.STATUS,
-            text=TEXTS[k % len(TEXTS)].format(n=n % 500 + 1),
+            message=MESSAGES[k % len(MESSAGES)][0],
+            params={"number": n % 500 + 1, **MESSAGES[k % len(MESSAGES)][1]},
             url=f"/{initiative.slug}/measures/{n % 500 + 1}/",
             event=f"bench:{n}:{k}",
             delivery=Choice.DAILY,

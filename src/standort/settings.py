@@ -164,6 +164,8 @@ AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
+# What users type is written in this language, whatever language the pages are read in.
+CONTENT_LANGUAGE = "de"
 LOCALE_PATHS = [BASE_DIR / "src" / "standort" / "locale"]
 FORMAT_MODULE_PATH = ["standort.formats"]
 TIME_ZONE = "Europe/Berlin"

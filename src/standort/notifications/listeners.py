@@ -3,62 +3,45 @@ is told what; `services.notify` does the rest. They run inside the sender's
 transaction, so a rolled-back comment tells nobody."""
 
 from collections import defaultdict
-from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from standort.dialog.mentions import mentioned_ids
 from standort.dialog.models import Comment
 from standort.initiatives.models import Person
-from standort.measures.models import Measure
 
 from . import queries, services
+from .messages import NAMED_MEASURES
 from .models import Kind
 
 
 def _name(user):
-    return str(user) if user is not None else _("Someone")
-
-
-def _day(moment):
-    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT")
+    """The actor's name as it was (the message says "Someone" without one)."""
+    return str(user) if user is not None else ""
 
 
 # Measures --------------------------------------------------------------------------
 
 
-def _tell_measure_followers(measure, actor, text, event):
+def _tell_measure_followers(measure, actor, message, params, event):
     services.notify(
         kind=Kind.STATUS,
         users=queries.followers(measure),
         initiative=measure.initiative,
         actor=actor,
-        text=text,
+        message=message,
+        params={"number": measure.number, "title": measure.title, **params},
         url=measure.get_absolute_url(),
         event=event,
     )
 
 
 def on_status_changed(sender, *, measure, actor, old, new, **kwargs):
-    def text():
-        return _("Measure %(number)s “%(title)s” is now “%(status)s”.") % {
-            "number": measure.number,
-            "title": measure.title,
-            "status": type(measure).Status(new).label,
-        }
-
     event = f"measure-status:{measure.pk}:{measure.version}:{new}"
-    _tell_measure_followers(measure, actor, text, event)
-
-
-# How many measures the notification of an import names before "and 4 more".
-NAMED_MEASURES = 3
+    _tell_measure_followers(measure, actor, "measure_status", {"status": new}, event)
 
 
 def on_measures_imported(sender, *, initiative, actor, status_changes, key, **kwargs):
@@ -77,50 +60,25 @@ def on_measures_imported(sender, *, initiative, actor, status_changes, key, **kw
             url = reverse("measure_detail", args=[initiative.slug, changes[0][0].number])
         else:
             url = reverse("measure_list", args=[initiative.slug])
+        named = [
+            [measure.number, measure.title, status] for measure, status in changes[:NAMED_MEASURES]
+        ]
         services.notify(
             kind=Kind.STATUS,
             users=users,
             initiative=initiative,
             actor=actor,
-            text=partial(_imported, changes),
+            message="measures_imported",
+            params={"changes": named, "count": len(changes)},
             url=url,
             event=f"measures-import:{key}",
         )
 
 
-def _imported(changes):
-    named = "; ".join(
-        _("%(number)s “%(title)s” is now “%(status)s”")
-        % {"number": measure.number, "title": measure.title, "status": Measure.Status(new).label}
-        for measure, new in changes[:NAMED_MEASURES]
-    )
-    more = len(changes) - NAMED_MEASURES
-    if more > 0:
-        named = ngettext("%(named)s and %(count)s more", "%(named)s and %(count)s more", more) % {
-            "named": named,
-            "count": more,
-        }
-    return ngettext(
-        "An import changed the status of a measure you follow: %(changes)s.",
-        "An import changed the status of %(count)s measures you follow: %(changes)s.",
-        len(changes),
-    ) % {"count": len(changes), "changes": named}
-
-
 def on_status_update_added(sender, *, update, actor, **kwargs):
-    measure = update.measure
-
-    def text():
-        return _(
-            "New status update on measure %(number)s “%(title)s”: %(light)s, %(progress)s %%."
-        ) % {
-            "number": measure.number,
-            "title": measure.title,
-            "light": update.get_traffic_light_display(),
-            "progress": update.progress,
-        }
-
-    _tell_measure_followers(measure, actor, text, f"status-update:{update.pk}")
+    params = {"light": update.traffic_light, "progress": update.progress}
+    event = f"status-update:{update.pk}"
+    _tell_measure_followers(update.measure, actor, "status_update", params, event)
 
 
 # Meetings --------------------------------------------------------------------------
@@ -134,28 +92,18 @@ def on_invitations_sent(sender, *, meeting, invitations, kind, **kwargs):
         "user_id", flat=True
     )
 
-    def text():
-        values = {
-            "title": meeting.title,
-            "body": meeting.body.name,
-            "date": _day(meeting.starts_at),
-        }
-        if kind == "cancel":
-            return _("The meeting “%(title)s” of %(body)s on %(date)s is cancelled.") % values
-        if kind == "update":
-            return _("The meeting “%(title)s” of %(body)s has changed: now on %(date)s.") % values
-        if kind == "remind":
-            return (
-                _("Please answer the invitation to “%(title)s” of %(body)s on %(date)s.") % values
-            )
-        return _("Invitation to “%(title)s” of %(body)s on %(date)s.") % values
-
     services.notify(
         kind=Kind.INVITATION,
         users=list(users),
         initiative=meeting.initiative,
         actor=None,
-        text=text,
+        message="meeting",
+        params={
+            "change": kind,
+            "title": meeting.title,
+            "body": meeting.body.name,
+            "date": timezone.localdate(meeting.starts_at).isoformat(),
+        },
         url=meeting.get_absolute_url(),
         event=f"meeting-{kind}:{meeting.pk}:{meeting.sequence}:{timezone.localdate()}",
         mail=False,
@@ -175,31 +123,17 @@ def _followed(comment):
     return comment.idea
 
 
-def _about_comment(comment, who, mention=False):
-    """The sentence of a comment or a mention in it, in the active language."""
+def _about_comment(comment, mention=False):
+    """The message and values of a comment, or of a mention in it."""
+    values = {"who": _name(comment.author), "mention": mention}
     if comment.measure_id:
-        values = {"who": who, "number": comment.measure.number, "title": comment.measure.title}
-        if mention:
-            return (
-                _("%(who)s mentioned you in a comment on measure %(number)s “%(title)s”.") % values
-            )
-        return _("%(who)s commented on measure %(number)s “%(title)s”.") % values
+        values |= {"number": comment.measure.number, "title": comment.measure.title}
+        return "comment_on_measure", values
     if comment.agenda_item_id:
         item = comment.agenda_item
-        values = {"who": who, "item": item.title, "meeting": item.meeting.title}
-        if mention:
-            return (
-                _(
-                    "%(who)s mentioned you in a comment on the agenda item “%(item)s” of "
-                    "“%(meeting)s”."
-                )
-                % values
-            )
-        return _("%(who)s commented on the agenda item “%(item)s” of “%(meeting)s”.") % values
-    values = {"who": who, "title": comment.idea.title}
-    if mention:
-        return _("%(who)s mentioned you in a comment on the idea “%(title)s”.") % values
-    return _("%(who)s commented on the idea “%(title)s”.") % values
+        values |= {"item": item.title, "meeting": item.meeting.title}
+        return "comment_on_agenda_item", values
+    return "comment_on_idea", values | {"title": comment.idea.title}
 
 
 def on_comment_posted(sender, *, comment, **kwargs):
@@ -212,35 +146,27 @@ def on_comment_posted(sender, *, comment, **kwargs):
     mentioned = mentioned_ids(comment.mentions)
     if mentioned:
         users = users.exclude(person__pk__in=mentioned)
-
-    def text():
-        return _about_comment(comment, _name(comment.author))
-
+    message, params = _about_comment(comment)
     services.notify(
         kind=Kind.COMMENT,
         users=users,
         initiative=comment.initiative,
         actor=comment.author,
-        text=text,
+        message=message,
+        params=params,
         url=comment.get_absolute_url(),
         event=f"comment:{comment.pk}",
     )
 
 
 def on_idea_posted(sender, *, idea, **kwargs):
-    def text():
-        return _("%(who)s posted the idea “%(title)s” in %(body)s.") % {
-            "who": _name(idea.author),
-            "title": idea.title,
-            "body": idea.body.name,
-        }
-
     services.notify(
         kind=Kind.COMMENT,
         users=queries.followers(idea.body),
         initiative=idea.initiative,
         actor=idea.author,
-        text=text,
+        message="idea_posted",
+        params={"who": _name(idea.author), "title": idea.title, "body": idea.body.name},
         url=idea.get_absolute_url(),
         event=f"idea:{idea.pk}",
     )
@@ -252,21 +178,17 @@ def on_people_mentioned(sender, *, obj, people, **kwargs):
     # On posting, the mention takes the place of the comment's notification (the same
     # event); a mention added by an edit is news of its own.
     event = f"{kind}:{obj.pk}" if obj.edited_at is None else f"{kind}:{obj.pk}:mention"
-
-    def text():
-        if is_comment:
-            return _about_comment(obj, _name(obj.author), mention=True)
-        return _("%(who)s mentioned you in the idea “%(title)s”.") % {
-            "who": _name(obj.author),
-            "title": obj.title,
-        }
-
+    if is_comment:
+        message, params = _about_comment(obj, mention=True)
+    else:
+        message, params = "idea_mention", {"who": _name(obj.author), "title": obj.title}
     services.notify(
         kind=Kind.MENTION,
         users=[person.user_id for person in people if person.user_id],
         initiative=obj.initiative,
         actor=obj.author,
-        text=text,
+        message=message,
+        params=params,
         url=obj.get_absolute_url(),
         event=event,
     )

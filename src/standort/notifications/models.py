@@ -9,6 +9,8 @@ from standort.dialog.models import Idea
 from standort.initiatives.models import Body, Initiative
 from standort.measures.models import Measure
 
+from . import messages
+
 
 class Kind(models.TextChoices):
     INVITATION = "invitation", _("Invitations to meetings")
@@ -110,9 +112,10 @@ class Follow(models.Model):
 
 
 class Notification(models.Model):
-    """One thing one user is told about. The text is written when it is created, in the
-    recipient's language; `delivery` is their choice for its kind at that moment, and
-    `mailed_at` is set once a mail (its own or the daily digest) is queued for it."""
+    """One thing one user is told about. It stores a message of `messages` and its
+    values, and says it in the language of whoever reads it; `delivery` is the
+    recipient's choice for its kind at that moment, and `mailed_at` is set once a mail
+    (its own or the daily digest) is queued for it."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
@@ -128,7 +131,8 @@ class Notification(models.Model):
         blank=True,
         related_name="+",
     )
-    text = models.CharField(_("text"), max_length=500)
+    message = models.CharField(_("message"), max_length=40)
+    params = models.JSONField(_("values"), default=dict, blank=True)
     url = models.CharField(max_length=500)
     # What happened ("comment:17"): one notification per recipient and event, so a
     # listener that runs twice tells nobody twice.
@@ -161,6 +165,16 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def text(self):
+        """What it says, in the active language."""
+        return messages.render(self.message, self.params)
+
+    @property
+    def html(self):
+        """What it says, for a page: what users typed marked with its language."""
+        return messages.render_html(self.message, self.params)
 
     @property
     def is_unread(self):

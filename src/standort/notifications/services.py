@@ -19,7 +19,7 @@ from django.utils.translation import ngettext
 from standort.core import mail
 from standort.core.models import OutgoingMail
 
-from . import queries
+from . import messages, queries
 from .models import Choice, Follow, Kind, Notification, Preference
 from .queries import followers, target_field
 
@@ -94,18 +94,11 @@ def preferences_save(*, user, choices):
 # Notifying -------------------------------------------------------------------------
 
 
-def _render(text, language):
-    if not callable(text):
-        return str(text)[:500]
-    with translation.override(language):
-        return str(text())[:500]
-
-
 @transaction.atomic
-def notify(*, kind, users, initiative, actor, text, url, event="", mail=True):
+def notify(*, kind, users, initiative, actor, message, params, url, event="", mail=True):
     """Tells `users` (users, ids or a queryset of users) what `actor` did, never the
-    actor themself. `text` is a string, or a function returning one that is called in
-    each recipient's language; `url` the target's path.
+    actor themself: the message `message` of `messages` with the values `params`
+    (which JSON can hold), said in each reader's language; `url` the target's path.
 
     `event` names what happened ("comment:17"): a user is told about an event once,
     however often it is reported. A mention replaces the comment notification of the
@@ -115,20 +108,19 @@ def notify(*, kind, users, initiative, actor, text, url, event="", mail=True):
 
     Returns the ids of the users told."""
     kind = Kind(kind)
+    if message not in messages.MESSAGES:
+        raise ValueError(f"unknown message {message!r}")
     event = event or f"{kind}:{uuid.uuid4().hex}"
     actor_id = getattr(actor, "pk", None)
     User = get_user_model()
-    recipients = dict(
+    recipients = list(
         User.objects.filter(pk__in=_ids(users), is_active=True)
         .exclude(pk=actor_id)
-        .values_list("pk", "language")
+        .values_list("pk", flat=True)
     )
     if not recipients:
         return set()
-    choices = queries.choices_of(list(recipients), kind)
-    texts = {}
-    for language in set(recipients.values()):
-        texts[language] = _render(text, language)
+    choices = queries.choices_of(recipients, kind)
     Notification.objects.bulk_create(
         [
             Notification(
@@ -136,36 +128,34 @@ def notify(*, kind, users, initiative, actor, text, url, event="", mail=True):
                 initiative=initiative,
                 kind=kind,
                 actor_id=actor_id,
-                text=texts[language],
+                message=message,
+                params=params,
                 url=url,
                 event=event,
                 delivery=choices[pk],
             )
-            for pk, language in recipients.items()
+            for pk in recipients
         ],
         ignore_conflicts=True,
         batch_size=500,
     )
     if kind == Kind.MENTION:
-        _upgrade_to_mention(event, recipients, choices, texts)
+        _upgrade_to_mention(event, recipients, choices, message, params)
     _mail_immediately(
         event, kind, [pk for pk in recipients if choices[pk] == Choice.IMMEDIATE], mail
     )
     return set(recipients)
 
 
-def _upgrade_to_mention(event, recipients, choices, texts):
+def _upgrade_to_mention(event, recipients, choices, message, params):
     """Whoever was told about a comment before its mentions were known hears of it as
     a mention (unless the comment's own mail has gone out already)."""
     pending = Notification.objects.filter(
-        event=event, kind=Kind.COMMENT, mailed_at=None, recipient__in=list(recipients)
+        event=event, kind=Kind.COMMENT, mailed_at=None, recipient__in=recipients
     )
-    groups = {}
-    for pk, language in recipients.items():
-        groups.setdefault((language, choices[pk]), []).append(pk)
-    for (language, choice), pks in groups.items():
-        pending.filter(recipient__in=pks).update(
-            kind=Kind.MENTION, delivery=choice, text=texts[language]
+    for choice in {choices[pk] for pk in recipients}:
+        pending.filter(recipient__in=[pk for pk in recipients if choices[pk] == choice]).update(
+            kind=Kind.MENTION, delivery=choice, message=message, params=params
         )
 
 
@@ -184,11 +174,12 @@ def _mail_immediately(event, kind, pks, send):
                 body = template.render(
                     {"notification": notification, "recipient": recipient, **_links()}
                 )
+                subject = f"{notification.initiative.name}: {notification.text}"[:300]
             outgoing.append(
                 OutgoingMail(
                     key=f"notification:{notification.pk}",
                     to=recipient.email,
-                    subject=f"{notification.initiative.name}: {notification.text}"[:300],
+                    subject=subject,
                     body=body,
                 )
             )
@@ -263,7 +254,7 @@ def _digest_chunk(user_ids, day, now, template):
             mailed_at=None,
         )
         .select_related("initiative")
-        .only("pk", "recipient_id", "text", "url", "created_at", "initiative__name")
+        .only("pk", "recipient_id", "message", "params", "url", "created_at", "initiative__name")
         .order_by("recipient_id", "initiative__name", "initiative_id", "created_at", "pk")
     )
     outgoing, listed = [], []

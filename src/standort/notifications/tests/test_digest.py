@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 def notify(user, initiative, text, kind=Kind.COMMENT):
     services.notify(
-        kind=kind, users=[user], initiative=initiative, actor=None, text=text, url="/x/"
+        kind=kind,
+        users=[user],
+        initiative=initiative,
+        actor=None,
+        message="plain",
+        params={"text": text},
+        url="/x/",
     )
 
 
@@ -53,7 +59,7 @@ def test_what_comes_after_todays_digest_waits_for_tomorrows(pending, duisburg, b
     services.send_digest()
     notify(ben, duisburg, "Noch ein Kommentar.")
     assert services.send_digest() == 0
-    late = Notification.objects.get(text="Noch ein Kommentar.")
+    late = Notification.objects.get(params__text="Noch ein Kommentar.")
     assert late.mailed_at is None
 
     tomorrow = timezone.now() + datetime.timedelta(days=1)
@@ -96,7 +102,7 @@ def test_immediate_and_never_are_not_in_the_digest(duisburg, ben):
     notify(ben, duisburg, "Sofort.", kind=Kind.MENTION)
     assert services.send_digest() == 0
     assert list(OutgoingMail.objects.values_list("key", flat=True)) == [
-        f"notification:{Notification.objects.get(text='Sofort.').pk}"
+        f"notification:{Notification.objects.get(params__text='Sofort.').pk}"
     ]
 
 

@@ -122,7 +122,7 @@ def test_a_comment_on_an_idea_tells_its_author_and_earlier_commenters(idea, ben,
     assert told() == {("olga", Kind.COMMENT)}
 
     dialog.comment_post(actor=stefan, comment=Comment(idea=idea, text="Finde ich auch."))
-    assert told(text__startswith="Stefan") == {("olga", Kind.COMMENT), ("ben", Kind.COMMENT)}
+    assert told(params__who__startswith="Stefan") == {("olga", Kind.COMMENT), ("ben", Kind.COMMENT)}
     notification = Notification.objects.filter(recipient=ben).get()
     assert notification.url == f"/duisburg/ideas/{idea.pk}/#comment-{Comment.objects.last().pk}"
 

@@ -17,7 +17,13 @@ SIGNED_IN = {p for p in PERSONAS if p != "anonymous"}
 
 def notify(user, initiative, text="Anna hat Maßnahme 7 kommentiert.", url="/duisburg/measures/7/"):
     services.notify(
-        kind=Kind.COMMENT, users=[user], initiative=initiative, actor=None, text=text, url=url
+        kind=Kind.COMMENT,
+        users=[user],
+        initiative=initiative,
+        actor=None,
+        message="plain",
+        params={"text": text},
+        url=url,
     )
     return Notification.objects.filter(recipient=user).first()
 
@@ -46,6 +52,28 @@ def test_a_user_sees_only_their_own_notifications(duisburg, ben, stefan, as_pers
     assert client.get(reverse("notification_open", args=[theirs.pk])).status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_the_list_says_each_notification_in_the_readers_language(duisburg, ben, as_persona):
+    """Written while Ben read German; he switches to English and reads it in English,
+    the measure's German title marked as German."""
+    services.notify(
+        kind=Kind.STATUS,
+        users=[ben],
+        initiative=duisburg,
+        actor=None,
+        message="measure_status",
+        params={"number": 7, "title": "Gewerbeflächen", "status": "done"},
+        url="/duisburg/measures/7/",
+    )
+    client = as_persona("ben")
+    assert "Maßnahme 7 „Gewerbeflächen“ ist jetzt „abgeschlossen“." in (
+        client.get(reverse("notification_list")).content.decode()
+    )
+    ben.language = "en"
+    ben.save()
+    page = client.get(reverse("notification_list")).content.decode()
+    assert 'Measure 7 “<span lang="de">Gewerbeflächen</span>” is now “done”.' in page
 
 
 def test_opening_marks_read_and_goes_to_the_target(duisburg, ben, as_persona):

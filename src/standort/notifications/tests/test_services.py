@@ -1,6 +1,7 @@
 """Following, preferences and notify(): who is told, and who gets a mail when."""
 
 import pytest
+from django.utils import translation
 
 from standort.core.models import OutgoingMail
 from standort.dialog.tests.factories import CommentFactory, IdeaFactory
@@ -66,13 +67,26 @@ def test_defaults_and_stored_preferences(ben, stefan, anna):
     assert Preference.objects.count() == 2
 
 
-def _notify(users, actor, duisburg, kind=Kind.STATUS, event="e:1", **kwargs):
+STATUS_CHANGED = {"number": 7, "title": "Gewerbeflächen", "status": "in_progress"}
+
+
+def _notify(
+    users,
+    actor,
+    duisburg,
+    kind=Kind.STATUS,
+    event="e:1",
+    message="measure_status",
+    params=STATUS_CHANGED,
+    **kwargs,
+):
     return services.notify(
         kind=kind,
         users=users,
         initiative=duisburg,
         actor=actor,
-        text="Maßnahme 7 ist jetzt „in Umsetzung“.",
+        message=message,
+        params=params,
         url="/duisburg/measures/7/",
         event=event,
         **kwargs,
@@ -111,21 +125,46 @@ def test_the_same_event_twice_tells_and_mails_once(duisburg, anna, ben):
     assert OutgoingMail.objects.count() == 1
 
 
-def test_the_text_is_written_in_each_recipients_language(duisburg, anna, ben, stefan):
-    from django.utils.translation import get_language
-
+def test_a_notification_is_said_in_the_language_of_whoever_reads_it(duisburg, anna, ben, stefan):
+    """Stored as a message and its values: the same row reads German on a German page
+    and English on an English one, and each recipient's mail is in their language."""
     stefan.language = "en"
     stefan.save()
-    services.notify(
-        kind=Kind.STATUS,
-        users=[ben, stefan],
-        initiative=duisburg,
-        actor=anna,
-        text=lambda: f"text in {get_language()}",
-        url="/duisburg/",
-    )
-    texts = dict(Notification.objects.values_list("recipient_id", "text"))
-    assert texts == {ben.pk: "text in de", stefan.pk: "text in en"}
+    services.preferences_save(user=stefan, choices={Kind.STATUS: Choice.IMMEDIATE})
+    services.preferences_save(user=ben, choices={Kind.STATUS: Choice.IMMEDIATE})
+    _notify([ben, stefan], anna, duisburg)
+
+    notification = Notification.objects.get(recipient=stefan)
+    assert notification.message == "measure_status"
+    with translation.override("de"):
+        assert notification.text == "Maßnahme 7 „Gewerbeflächen“ ist jetzt „in Umsetzung“."
+    with translation.override("en"):
+        assert notification.text == "Measure 7 “Gewerbeflächen” is now “in progress”."
+    subjects = dict(OutgoingMail.objects.values_list("to", "subject"))
+    assert subjects[stefan.email].endswith(": Measure 7 “Gewerbeflächen” is now “in progress”.")
+    assert subjects[ben.email].endswith(": Maßnahme 7 „Gewerbeflächen“ ist jetzt „in Umsetzung“.")
+
+
+def test_on_a_page_what_users_typed_is_marked_with_its_language(duisburg, anna, ben):
+    params = {"who": "Anna <Albers>", "number": 7, "title": "Flächen & Häfen"}
+    _notify([ben], anna, duisburg, kind=Kind.COMMENT, message="comment_on_measure", params=params)
+    notification = Notification.objects.get()
+    with translation.override("en"):
+        assert notification.html == (
+            '<span lang="de">Anna &lt;Albers&gt;</span> commented on measure 7 '
+            '“<span lang="de">Flächen &amp; Häfen</span>”.'
+        )
+    with translation.override("de"):
+        assert (
+            notification.html
+            == "Anna &lt;Albers&gt; hat Maßnahme 7 „Flächen &amp; Häfen“ kommentiert."
+        )
+        assert notification.text == "Anna <Albers> hat Maßnahme 7 „Flächen & Häfen“ kommentiert."
+
+
+def test_an_unknown_message_is_refused(duisburg, ben):
+    with pytest.raises(ValueError, match="unknown message"):
+        _notify([ben], None, duisburg, message="no_such_message", params={})
 
 
 def test_a_caller_that_mails_itself_gets_no_second_mail(duisburg, ben):
