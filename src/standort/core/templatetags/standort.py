@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from .. import slots
 from ..markup import MINUTES_LIMIT, render_markdown
@@ -39,3 +42,29 @@ def slot(context, name, obj):
         with context.push(values):
             parts.append(engine.get_template(entry.template).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="de"` for an element that holds only what people typed, on a page in
+    another language than settings.CONTENT_LANGUAGE; nothing on a page in that language,
+    where the <html> element says it already. Belongs on the smallest element that holds
+    the text alone (a cell, a link, a heading), never on one that holds UI text too."""
+    content = settings.CONTENT_LANGUAGE
+    if _primary(get_language() or settings.LANGUAGE_CODE) == _primary(content):
+        return ""
+    return format_html(' lang="{}"', content)
+
+
+@register.filter
+def in_content_lang(text):
+    """`text` in a <span> marked as {% content_lang %} marks an element, for a text
+    people typed within a sentence of the UI ("Ideas of <span lang="de">…</span>"), as
+    in a {% blocktranslate %}. Not for <title> or an attribute: they hold text only."""
+    lang = content_lang()
+    return format_html("<span{}>{}</span>", lang, text) if lang else text
+
+
+def _primary(code):
+    """The primary subtag: "de" of "de-at"."""
+    return code.split("-")[0].lower()
