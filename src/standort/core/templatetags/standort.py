@@ -60,9 +60,10 @@ def content_lang():
 def in_content_lang(text):
     """`text` in a <span> marked as {% content_lang %} marks an element, for a text
     people typed within a sentence of the UI ("Ideas of <span lang="de">…</span>"), as
-    in a {% blocktranslate %}. Not for <title> or an attribute: they hold text only."""
+    in a {% blocktranslate %}. Not for <title> or an attribute: they hold text only. An
+    empty text stays empty, so that `|default` still applies after it."""
     lang = content_lang()
-    return format_html("<span{}>{}</span>", lang, text) if lang else text
+    return format_html("<span{}>{}</span>", lang, text) if lang and text else text
 
 
 def _primary(code):
