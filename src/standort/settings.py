@@ -164,7 +164,10 @@ AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
-# What users type is written in this language, whatever language the pages are read in.
+# What people type (measures, minutes, ideas, comments, names of groups) is written in
+# this language whatever language the pages are shown in: on a page in another language,
+# the templates mark it with {% content_lang %} so that a screen reader pronounces it as
+# German (WCAG 2.1, 3.1.2 Language of Parts).
 CONTENT_LANGUAGE = "de"
 LOCALE_PATHS = [BASE_DIR / "src" / "standort" / "locale"]
 FORMAT_MODULE_PATH = ["standort.formats"]

@@ -47,6 +47,9 @@ class Change:
     label: str
     old: str
     new: str
+    # Whether the values are what people typed (in settings.CONTENT_LANGUAGE), not a
+    # choice, a yes/no or a date written in the reader's language.
+    typed: bool = True
 
 
 @dataclass
@@ -54,8 +57,13 @@ class HistoryEntry:
     date: object
     user: object
     action: str
-    subject: str
+    kind: str  # of object, in the reader's language
+    name: str  # as the object names itself
     changes: list = field(default_factory=list)
+
+    @property
+    def subject(self):
+        return f"{self.kind}: {self.name}"
 
     @property
     def action_label(self):
@@ -226,7 +234,8 @@ def _change(fields, name, old, new, label=None):
     if label is not None:  # written out already at write time (history_expand)
         return Change(label, old or "–", new or "–")
     f = fields[name]
-    return Change(capfirst(f.verbose_name), _present(f, old), _present(f, new))
+    typed = not (f.choices or isinstance(f, models.BooleanField | models.DateField))
+    return Change(capfirst(f.verbose_name), _present(f, old), _present(f, new), typed)
 
 
 def history_entries(*record_sets, limit=50, hidden=frozenset()):
@@ -263,7 +272,8 @@ def history_entries(*record_sets, limit=50, hidden=frozenset()):
                 date=date,
                 user=users.get(user_id),
                 action=action,
-                subject=f"{kind}: {stored.get('subject') or f'#{pk}'}",
+                kind=kind,
+                name=stored.get("subject") or f"#{pk}",
                 changes=[
                     _change(fields, *change)
                     for change in stored.get("changes", [])

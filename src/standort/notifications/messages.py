@@ -12,13 +12,13 @@ with its language where it differs from the page's (WCAG 2.1, 3.1.2)."""
 
 import datetime
 
-from django.conf import settings
 from django.utils.formats import date_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from standort.core.languages import in_content_language
 from standort.measures.models import Measure, StatusUpdate
 
 MESSAGES = {}
@@ -49,13 +49,9 @@ class Plain:
 class Html:
     """Sentences as HTML: values escaped, typed ones marked with their language."""
 
-    def __init__(self):
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        self.mark = language != settings.CONTENT_LANGUAGE
-
     def _value(self, value):
-        if isinstance(value, Typed) and self.mark:
-            return format_html('<span lang="{}">{}</span>', settings.CONTENT_LANGUAGE, value)
+        if isinstance(value, Typed):
+            return conditional_escape(in_content_language(value))
         return conditional_escape(value)
 
     def __call__(self, sentence, **values):

@@ -52,6 +52,7 @@ class Group:
 
     name: str
     rows: list = field(default_factory=list)
+    has_body: bool = True  # False: the name is "no working group", in the UI's language
 
     def light_counts(self):
         counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
@@ -181,7 +182,10 @@ def report_data(cycle, *, today=None):
         light_counts[light] += 1
         body_id = measure.body_id
         if body_id not in by_body:
-            by_body[body_id] = Group(name=measure.body.name if measure.body else without_group)
+            by_body[body_id] = Group(
+                name=measure.body.name if measure.body else without_group,
+                has_body=measure.body is not None,
+            )
             groups.append(by_body[body_id])
         by_body[body_id].rows.append(row)
     for group in groups:

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from .. import slots
+from .. import languages, slots
 from ..markup import MINUTES_LIMIT, render_markdown
 
 register = template.Library()
@@ -39,3 +39,21 @@ def slot(context, name, obj):
         with context.push(values):
             parts.append(engine.get_template(entry.template).render(context))
     return mark_safe("".join(parts))  # noqa: S308 - rendered templates, escaped there
+
+
+@register.simple_tag
+def content_lang():
+    """` lang="de"` for an element that holds only what people typed, on a page in
+    another language than settings.CONTENT_LANGUAGE (see core.languages). Belongs on the
+    smallest element that holds the text alone (a cell, a link, a heading), never on one
+    that holds UI text too."""
+    return languages.lang_attribute()
+
+
+@register.filter
+def in_content_lang(text):
+    """`text` in a <span> marked as {% content_lang %} marks an element, for a text
+    people typed within a sentence of the UI ("Ideas of <span lang="de">…</span>"), as
+    in a {% blocktranslate %}. Not for <title> or an attribute: they hold text only. An
+    empty text stays empty, so that `|default` still applies after it."""
+    return languages.in_content_language(text)

@@ -11,10 +11,12 @@ from urllib.parse import urlencode
 from django import template
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from standort.core.memo import remembered
+from standort.core.templatetags.standort import in_content_lang
 from standort.measures.dashboard import LIGHTS, STATUSES
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
@@ -167,7 +169,9 @@ def group_rows(figures, measures_url):
     rows = []
     for group in figures.groups:
         tally = group.tally
-        name = group.name or _("no working group")
+        # A group's name is German (see settings.CONTENT_LANGUAGE), also within the
+        # labels of its figures that a screen reader reads.
+        name = in_content_lang(group.name) if group.name else _("no working group")
         if group.pk is None:
             counts = [tally.total, *tally.lights.values(), tally.overdue]
             cells = [_count(count, None, name) for count in counts]
@@ -180,14 +184,14 @@ def group_rows(figures, measures_url):
                     _count(
                         tally.lights[light],
                         _filtered(measures_url, body=group.pk, light=_light_key(light)),
-                        f"{name}, {light_labels[light]}",
+                        format_html("{}, {}", name, light_labels[light]),
                     )
                     for light in LIGHTS
                 ],
                 _count(
                     tally.overdue,
                     _filtered(measures_url, body=group.pk, overdue="on"),
-                    f"{name}, {overdue_label}",
+                    format_html("{}, {}", name, overdue_label),
                 ),
             ]
         cells.append(_count(tally.stale, None, name))

@@ -1,0 +1,28 @@
+"""What people type is written in settings.CONTENT_LANGUAGE whatever language a page is
+shown in; on a page in another language it is marked as such, so that a screen reader
+pronounces it right (WCAG 2.1, 3.1.2 Language of Parts)."""
+
+from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+
+def lang_attribute():
+    """` lang="de"` on a page in another language than the content's; nothing on a page
+    in that language, where the <html> element says it already."""
+    content = settings.CONTENT_LANGUAGE
+    if _primary(get_language() or settings.LANGUAGE_CODE) == _primary(content):
+        return ""
+    return format_html(' lang="{}"', content)
+
+
+def in_content_language(text):
+    """`text` (escaped) in a <span> marked with the content's language where the page
+    is in another; an empty text stays empty."""
+    lang = lang_attribute()
+    return format_html("<span{}>{}</span>", lang, text) if lang and text else text
+
+
+def _primary(code):
+    """The primary subtag: "de" of "de-at"."""
+    return code.split("-")[0].lower()
