@@ -3,7 +3,8 @@ shown in; on a page in another language it is marked as such, so that a screen r
 pronounces it right (WCAG 2.1, 3.1.2 Language of Parts)."""
 
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 
@@ -26,3 +27,13 @@ def in_content_language(text):
 def _primary(code):
     """The primary subtag: "de" of "de-at"."""
     return code.split("-")[0].lower()
+
+
+def sentence(template, **typed):
+    """A sentence of the UI with what people typed in it (titles, names) as safe HTML:
+    each value escaped and, on a page in another language, marked as content. A page's
+    <title> takes it through |striptags."""
+    values = {
+        name: conditional_escape(in_content_language(str(value))) for name, value in typed.items()
+    }
+    return mark_safe(conditional_escape(template) % values)  # noqa: S308 - escaped above

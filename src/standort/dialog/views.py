@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny, initiative_permission
+from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import (
     form_page,
@@ -86,7 +87,7 @@ def idea_create(request, initiative, body_pk):
     return form_page(
         request,
         form,
-        title=_("New idea for %(body)s") % {"body": body.name},
+        title=sentence(_("New idea for %(body)s"), body=body.name),
         cancel_url=reverse("idea_list", args=[initiative.slug, body.pk]),
     )
 
@@ -165,8 +166,11 @@ def idea_to_measure(request, initiative, idea):
         "core/confirm_delete.html",
         {
             "heading": _("Turn the idea into a measure"),
-            "question": _("Turn “%(title)s” into a proposed measure of %(body)s?")
-            % {"title": idea.title, "body": idea.body.name},
+            "question": sentence(
+                _("Turn “%(title)s” into a proposed measure of %(body)s?"),
+                title=idea.title,
+                body=idea.body.name,
+            ),
             "consequence": _("The measure takes the idea's title and text; the idea links to it."),
             "confirm_label": _("Propose as measure"),
             "cancel_url": idea.get_absolute_url(),

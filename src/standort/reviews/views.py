@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny, initiative_permission
+from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import (
     form_page,
@@ -186,7 +187,7 @@ def review_edit(request, initiative, pk):
     return form_page(
         request,
         form,
-        title=_("Edit “%(title)s”") % {"title": cycle.title},
+        title=sentence(_("Edit “%(title)s”"), title=cycle.title),
         cancel_url=cycle.get_absolute_url(),
         **extra,
     )
@@ -233,7 +234,7 @@ def review_delete(request, initiative, pk):
         request,
         cycle,
         heading=_("Delete draft"),
-        question=_("Do you really want to delete the draft “%(title)s”?") % {"title": cycle},
+        question=sentence(_("Do you really want to delete the draft “%(title)s”?"), title=cycle),
         consequence=_("Nobody has been asked yet; nothing else is lost."),
         confirm_label=_("Delete draft"),
         blocked=not cycle.is_draft,
@@ -255,7 +256,7 @@ def review_launch(request, initiative, pk):
         request,
         cycle,
         heading=_("Launch the review"),
-        question=_("Launch “%(title)s” now?") % {"title": cycle},
+        question=sentence(_("Launch “%(title)s” now?"), title=cycle),
         consequence=ngettext(
             "%(count)s owner gets an e-mail with a personal link to answer by %(deadline)s.",
             "%(count)s owners get an e-mail with a personal link to answer by %(deadline)s.",
@@ -283,7 +284,7 @@ def review_close(request, initiative, pk):
         request,
         cycle,
         heading=_("Close the review"),
-        question=_("Close “%(title)s” now?") % {"title": cycle},
+        question=sentence(_("Close “%(title)s” now?"), title=cycle),
         consequence=_(
             "The personal links stop working and the answers are frozen. %(submitted)s "
             "submitted answers will be accepted; %(missing)s measures stay without an "
@@ -474,7 +475,7 @@ def answer_return(request, initiative, pk, answer_pk):
     return form_page(
         request,
         form,
-        title=_("Return the answer on “%(measure)s”") % {"measure": answer.measure},
+        title=sentence(_("Return the answer on “%(measure)s”"), measure=answer.measure),
         cancel_url=reverse("answer_detail", args=[initiative.slug, cycle.pk, answer.pk]),
     )
 

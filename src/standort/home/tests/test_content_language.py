@@ -47,9 +47,9 @@ GERMAN = [
 ]
 
 # Elements whose text is no part of the page's text: the window title (one string,
-# which cannot mark a part of itself), the option lists of form fields (see the report
-# of issue 14, item 19), and what is not shown.
-SKIPPED = {"head", "title", "option", "script", "style", "template"}
+# which cannot mark a part of itself), the option lists and the values of form fields
+# (what is being edited, as in an <input>'s value), and what is not shown.
+SKIPPED = {"head", "title", "option", "textarea", "script", "style", "template"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}  # fmt: skip
 
@@ -161,6 +161,10 @@ def german_world(duisburg, anna):
             reverse("review_list", args=[slug]),
             reverse("review_detail", args=[slug, cycle]),
             reverse("answer_detail", args=[slug, cycle, answer.pk]),
+            # Form and confirmation pages whose heading names what they are about.
+            reverse("minutes_edit", args=[slug, held.pk, item.pk]),
+            reverse("decision_create", args=[slug, held.pk, item.pk]),
+            reverse("measure_delete", args=[slug, measure.number]),
         ],
         "public": [
             reverse("initiative_home", args=[slug]),

@@ -9,6 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from standort.core.access import initiative_permission
+from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import (
     KEPT_SECONDS,
@@ -159,7 +160,7 @@ def membership_create(request, initiative, pk):
     return form_page(
         request,
         form,
-        title=_("Add member to %(body)s") % {"body": body},
+        title=sentence(_("Add member to %(body)s"), body=body),
         cancel_url=body.get_absolute_url(),
     )
 
@@ -190,8 +191,9 @@ def membership_edit(request, initiative, pk):
     return form_page(
         request,
         form,
-        title=_("Membership of %(person)s in %(body)s")
-        % {"person": membership.person, "body": body},
+        title=sentence(
+            _("Membership of %(person)s in %(body)s"), person=membership.person, body=body
+        ),
         cancel_url=body.get_absolute_url(),
         delete_url=reverse("membership_delete", args=[initiative.slug, membership.pk]),
         delete_label=_("Remove from body"),

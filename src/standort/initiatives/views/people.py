@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from standort.core.access import initiative_permission
+from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, recent_history, seen_version, try_save
 from standort.core.throttle import Limit, throttle, url_argument
@@ -140,6 +141,6 @@ def person_invite(request, initiative, pk):
     return form_page(
         request,
         form,
-        title=_("Invite %(name)s") % {"name": person},
+        title=sentence(_("Invite %(name)s"), name=person),
         cancel_url=_detail_url(initiative, person),
     )

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from standort.core.access import initiative_permission
 from standort.core.files import download
+from standort.core.languages import sentence
 from standort.core.pages import (
     form_page,
     posted,
@@ -169,7 +170,7 @@ def _delete_page(measure):
         return {
             **page,
             "heading": _("Archive measure"),
-            "question": _("Do you want to archive “%(title)s”?") % {"title": measure},
+            "question": sentence(_("Do you want to archive “%(title)s”?"), title=measure),
             "consequence": _(
                 "It has status updates, so it is archived, not erased: it leaves the list "
                 "but stays with its status updates and its change history, and the office "
@@ -181,7 +182,7 @@ def _delete_page(measure):
     return {
         **page,
         "heading": _("Delete measure"),
-        "question": _("Do you want to delete “%(title)s” for good?") % {"title": measure},
+        "question": sentence(_("Do you want to delete “%(title)s” for good?"), title=measure),
         "consequence": _(
             "It is erased with its milestones, partners and attachments and cannot be "
             "restored. The deletion is logged with who deleted it and when."

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission
+from standort.core.languages import sentence
 from standort.core.pages import posted, seen_version
 
 from .. import services
@@ -62,7 +63,7 @@ def custom_field_edit(request, initiative, pk):
     return save_then_back(
         request,
         form,
-        title=_("Edit field “%(label)s”") % {"label": field.label},
+        title=sentence(_("Edit field “%(label)s”"), label=field.label),
         back_to=_fields_url(initiative),
         saved=_("The field has been saved."),
         save=lambda: services.custom_field_save(
@@ -131,7 +132,7 @@ def topic_edit(request, initiative, pk):
     return save_then_back(
         request,
         form,
-        title=_("Edit field of action “%(name)s”") % {"name": topic.name},
+        title=sentence(_("Edit field of action “%(name)s”"), name=topic.name),
         back_to=_topics_url(initiative),
         saved=_("The field of action has been saved."),
         save=lambda: services.topic_save(

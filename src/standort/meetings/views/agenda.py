@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.files import download
+from standort.core.languages import sentence
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
 
 from .. import services
@@ -83,7 +84,7 @@ def agenda_attachment_upload(request, initiative, meeting, item_pk):
     return form_page(
         request,
         form,
-        title=_("Attach a file to “%(title)s”") % {"title": item.title},
+        title=sentence(_("Attach a file to “%(title)s”"), title=item.title),
         cancel_url=meeting.get_absolute_url(),
         multipart=True,
     )

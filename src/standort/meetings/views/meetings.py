@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny, initiative_permission
+from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
 from standort.core.throttle import Limit, throttle, too_many_requests, url_argument, wait_for
@@ -222,7 +223,7 @@ def meeting_cancel(request, initiative, meeting):
         "core/confirm_delete.html",
         {
             "heading": _("Cancel the meeting"),
-            "question": _("Cancel “%(title)s”?") % {"title": meeting.title},
+            "question": sentence(_("Cancel “%(title)s”?"), title=meeting.title),
             "consequence": _("Everyone invited gets a cancellation for their calendar."),
             "confirm_label": _("Cancel the meeting"),
             "cancel_url": meeting.get_absolute_url(),

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny
+from standort.core.languages import sentence
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
 
 from .. import queries, services
@@ -36,7 +37,7 @@ def attendance_edit(request, initiative, meeting):
     return form_page(
         request,
         form,
-        title=_("Attendance: %(title)s") % {"title": meeting.title},
+        title=sentence(_("Attendance: %(title)s"), title=meeting.title),
         cancel_url=meeting.get_absolute_url(),
     )
 
@@ -61,7 +62,7 @@ def minutes_edit(request, initiative, meeting, item_pk):
     return form_page(
         request,
         form,
-        title=_("Minutes: %(title)s") % {"title": item.title},
+        title=sentence(_("Minutes: %(title)s"), title=item.title),
         cancel_url=meeting.get_absolute_url(),
     )
 
@@ -93,7 +94,7 @@ def minutes_approve(request, initiative, meeting):
         "core/confirm.html",
         {
             "heading": _("Approve the minutes"),
-            "question": _("Approve the minutes of “%(title)s”?") % {"title": meeting.title},
+            "question": sentence(_("Approve the minutes of “%(title)s”?"), title=meeting.title),
             "summary": [
                 ngettext(
                     "%(count)s agenda item with minutes",
@@ -148,7 +149,7 @@ def decision_create(request, initiative, meeting, item_pk):
     return form_page(
         request,
         form,
-        title=_("Decision on “%(title)s”") % {"title": item.title},
+        title=sentence(_("Decision on “%(title)s”"), title=item.title),
         cancel_url=meeting.get_absolute_url(),
     )
 
@@ -207,7 +208,7 @@ def action_item_create(request, initiative, meeting, item_pk):
     return form_page(
         request,
         form,
-        title=_("Action item from “%(title)s”") % {"title": item.title},
+        title=sentence(_("Action item from “%(title)s”"), title=item.title),
         cancel_url=meeting.get_absolute_url(),
     )
 
