@@ -119,12 +119,14 @@ def build_listing(
     search=None,
     per_page=PAGE_SIZE,
     count=None,
+    count_all=None,
 ):
     """`sortable` maps the URL key to a list of ORDER BY fields, e.g.
     {"name": ["last_name", "first_name"]}. The query string's `q` narrows the rows:
     each word in one of `search_fields`, or through `search(queryset, query)` where a
     list searches in a way of its own. A page that knows the number of rows already
-    passes it as `count`, which spares the pager its COUNT query."""
+    passes it as `count`, which spares the pager its COUNT query; `count_all()` counts
+    them where no search narrows them, for a list whose own query is dearer to count."""
     query = search_words(request.GET.get("q", ""))
     if query and search is not None:
         queryset = search(queryset, query)
@@ -140,5 +142,7 @@ def build_listing(
     prefix = "-" if sort.startswith("-") else ""
     # pk last keeps the order stable between pages when names repeat.
     queryset = queryset.order_by(*[f"{prefix}{f}" for f in sortable[key]], f"{prefix}pk")
+    if count is None and not query and count_all is not None:
+        count = count_all()
     page = paginate(queryset, request.GET.get("page"), per_page=per_page, count=count)
     return Listing(page=page, query=query, sort=sort, sortable=sortable)

@@ -94,6 +94,9 @@ class Person(VersionedModel):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["last_name", "first_name"]
+        # The people list's order: its first page is read from here, not sorted from
+        # all persons of every initiative.
+        indexes = [models.Index(fields=["last_name", "first_name", "id"], name="person_by_name")]
 
     def __str__(self):
         return self.full_name

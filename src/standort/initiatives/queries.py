@@ -164,6 +164,11 @@ def participants(initiative):
     return Person.objects.filter(initiative_links__initiative=initiative)
 
 
+def participant_count(initiative):
+    """The number of `participants`, from the links alone."""
+    return InitiativePerson.objects.filter(initiative=initiative).count()
+
+
 def people_for(initiative):
     """The initiative's participants, each with their organisation and the bodies of
     this initiative they belong to."""

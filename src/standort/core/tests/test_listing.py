@@ -6,7 +6,13 @@ from django.contrib.auth.models import Group
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 
-from standort.core.listing import page_number, paginate, paginate_ahead, search_words
+from standort.core.listing import (
+    build_listing,
+    page_number,
+    paginate,
+    paginate_ahead,
+    search_words,
+)
 
 ROWS = list(range(1, 8))  # seven rows: pages of three are 1-3, 4-6, 7
 
@@ -91,6 +97,23 @@ def test_a_known_count_spares_the_count(groups, django_assert_num_queries):
     with django_assert_num_queries(0):  # nothing to show: nothing to read either
         page = paginate(groups, "1", per_page=3, count=0)
         assert list(page) == []
+
+
+def test_a_cheaper_count_of_all_rows_serves_only_a_list_without_search(groups):
+    def listing(query):
+        return build_listing(
+            RequestFactory().get(f"/liste/{query}"),
+            groups,
+            search_fields=["name"],
+            sortable={"name": ["name"]},
+            default_sort="name",
+            count_all=lambda: 99,
+        )
+
+    assert listing("").page.count == 99
+    # %00 is no search: the control character is dropped and nothing is left.
+    assert listing("?q=%00").page.count == 99
+    assert listing("?q=Gruppe").page.count == 7
 
 
 def links(page, query="", **names):

@@ -38,6 +38,7 @@ def person_list(request, initiative):
             "function": ["function", "last_name"],
         },
         default_sort="name",
+        count_all=lambda: queries.participant_count(initiative),
     )
     return render(
         request, "initiatives/person_list.html", {"initiative": initiative, "listing": listing}
