@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.views import favicon, healthz, personal_link
+from standort.home import legal_urls
 from standort.home.views import platform_home
 from standort.notifications import urls as notification_urls
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("link/<str:token>/", personal_link, name="personal_link"),
     path("link/<str:token>/<int:item>/", personal_link, name="personal_link_item"),
     path("", platform_home, name="home"),
+    path("", include(legal_urls.urlpatterns)),
     # Initiatives last: their slugs take the first path segment.
     path(
         "<slug:initiative_slug>/",

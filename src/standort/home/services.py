@@ -1,0 +1,46 @@
+"""Writes of the legal pages: the only way a legal text or an accessibility statement
+is saved, with its author in the change history and the version check of its form."""
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
+
+from standort.core.services import DomainError
+from standort.core.services import save as _save
+
+from .models import PlatformAccessibilityStatement
+
+__all__ = ["DomainError", "legal_text_save", "accessibility_statement_save"]
+
+CREATED_MEANWHILE = _(
+    "Someone else has written this text meanwhile. Open the form again to see theirs."
+)
+
+
+def _save_own(actor, record, expected_version):
+    # Two first saves of the same page (each form opened before either saved) meet at
+    # the unique constraint: the second is told, not merged.
+    adding = record._state.adding
+    try:
+        with transaction.atomic():
+            return _save(actor, record, expected_version)
+    except IntegrityError:
+        if adding:
+            raise DomainError(CREATED_MEANWHILE) from None
+        raise
+
+
+def legal_text_save(*, actor, text, expected_version=None):
+    """Saves an Impressum or a Datenschutzerklärung, the platform's or an
+    initiative's."""
+    return _save_own(actor, text, expected_version)
+
+
+def accessibility_statement_save(*, actor, statement, expected_version=None):
+    """Saves an Erklärung zur Barrierefreiheit, the platform's or an initiative's. The
+    platform has one; a second is refused."""
+    platform = isinstance(statement, PlatformAccessibilityStatement)
+    if platform and statement._state.adding and PlatformAccessibilityStatement.objects.exists():
+        raise DomainError(CREATED_MEANWHILE)
+    if not statement.contact_email:
+        raise DomainError(_("An accessibility statement needs a contact for feedback."))
+    return _save_own(actor, statement, expected_version)
