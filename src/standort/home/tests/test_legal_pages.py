@@ -247,3 +247,11 @@ def test_the_second_of_two_editors_is_told(duisburg, anna, paul):
     assert "Von Anna</textarea>" in refused.content.decode()
     assert refused.context["form"].non_field_errors()
     assert InitiativeLegalText.objects.get().text == "Von Paul"
+
+
+def test_on_english_pages_the_german_text_is_marked_as_german(client, duisburg):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url("accessibility", "duisburg")).content.decode()
+    assert '<h1 class="kern-heading-large">Accessibility statement</h1>' in page
+    assert "Method: self-assessment." in page
+    assert '<div class="kern-body" lang="de"><p>Wenn Sie sich an uns gewandt' in page
