@@ -130,13 +130,21 @@ class AccessibilityStatement(VersionedModel):
 
 
 class PlatformAccessibilityStatement(AccessibilityStatement):
-    """The platform's statement: a single row."""
+    """The platform's statement: a single row, which the database holds to (two first
+    saves at the same moment meet at the unique constraint)."""
 
-    history = Tracked()
+    single = models.BooleanField(default=True, editable=False)
+    history = Tracked(excluded_fields=["single"])
 
     class Meta:
         verbose_name = _("accessibility statement of the platform")
         verbose_name_plural = _("accessibility statements of the platform")
+        constraints = [
+            models.UniqueConstraint(fields=["single"], name="one_platform_statement"),
+            models.CheckConstraint(
+                condition=models.Q(single=True), name="platform_statement_single"
+            ),
+        ]
 
 
 class InitiativeAccessibilityStatement(AccessibilityStatement):

@@ -7,8 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from standort.core.services import DomainError
 from standort.core.services import save as _save
 
-from .models import PlatformAccessibilityStatement
-
 __all__ = ["DomainError", "legal_text_save", "accessibility_statement_save"]
 
 CREATED_MEANWHILE = _(
@@ -37,10 +35,7 @@ def legal_text_save(*, actor, text, expected_version=None):
 
 def accessibility_statement_save(*, actor, statement, expected_version=None):
     """Saves an Erklärung zur Barrierefreiheit, the platform's or an initiative's. The
-    platform has one; a second is refused."""
-    platform = isinstance(statement, PlatformAccessibilityStatement)
-    if platform and statement._state.adding and PlatformAccessibilityStatement.objects.exists():
-        raise DomainError(CREATED_MEANWHILE)
+    platform has one (a database constraint); a second is refused."""
     if not statement.contact_email:
         raise DomainError(_("An accessibility statement needs a contact for feedback."))
     return _save_own(actor, statement, expected_version)

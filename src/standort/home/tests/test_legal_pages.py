@@ -6,9 +6,11 @@ admin the platform's. An initiative without a text of its own shows the platform
 and a text nobody has adapted yet is marked as the sample it is."""
 
 import re
+from datetime import date
 
 import pytest
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
@@ -19,6 +21,7 @@ from standort.home.models import (
     ENFORCEMENT_NRW,
     InitiativeAccessibilityStatement,
     InitiativeLegalText,
+    PlatformAccessibilityStatement,
     PlatformLegalText,
 )
 from standort.home.queries import sample_text
@@ -226,6 +229,22 @@ def test_every_input_has_a_size_limit(client, anna):
     for field in form.fields.values():
         if hasattr(field, "max_length"):
             assert field.max_length, field.label
+
+
+def test_the_platform_has_one_accessibility_statement_held_by_the_database(paul):
+    """Two first saves (each form opened before either saved) meet at the database's
+    constraint: the second is told, the first stands."""
+
+    def statement(email):
+        return PlatformAccessibilityStatement(contact_email=email, prepared_on=date(2026, 12, 1))
+
+    services.accessibility_statement_save(actor=paul, statement=statement("a@example.org"))
+    with pytest.raises(services.DomainError):
+        services.accessibility_statement_save(actor=paul, statement=statement("b@example.org"))
+    assert PlatformAccessibilityStatement.objects.get().contact_email == "a@example.org"
+    # Not a check before saving: the database itself refuses a second row.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        statement("c@example.org").save()
 
 
 def test_the_second_of_two_editors_is_told(duisburg, anna, paul):
