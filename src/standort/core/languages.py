@@ -29,11 +29,21 @@ def _primary(code):
     return code.split("-")[0].lower()
 
 
-def sentence(template, **typed):
-    """A sentence of the UI with what people typed in it (titles, names) as safe HTML:
-    each value escaped and, on a page in another language, marked as content. A page's
-    <title> takes it through |striptags."""
-    values = {
-        name: conditional_escape(in_content_language(str(value))) for name, value in typed.items()
+class Typed(str):
+    """A value of a UI sentence that people typed (a title, a name)."""
+
+
+def html_sentence(template, **values):
+    """The UI sentence `template` % `values` as safe HTML: each value escaped, a `Typed`
+    one marked as content on a page in another language. A page's <title> takes it
+    through |striptags."""
+    escaped = {
+        name: conditional_escape(in_content_language(value) if isinstance(value, Typed) else value)
+        for name, value in values.items()
     }
-    return mark_safe(conditional_escape(template) % values)  # noqa: S308 - escaped above
+    return mark_safe(conditional_escape(template) % escaped)  # noqa: S308 - escaped above
+
+
+def sentence(template, **typed):
+    """`html_sentence` whose values are all typed (str() of a model: its name)."""
+    return html_sentence(template, **{name: Typed(value) for name, value in typed.items()})

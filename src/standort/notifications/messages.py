@@ -18,7 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from standort.core.languages import in_content_language
+from standort.core.languages import Typed, html_sentence
 from standort.measures.models import Measure, StatusUpdate
 
 MESSAGES = {}
@@ -30,10 +30,6 @@ NAMED_MEASURES = 3
 def message(function):
     MESSAGES[function.__name__] = function
     return function
-
-
-class Typed(str):
-    """Text a user typed: a title or a name, in the initiative's content language."""
 
 
 class Plain:
@@ -49,14 +45,8 @@ class Plain:
 class Html:
     """Sentences as HTML: values escaped, typed ones marked with their language."""
 
-    def _value(self, value):
-        if isinstance(value, Typed):
-            return conditional_escape(in_content_language(value))
-        return conditional_escape(value)
-
     def __call__(self, sentence, **values):
-        escaped = {name: self._value(value) for name, value in values.items()}
-        return mark_safe(conditional_escape(sentence) % escaped)  # noqa: S308 - escaped above
+        return html_sentence(sentence, **values)
 
     def join(self, parts):
         return mark_safe("; ".join(conditional_escape(part) for part in parts))  # noqa: S308
