@@ -324,6 +324,21 @@ STATUS_PROGRESS = {
 }
 
 
+def progress_of(status, reported, parts):
+    """Done is 100 %; else the progress of the newest accepted status update
+    (`reported`, None without one); else its parts (not the dropped ones), weighted;
+    else what its status says."""
+    if status == Measure.Status.DONE:
+        return 100
+    if reported is not None:
+        return reported
+    counted = [(w, p) for w, p, part_status in parts if part_status != Measure.Status.DROPPED]
+    total = sum(w for w, _p in counted)
+    if total:
+        return round(sum(w * p for w, p in counted) / total)
+    return STATUS_PROGRESS[status]
+
+
 class Partnership(VersionedModel):
     """A partner of a measure: a person with their organisation and their part."""
 
@@ -464,3 +479,78 @@ class PendingImport(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class Snapshot(models.Model):
+    """The catalogue as it stood at a moment, kept when a status review or a reporting
+    period closes: what was reported then reads the same ever after, whatever the
+    measures become (`asof.py` reads earlier moments from the change history)."""
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="snapshots")
+    taken_at = models.DateTimeField(_("as of"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TenantManager()
+
+    class Meta:
+        verbose_name = _("snapshot")
+        verbose_name_plural = _("snapshots")
+        ordering = ["-taken_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.initiative}: {self.taken_at:%Y-%m-%d %H:%M}"
+
+
+class SnapshotRow(models.Model):
+    """One measure in a snapshot, with the names of its working group, owner and
+    organisation as they were then."""
+
+    snapshot = models.ForeignKey(Snapshot, on_delete=models.CASCADE, related_name="rows")
+    # Null once the measure is deleted: the row keeps what it was.
+    measure = models.ForeignKey(
+        Measure, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Measure.Kind.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Measure.Status.choices)
+    status_reason = models.TextField(_("reason for the status"), blank=True)
+    body_id_then = models.PositiveBigIntegerField(null=True, blank=True)
+    body_name = models.CharField(_("working group"), max_length=200, blank=True)
+    body_position = models.PositiveIntegerField(null=True, blank=True)
+    topic_name = models.CharField(_("field of action"), max_length=200, blank=True)
+    parent_number = models.PositiveIntegerField(_("part of"), null=True, blank=True)
+    owner_name = models.CharField(_("owner"), max_length=300, blank=True)
+    organization_name = models.CharField(_("owner's organisation"), max_length=300, blank=True)
+    due_on = models.DateField(_("due on"), null=True, blank=True)
+    is_archived = models.BooleanField(_("archived"), default=False)
+    is_internal = models.BooleanField(_("internal only"), default=False)
+    custom_values = models.JSONField(_("further fields"), default=dict, blank=True)
+    # The newest accepted status update then ("" and 0: none yet).
+    traffic_light = models.CharField(
+        _("traffic light"), max_length=10, choices=StatusUpdate.Light.choices, blank=True
+    )
+    progress = models.PositiveSmallIntegerField(_("progress"), default=0)
+    reported_at = models.DateTimeField(_("reported at"), null=True, blank=True)
+    achieved = models.TextField(_("What has been achieved?"), blank=True)
+    next_steps = models.TextField(_("Next steps"), blank=True)
+    support_needed = models.TextField(_("Where is support needed?"), blank=True)
+    # [{"title": …, "due_on": "2018-05-31", "completed_on": null}] in date order.
+    milestones = models.JSONField(default=list, blank=True)
+    # Only in the snapshot of a status review: whether the owner's answer counted, and
+    # whether the office entered it for them.
+    answered = models.BooleanField(null=True, blank=True)
+    on_behalf = models.BooleanField(default=False)
+
+    objects = TenantManager("snapshot__initiative")
+
+    class Meta:
+        verbose_name = _("measure in a snapshot")
+        verbose_name_plural = _("measures in a snapshot")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["snapshot", "number"], name="unique_snapshot_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.title}"

@@ -20,14 +20,16 @@ from . import bulk, custom_fields, signals
 from .models import (
     CLOSED_STATUSES,
     REASON_REQUIRED,
-    STATUS_PROGRESS,
     TRANSITIONS,
     Attachment,
     CustomField,
     Measure,
     Partnership,
+    Snapshot,
+    SnapshotRow,
     Tag,
     needs_reason,
+    progress_of,
 )
 from .search import search_text_of
 
@@ -192,17 +194,10 @@ def measure_restore(*, actor, measure):
 
 
 def own_progress(measure, parts):
-    """A measure's progress: done is 100 %; else its newest accepted status update;
-    else its parts (not the dropped ones), weighted; else what its status says."""
-    if measure.status == Measure.Status.DONE:
-        return 100
-    if measure.latest_update_id is not None:
-        return measure.latest_update.progress
-    counted = [(w, p) for w, p, status in parts if status != Measure.Status.DROPPED]
-    total = sum(w for w, _p in counted)
-    if total:
-        return round(sum(w * p for w, p in counted) / total)
-    return STATUS_PROGRESS[measure.status]
+    """A measure's progress (`progress_of`); `parts`: (weight, progress, status) of the
+    measures it is made of."""
+    reported = measure.latest_update.progress if measure.latest_update_id is not None else None
+    return progress_of(measure.status, reported, parts)
 
 
 def refresh_progress(measure):
@@ -497,3 +492,16 @@ def is_overdue(measure, today=None):
     if measure.due_on and measure.due_on < today:
         return True
     return any(m.completed_on is None and m.due_on < today for m in measure.milestones.all())
+
+
+# Snapshots --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def snapshot_take(*, initiative, taken_at, states):
+    """Keeps `states` (asof.MeasureState) as the initiative's catalogue at `taken_at`."""
+    snapshot = Snapshot.objects.create(initiative=initiative, taken_at=taken_at)
+    SnapshotRow.objects.bulk_create(
+        [state.snapshot_row(snapshot) for state in states], batch_size=500
+    )
+    return snapshot

@@ -9,14 +9,12 @@ from django.utils.translation import gettext
 
 from standort.measures import custom_fields
 from standort.measures.models import Measure, StatusUpdate
-from standort.reviews.models import ReviewAnswer, ReviewCycle
+from standort.reviews.models import ReviewCycle
+from standort.reviews.queries import review_states
 
 from . import columns as report_columns
 from .models import Report
 
-# The answers a report counts. Closing a review accepts the submitted ones; a
-# submitted answer still counts should the office not have accepted it yet.
-COUNTED = (ReviewAnswer.State.ACCEPTED, ReviewAnswer.State.SUBMITTED)
 LIGHTS = [choice.value for choice in StatusUpdate.Light]
 NO_ANSWER = "none"
 
@@ -65,7 +63,7 @@ class Group:
 class ReportData:
     initiative: object
     cycle: object
-    date: object  # the day the report was made
+    date: object  # the day its figures are from: when the review closed
     groups: list
     asked: int
     answered: int
@@ -103,45 +101,24 @@ def light_labels():
     return labels
 
 
-def report_data(cycle, *, today=None):
-    """The report of `cycle` (with its initiative): its measures by working group and
-    the counts of its summary. Two queries (the initiative's own fields, the answers
-    with their measures), whatever the number of measures.
+def report_data(cycle):
+    """The report of the closed review `cycle` (with its initiative): its measures by
+    working group and the counts of its summary, as they stood when the review closed
+    (`reviews.queries.review_states`), whatever became of them since. Two queries
+    (the initiative's own fields, the review's snapshot), whatever the number of
+    measures.
 
-    Archived measures are left out, as everywhere else: they no longer belong to the
-    catalogue. Labels are in the active language."""
-    answers = (
-        ReviewAnswer.objects.filter(cycle=cycle, measure__is_archived=False)
-        .select_related(
-            "measure__body",
-            "measure__owner__organization",
-            "measure__owner_organization",
-        )
-        .only(
-            "state",
-            "traffic_light",
-            "progress",
-            "achieved",
-            "next_steps",
-            "support_needed",
-            "entered_by_id",
-            "measure__number",
-            "measure__title",
-            "measure__status",
-            "measure__progress",
-            "measure__custom_values",
-            "measure__body__name",
-            "measure__owner__title",
-            "measure__owner__first_name",
-            "measure__owner__last_name",
-            "measure__owner__organization__name",
-            "measure__owner_organization__name",
-        )
-        .order_by(
-            F("measure__body__position").asc(nulls_last=True),
-            F("measure__body__name").asc(nulls_last=True),
-            "measure__body_id",
-            "measure__number",
+    Measures archived by then are left out, as everywhere else: they no longer
+    belonged to the catalogue. Labels are in the active language."""
+    states = [state for state in review_states(cycle) if not state.is_archived]
+    states.sort(
+        key=lambda s: (
+            s.body_position is None,
+            s.body_position or 0,
+            s.body_id_then is None,
+            s.body_name,
+            s.body_id_then or 0,
+            s.number,
         )
     )
     columns = report_columns.columns_of(custom_fields.fields_of(cycle.initiative))
@@ -152,42 +129,37 @@ def report_data(cycle, *, today=None):
     status_counts = dict.fromkeys(statuses, 0)
     light_counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
     answered = 0
-    for answer in answers:
-        measure = answer.measure
-        counted = answer.state in COUNTED
-        light = (answer.traffic_light or NO_ANSWER) if counted else NO_ANSWER
-        owner = measure.owner
-        organization = measure.owner_organization or (owner.organization if owner else None)
+    for state in states:
+        light = (state.traffic_light or NO_ANSWER) if state.answered else NO_ANSWER
         row = Row(
-            number=measure.number,
-            title=measure.title,
-            owner=owner.full_name if owner else "",
-            organization=organization.name if organization else "",
-            status=measure.status,
-            status_label=statuses.get(measure.status, measure.status),
+            number=state.number,
+            title=state.title,
+            owner=state.owner_name,
+            organization=state.organization_name,
+            status=state.status,
+            status_label=statuses.get(state.status, state.status),
             # Without an answer: the measure's progress as last reported.
-            progress=answer.progress if counted else measure.progress,
-            answered=counted,
+            progress=state.progress,
+            answered=bool(state.answered),
             light=light,
             light_label=lights[light],
-            on_behalf=counted and answer.entered_by_id is not None,
-            custom_values=measure.custom_values,
+            on_behalf=bool(state.answered) and state.on_behalf,
+            custom_values=state.custom_values,
         )
-        if counted:
+        if state.answered:
             answered += 1
-            row.achieved = answer.achieved
-            row.next_steps = answer.next_steps
-            row.support_needed = answer.support_needed
-        status_counts[measure.status] = status_counts.get(measure.status, 0) + 1
+            row.achieved = state.achieved
+            row.next_steps = state.next_steps
+            row.support_needed = state.support_needed
+        status_counts[state.status] = status_counts.get(state.status, 0) + 1
         light_counts[light] += 1
-        body_id = measure.body_id
-        if body_id not in by_body:
-            by_body[body_id] = Group(
-                name=measure.body.name if measure.body else without_group,
-                has_body=measure.body is not None,
+        if state.body_id_then not in by_body:
+            by_body[state.body_id_then] = Group(
+                name=state.body_name if state.body_id_then else without_group,
+                has_body=state.body_id_then is not None,
             )
-            groups.append(by_body[body_id])
-        by_body[body_id].rows.append(row)
+            groups.append(by_body[state.body_id_then])
+        by_body[state.body_id_then].rows.append(row)
     for group in groups:
         for row in group.rows:
             row.facts = report_columns.entries(columns, report_columns.FACTS, group, row)
@@ -196,7 +168,8 @@ def report_data(cycle, *, today=None):
     return ReportData(
         initiative=cycle.initiative,
         cycle=cycle,
-        date=today or timezone.localdate(),
+        # The review's snapshot is taken as it closes.
+        date=timezone.localdate(cycle.closed_at),
         groups=groups,
         asked=sum(len(g.rows) for g in groups),
         answered=answered,

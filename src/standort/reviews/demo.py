@@ -19,9 +19,10 @@ from django.utils import timezone
 from standort.core.tenancy import initiative_scope
 from standort.initiatives.models import Initiative
 from standort.measures import services as measure_services
+from standort.measures.asof import catalogue_now
 from standort.measures.models import Measure, StatusUpdate
 
-from . import services
+from . import queries, services
 from .models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -146,6 +147,21 @@ def _spring_2018(result, actor, initiative):
             latest = max(a.submitted_at for a in request.answers.all())
             ReviewRequest.objects.filter(pk=request.pk).update(submitted_at=latest)
     result.note(ReviewAnswer, created=True)
+    _snapshot_2018(cycle)
+
+
+def _snapshot_2018(cycle):
+    """What the review's reports show: its projects as they stood in spring 2018. The
+    demo's catalogue is today's, so the projects done since were still under way."""
+    states = queries.answered_states(cycle, catalogue_now(cycle.initiative))
+    for state in states:
+        if state.status == Measure.Status.DONE:
+            state.status = Measure.Status.IN_PROGRESS
+            state.progress = min(state.progress, 90)
+    snapshot = measure_services.snapshot_take(
+        initiative=cycle.initiative, taken_at=cycle.closed_at, states=states
+    )
+    ReviewCycle.objects.filter(pk=cycle.pk).update(snapshot=snapshot)
 
 
 def _answer_2018(cycle, request, measure, actor):

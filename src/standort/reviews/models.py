@@ -16,7 +16,7 @@ from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative, Person
 from standort.initiatives.queries import office_contact
-from standort.measures.models import PERCENT, Measure, StatusUpdate
+from standort.measures.models import PERCENT, Measure, Snapshot, StatusUpdate
 
 
 class ReviewCycle(VersionedModel):
@@ -56,8 +56,17 @@ class ReviewCycle(VersionedModel):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Its measures as they stood when it closed: what its reports show, ever after.
+    snapshot = models.OneToOneField(
+        Snapshot,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="review",
+    )
 
-    history = Tracked()
+    history = Tracked(excluded_fields=["snapshot"])
 
     objects = TenantManager()
 
@@ -212,5 +221,20 @@ class ReviewAnswer(VersionedModel):
         return f"{self.cycle}: {self.measure}"
 
     @property
+    def reported_progress(self):
+        """The progress the answer reports: a completed measure is at 100 %."""
+        return 100 if self.completed else (self.progress or 0)
+
+    @property
+    def counts(self):
+        """Whether what the owner wrote counts as their report: closing a review
+        accepts the submitted answers; a submitted one counts should the office not
+        have accepted it yet."""
+        return self.state in COUNTED_ANSWERS
+
+    @property
     def is_editable_by_owner(self):
         return self.state in (self.State.OPEN, self.State.DRAFT, self.State.RETURNED)
+
+
+COUNTED_ANSWERS = (ReviewAnswer.State.ACCEPTED, ReviewAnswer.State.SUBMITTED)

@@ -2,6 +2,9 @@
 
 from django.db.models import Count, Prefetch, Q
 
+from standort.measures.asof import MeasureState, catalogue_as_of
+from standort.measures.models import SnapshotRow
+
 from .models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 Answer = ReviewAnswer.State
@@ -95,3 +98,53 @@ def open_answers_of(initiative, user):
         .select_related("cycle", "measure")
         .order_by("cycle__deadline", "measure__number")
     )
+
+
+def review_states(cycle):
+    """[asof.MeasureState] of the measures the closed review `cycle` asked about, as its
+    reports show them: kept in its snapshot since it closed. A review closed before
+    reviews kept one reads the change history as of its close."""
+    if cycle.snapshot_id is not None:
+        rows = SnapshotRow.objects.filter(snapshot_id=cycle.snapshot_id)
+        return [MeasureState.of_row(row) for row in rows]
+    return answered_states(cycle, catalogue_as_of(cycle.initiative, cycle.closed_at))
+
+
+def answered_states(cycle, catalogue):
+    """The states of `catalogue` (asof.MeasureState) that `cycle` asked about, each with
+    what its owner reported in it where the answer counts."""
+    answers = {
+        answer.measure_id: answer
+        for answer in cycle.answers.only(
+            "measure_id",
+            "state",
+            "traffic_light",
+            "progress",
+            "completed",
+            "achieved",
+            "next_steps",
+            "support_needed",
+            "submitted_at",
+            "entered_by_id",
+        )
+    }
+    states = []
+    for state in catalogue:
+        answer = answers.get(state.measure_id)
+        if answer is None:
+            continue
+        state.answered = answer.counts
+        if answer.counts:
+            state.traffic_light = answer.traffic_light
+            state.progress = answer.reported_progress
+            state.achieved = answer.achieved
+            state.next_steps = answer.next_steps
+            state.support_needed = answer.support_needed
+            state.reported_at = answer.submitted_at
+            state.on_behalf = answer.entered_by_id is not None
+        else:
+            state.traffic_light = ""
+            state.achieved = state.next_steps = state.support_needed = ""
+            state.reported_at = None
+        states.append(state)
+    return states

@@ -18,10 +18,11 @@ from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
 from standort.core.tenancy import across_initiatives
 from standort.measures import services as measure_services
+from standort.measures.asof import catalogue_now
 from standort.measures.dashboard import stale_condition, stale_since
 from standort.measures.models import TRANSITIONS, Measure, Milestone, StatusUpdate
 
-from . import signals
+from . import queries, signals
 from .models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 __all__ = ["DomainError"]
@@ -127,9 +128,20 @@ def cycle_close(*, actor, cycle):
         answer_accept(actor=actor, answer=answer)
     cycle.state = State.CLOSED
     cycle.closed_at = timezone.now()
+    cycle.snapshot = cycle_snapshot_take(cycle)
     save(actor, cycle)
     signals.review_closed.send(sender=ReviewCycle, cycle=cycle, actor=actor)
     return cycle
+
+
+def cycle_snapshot_take(cycle):
+    """Keeps the measures `cycle` asked about as they stand, with what their owners
+    reported in it, as of its close (`queries.review_states` reads them)."""
+    return measure_services.snapshot_take(
+        initiative=cycle.initiative,
+        taken_at=cycle.closed_at,
+        states=queries.answered_states(cycle, catalogue_now(cycle.initiative)),
+    )
 
 
 # Personal links and their mails ----------------------------------------------------
@@ -331,7 +343,7 @@ def answer_accept(*, actor, answer):
     update = StatusUpdate(
         measure=measure,
         traffic_light=answer.traffic_light or StatusUpdate.Light.GREEN,
-        progress=100 if answer.completed else (answer.progress or 0),
+        progress=answer.reported_progress,
         achieved=answer.achieved,
         next_steps=answer.next_steps,
         support_needed=answer.support_needed,

@@ -50,3 +50,20 @@ def test_the_printed_link_opens_the_owners_form(demo, client):
     response = client.get(urlsplit(url).path)
     assert response.status_code == 200
     assert person in response.content.decode()
+
+
+def test_the_2018_report_shows_spring_2018_not_today(demo):
+    """The review's snapshot, not today's catalogue: no project reported at 20 % is
+    "done" in it, and its date is the day the review closed."""
+    from django.utils import translation
+
+    from standort.reports.queries import report_data
+
+    cycle = ReviewCycle.objects.get(initiative__slug="muelheim", title=SPRING_2018)
+    assert cycle.snapshot_id is not None
+    with translation.override("de"):
+        data = report_data(cycle)
+    assert str(data.date) == "2018-04-27"
+    assert data.asked == 33
+    assert "done" not in {row.status for row in data.rows}
+    assert all(row.progress < 100 for row in data.rows)

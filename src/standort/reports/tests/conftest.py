@@ -21,6 +21,10 @@ from standort.initiatives.tests.factories import BodyFactory, OrganizationFactor
 from standort.measures.models import Measure, StatusUpdate
 from standort.measures.tests.factories import MeasureFactory
 from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
+from standort.reviews.services import cycle_snapshot_take
+
+# A review run through the services, from launch to close (test_freeze.py).
+from standort.reviews.tests.conftest import catalogue, draft, owners, running  # noqa: F401
 from standort.reviews.tests.factories import ReviewAnswerFactory, ReviewCycleFactory
 
 Light = StatusUpdate.Light
@@ -42,6 +46,12 @@ def closed_review(initiative, title, **kwargs):
         closed_at=timezone.now(),
         **kwargs,
     )
+
+
+def taken(cycle):
+    """The review's snapshot, as closing it takes one."""
+    cycle.snapshot = cycle_snapshot_take(cycle)
+    ReviewCycle.objects.filter(pk=cycle.pk).update(snapshot=cycle.snapshot)
 
 
 def owner(initiative, first_name, last_name, organization):
@@ -152,6 +162,7 @@ def duisburg_review(duisburg, anna):
         next_steps="Ergebnisse abwarten.",
     )
     answer(cycle, m5, state=Answer.ACCEPTED, achieved="Kampagne beendet.")
+    taken(cycle)
     return ReviewPlace(
         initiative=duisburg,
         cycle=cycle,
@@ -164,6 +175,7 @@ def other_review(initiative, title, measure_title, text):
     cycle = closed_review(initiative, title)
     measure = MeasureFactory(initiative=initiative, number=101, title=measure_title)
     answer(cycle, measure, state=Answer.ACCEPTED, achieved=text)
+    taken(cycle)
     return ReviewPlace(
         initiative=initiative, cycle=cycle, measures=[measure], names=[measure_title, title, text]
     )

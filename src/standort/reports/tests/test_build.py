@@ -290,7 +290,7 @@ def test_many_working_groups_split_the_chart_across_pictures(duisburg):
     from standort.initiatives.tests.factories import BodyFactory
     from standort.measures.tests.factories import MeasureFactory
 
-    from .conftest import answer, closed_review
+    from .conftest import answer, closed_review, taken
 
     cycle = closed_review(duisburg, "Große Abfrage")
     for number in range(1, 31):
@@ -298,6 +298,7 @@ def test_many_working_groups_split_the_chart_across_pictures(duisburg):
             initiative=duisburg, name=f"Arbeitskreis Nr. {number:02}", position=number
         )
         answer(cycle, MeasureFactory(initiative=duisburg, number=number, body=body))
+    taken(cycle)
     with translation.override("de"):
         data = report_data(cycle)
         chart = Template('{% load report_marks %}{% light_chart data "chart" %}').render(

@@ -22,6 +22,7 @@ from standort.reports.render import render_pdf
 from standort.reports.spreadsheet import render_xlsx
 from standort.reports.word import render_docx
 
+from .conftest import taken
 from .test_build import flat, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,7 @@ def fields(review):
         started.key: "2018-02-28",
     }
     founders.save()
+    taken(review.cycle)
     return [amount, programme, started, priority]
 
 
@@ -130,6 +132,7 @@ def test_no_text_of_the_report_turns_into_a_formula(review, fields):
     answer = founders.review_answers.get()
     answer.next_steps = "@Planungsamt anrufen"
     answer.save()
+    taken(review.cycle)
     data = german_report(review)
     with translation.override("de"):
         measures = load_workbook(io.BytesIO(render_xlsx(data))).worksheets[1]

@@ -12,7 +12,7 @@ from standort.measures.tests.factories import MeasureFactory
 from standort.reports.models import Report
 from standort.reports.queries import NO_ANSWER, report_data, reports_by_review
 
-from .conftest import answer, closed_review
+from .conftest import answer, closed_review, taken
 from .factories import ReportFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +59,7 @@ def test_report_data_counts_the_answers_that_count(review):
 def test_measures_without_working_group_come_last(review):
     stray = MeasureFactory(initiative=review.initiative, number=9, title="Ohne Gremium", body=None)
     answer(review.cycle, stray, state="accepted")
+    taken(review.cycle)
     with translation.override("de"):
         data = report_data(review.cycle)
         assert data.groups[-1].name == gettext("Without working group")
@@ -74,6 +75,7 @@ def _review_of(duisburg, count):
         )
         lights = list(StatusUpdate.Light)
         answer(cycle, measure, state="accepted", traffic_light=lights[number % 3])
+    taken(cycle)
     return cycle
 
 
@@ -82,7 +84,7 @@ def test_report_data_reads_in_two_queries(duisburg, django_assert_num_queries, c
     cycle = _review_of(duisburg, count)
     cycle.initiative = duisburg
     # 1: the initiative's own fields (columns of the report since they were added);
-    # 2: the answers with their measures, working groups, owners and organisations.
+    # 2: the measures the review asked about as its snapshot keeps them.
     with django_assert_num_queries(2):
         data = report_data(cycle)
         [row.title for row in data.rows]
