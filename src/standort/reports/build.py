@@ -31,9 +31,9 @@ def file_slug(text):
     return re.sub(r"-{2,}", "-", slugify(str(text).translate(GERMAN)))
 
 
-def file_name(cycle, format, date):
+def file_name(title, format, date):
     """stand-der-umsetzung-sachstandsabfrage-fruehjahr-2018-2018-04-30.pdf"""
-    parts = [file_slug(_("Implementation status")), file_slug(cycle.title)[:80], f"{date:%Y-%m-%d}"]
+    parts = [file_slug(_("Implementation status")), file_slug(title)[:80], f"{date:%Y-%m-%d}"]
     return f"{'-'.join(p for p in parts if p)}.{format}"
 
 

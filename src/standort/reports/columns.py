@@ -7,6 +7,7 @@ documents, the empty ones left out there."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -43,7 +44,7 @@ class Entry:
 
 def answer_note(row):
     if not row.answered:
-        return _("no answer")
+        return _("no answer") if row.review else _("no status report")
     if row.on_behalf:
         return _("entered by the project office")
     return _("answered by the owner")
@@ -131,3 +132,92 @@ def entries(columns, shown, group, row):
             value = EMPTY
         found.append(Entry(column.key, str(column.header), str(value)))
     return found
+
+
+# "Changes since …" -------------------------------------------------------------------
+
+
+NOTHING_CHANGED = gettext_lazy(
+    "Nothing changed in these measures: no traffic light, progress, status or milestone."
+)
+
+
+@dataclass
+class ChangeSection:
+    """One kind of change as a table: the workbook's sheet of changes, the PDF, the web
+    page and the Word document show the same."""
+
+    key: str
+    title: str
+    header: list
+    rows: list  # [[text, …]]
+    typed: frozenset = frozenset({1})  # the columns of text people typed (a title)
+
+
+def change_sections(changes, lights, statuses):
+    """[ChangeSection] of `changes` (measures.changes.Changes), the empty ones left out;
+    `lights` and `statuses` name the values ({value: label})."""
+
+    def moves(items, name):
+        return [
+            [m.number, m.title, name(m.before), name(m.after), m.reason or EMPTY] for m in items
+        ]
+
+    def events(items, date):
+        return [
+            [e.number, e.title, e.milestone, date_format(date(e), "SHORT_DATE_FORMAT")]
+            for e in items
+        ]
+
+    measure = [_("No."), _("Measure")]
+    sections = [
+        ChangeSection(
+            "lights",
+            _("Traffic lights that turned"),
+            [*measure, _("Before"), _("After"), _("Reported")],
+            moves(changes.lights, lights.get),
+            _in(1, 4),
+        ),
+        ChangeSection(
+            "progress",
+            _("Progress that moved"),
+            [*measure, _("Before"), _("After"), _("Reported")],
+            moves(changes.progress, lambda value: f"{value} %"),
+            _in(1, 4),
+        ),
+        ChangeSection(
+            "statuses",
+            _("Status changed"),
+            [*measure, _("Before"), _("After"), _("Reason")],
+            moves(changes.statuses, statuses.get),
+            _in(1, 4),
+        ),
+        ChangeSection(
+            "new",
+            _("New measures"),
+            [*measure, _("Status")],
+            [[m.number, m.title, statuses.get(m.status)] for m in changes.new],
+        ),
+        ChangeSection(
+            "dropped",
+            _("Dropped measures"),
+            [*measure, _("Reason")],
+            [[m.number, m.title, m.status_reason or EMPTY] for m in changes.dropped],
+            _in(1, 2),
+        ),
+        ChangeSection(
+            "reached",
+            _("Milestones reached"),
+            [*measure, _("Milestone"), _("Completed on")],
+            events(changes.reached, lambda e: e.completed_on),
+            _in(1, 2),
+        ),
+        ChangeSection(
+            "missed",
+            _("Milestones missed"),
+            [*measure, _("Milestone"), _("Due on")],
+            events(changes.missed, lambda e: e.due_on),
+            _in(1, 2),
+        ),
+    ]
+    return [section for section in sections if section.rows]

@@ -1,4 +1,5 @@
-"""Reports of a closed status review ("Stand der Umsetzung") as PDF, XLSX and DOCX.
+"""Reports "Stand der Umsetzung" as PDF, XLSX and DOCX: of a closed status review, or
+on demand of the catalogue (or a selection of it) as it stands.
 
 The file lives in the database, not on disk: any app server may build it (in the task
 worker) and any other may serve it."""
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative
+from standort.measures.models import Snapshot
 from standort.reviews.models import ReviewCycle
 
 
@@ -26,12 +28,24 @@ class Report(models.Model):
         FAILED = "failed", _("failed")
 
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="reports")
+    # A review's report; or, without one, a report on demand of the catalogue as it
+    # stood when asked for (its snapshot), of the measures selected then.
     cycle = models.ForeignKey(
         ReviewCycle,
         verbose_name=_("status review"),
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="reports",
     )
+    snapshot = models.ForeignKey(
+        Snapshot, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    # What the selection was, in words of the request: e.g. "Arbeitskreis Logistik ·
+    # in progress".
+    selection = models.CharField(_("selection"), max_length=500, blank=True)
+    since = models.DateField(_("changes since"), null=True, blank=True)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.QUEUED)
@@ -63,12 +77,16 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-created_at", "-pk"]
         constraints = [
-            models.UniqueConstraint(fields=["cycle", "format"], name="unique_report_format")
+            models.UniqueConstraint(
+                fields=["cycle", "format"],
+                condition=models.Q(cycle__isnull=False),
+                name="unique_report_format",
+            )
         ]
         indexes = [models.Index(fields=["initiative", "-created_at"])]
 
     def __str__(self):
-        return f"{self.cycle}: {self.get_format_display()}"
+        return f"{self.cycle or self.title}: {self.get_format_display()}"
 
     @property
     def is_pending(self):

@@ -1,13 +1,17 @@
 """Reads for the reports: what "Stand der Umsetzung" shows of a closed review, and the
 list of an initiative's reports, each in a fixed number of queries."""
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F
+from django.core.paginator import Paginator
+from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from standort.measures import custom_fields
+from standort.measures.asof import MeasureState, catalogue_as_of
+from standort.measures.changes import changes_between
 from standort.measures.models import Measure, StatusUpdate
 from standort.reviews.models import ReviewCycle
 from standort.reviews.queries import review_states
@@ -34,6 +38,7 @@ class Row:
     light: str  # a StatusUpdate.Light value, or NO_ANSWER
     light_label: str
     on_behalf: bool  # the office entered the answer for the owner
+    review: bool = True  # of a review (an answer); else on demand (a status report)
     achieved: str = ""
     next_steps: str = ""
     support_needed: str = ""
@@ -60,6 +65,13 @@ class Group:
 
 
 @dataclass
+class Figure:
+    label: str
+    value: int
+    percent: bool = False
+
+
+@dataclass
 class ReportData:
     initiative: object
     cycle: object
@@ -70,6 +82,33 @@ class ReportData:
     lights: list  # [(value, label, count)], NO_ANSWER last
     statuses: list  # [(value, label, count)] of the statuses that occur
     columns: list = field(default_factory=list)  # columns.Column, with the own fields
+    title: str = ""  # the review's title, or the title of a report on demand
+    selection: str = ""  # which measures a report on demand shows, in words
+    changes: object = None  # changes.Changes of "Changes since …", or None
+    change_sections: list = field(default_factory=list)  # columns.ChangeSection
+
+    @property
+    def is_review(self):
+        return self.cycle is not None
+
+    @property
+    def figures(self):
+        """[Figure] of the summary, in the active language: of a review, how many
+        measures it asked and how many were answered; on demand, how many measures
+        and how many with a status report."""
+        if self.is_review:
+            labels = (gettext("measures asked"), gettext("answered"), gettext("answer rate"))
+        else:
+            labels = (
+                gettext("measures"),
+                gettext("with a status report"),
+                gettext("share with a status report"),
+            )
+        values = (self.asked, self.answered, self.answer_rate)
+        return [
+            Figure(label, value, index == 2)
+            for index, (label, value) in enumerate(zip(labels, values, strict=True))
+        ]
 
     @property
     def answer_rate(self):
@@ -94,10 +133,11 @@ class ReportData:
         ]
 
 
-def light_labels():
-    """{value: label} of the traffic lights and of "no answer", in the active language."""
+def light_labels(*, review=True):
+    """{value: label} of the traffic lights and of "no answer" (outside a review: "no
+    status report"), in the active language."""
     labels = {choice.value: str(choice.label) for choice in StatusUpdate.Light}
-    labels[NO_ANSWER] = gettext("no answer")
+    labels[NO_ANSWER] = gettext("no answer") if review else gettext("no status report")
     return labels
 
 
@@ -110,7 +150,52 @@ def report_data(cycle):
 
     Measures archived by then are left out, as everywhere else: they no longer
     belonged to the catalogue. Labels are in the active language."""
-    states = [state for state in review_states(cycle) if not state.is_archived]
+    return _report_data(
+        cycle.initiative,
+        review_states(cycle),
+        cycle=cycle,
+        title=cycle.title,
+        # The review's snapshot is taken as it closes.
+        date=timezone.localdate(cycle.closed_at),
+    )
+
+
+def demand_report_data(report):
+    """The report on demand `report` (with its initiative and snapshot): the measures
+    selected when it was asked for, as they stood then, and what changed since
+    `report.since` (from the change history). Labels are in the active language."""
+    snapshot = report.snapshot
+    states = [MeasureState.of_row(row) for row in snapshot.rows.all()]
+    for state in states:
+        state.answered = bool(state.traffic_light)  # a status report stands in for an answer
+    until = timezone.localdate(snapshot.taken_at)
+    changes = None
+    if report.since is not None and report.since < until:
+        end_of_since = timezone.make_aware(
+            datetime.datetime.combine(report.since + datetime.timedelta(days=1), datetime.time())
+        )
+        chosen = {state.measure_id for state in states}
+        before = [
+            state
+            for state in catalogue_as_of(report.initiative, end_of_since)
+            if state.measure_id in chosen
+        ]
+        changes = changes_between(before, states, since=report.since, until=until)
+    return _report_data(
+        report.initiative,
+        states,
+        title=report.title,
+        selection=report.selection,
+        date=until,
+        changes=changes,
+    )
+
+
+def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra):
+    """The report of `states` (asof.MeasureState) by working group, with its counts.
+    Measures archived by then are left out: they no longer belonged to the
+    catalogue."""
+    states = [state for state in states if not state.is_archived]
     states.sort(
         key=lambda s: (
             s.body_position is None,
@@ -121,9 +206,9 @@ def report_data(cycle):
             s.number,
         )
     )
-    columns = report_columns.columns_of(custom_fields.fields_of(cycle.initiative))
+    columns = report_columns.columns_of(custom_fields.fields_of(initiative))
     statuses = {choice.value: str(choice.label) for choice in Measure.Status}
-    lights = light_labels()
+    lights = light_labels(review=cycle is not None)
     without_group = gettext("Without working group")
     groups, by_body = [], {}
     status_counts = dict.fromkeys(statuses, 0)
@@ -145,6 +230,7 @@ def report_data(cycle):
             light_label=lights[light],
             on_behalf=bool(state.answered) and state.on_behalf,
             custom_values=state.custom_values,
+            review=cycle is not None,
         )
         if state.answered:
             answered += 1
@@ -166,10 +252,9 @@ def report_data(cycle):
             if row.answered:
                 row.texts = report_columns.entries(columns, report_columns.TEXTS, group, row)
     return ReportData(
-        initiative=cycle.initiative,
+        initiative=initiative,
         cycle=cycle,
-        # The review's snapshot is taken as it closes.
-        date=timezone.localdate(cycle.closed_at),
+        date=date,
         groups=groups,
         asked=sum(len(g.rows) for g in groups),
         answered=answered,
@@ -180,6 +265,11 @@ def report_data(cycle):
             if count
         ],
         columns=columns,
+        change_sections=(
+            report_columns.change_sections(changes, lights, statuses) if changes else []
+        ),
+        changes=changes,
+        **extra,
     )
 
 
@@ -218,7 +308,7 @@ def reports_by_review(initiative):
     the newest report first; then the reviews without any, the last closed first.
     Two queries."""
     cycles = list(closed_cycles(initiative))
-    reports = list(reports_of(initiative))
+    reports = list(reports_of(initiative).exclude(cycle=None))
     by_cycle = {cycle.pk: [] for cycle in cycles}
     for report in reports:
         by_cycle.setdefault(report.cycle_id, []).append(report)
@@ -232,3 +322,61 @@ def reports_by_review(initiative):
         )
     with_reports = sorted((e for e in entries if e.reports), key=lambda e: e.newest, reverse=True)
     return with_reports + [e for e in entries if not e.reports]
+
+
+@dataclass
+class DemandEntry:
+    """One request of reports on demand: the snapshot they show, with a file each."""
+
+    snapshot_id: int
+    reports: list
+
+    @property
+    def title(self):
+        return self.reports[0].title
+
+    @property
+    def selection(self):
+        return self.reports[0].selection
+
+    @property
+    def since(self):
+        return self.reports[0].since
+
+
+DEMAND_PAGE_SIZE = 10
+
+
+def demand_reports(initiative, page_number=1):
+    """(page, [DemandEntry]) of the initiative's reports on demand, the newest request
+    first, DEMAND_PAGE_SIZE requests a page. Three queries."""
+    requests = (
+        Report.objects.filter(initiative=initiative, cycle=None)
+        .exclude(snapshot=None)
+        .values("snapshot_id")
+        .annotate(newest=Max("created_at"))
+        .order_by("-newest", "-snapshot_id")
+    )
+    page = Paginator(requests, DEMAND_PAGE_SIZE).get_page(page_number)
+    chosen = [request["snapshot_id"] for request in page]
+    formats = Report.Format.values
+    by_snapshot = {snapshot_id: [] for snapshot_id in chosen}
+    for report in reports_of(initiative).filter(snapshot_id__in=chosen):
+        by_snapshot[report.snapshot_id].append(report)
+    entries = [
+        DemandEntry(snapshot_id, sorted(found, key=lambda r: formats.index(r.format)))
+        for snapshot_id, found in by_snapshot.items()
+    ]
+    return page, entries
+
+
+def last_demand_day(initiative):
+    """The day of the newest report on demand, or None: where "changes since" starts
+    unless the office says otherwise."""
+    newest = (
+        Report.objects.filter(initiative=initiative, cycle=None)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(newest) if newest else None

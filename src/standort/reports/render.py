@@ -19,7 +19,7 @@ def context(data, *, layout):
 def page_style(data):
     """The running header and footer of the PDF's pages (not on the cover): the
     initiative and the report at the top, the date and the page number at the bottom."""
-    heading = f"{_('Implementation status')} · {data.cycle.title}"
+    heading = f"{_('Implementation status')} · {data.title}"
     as_of = _("As of %(date)s") % {"date": date_format(data.date, "SHORT_DATE_FORMAT")}
     return running_page_style(
         top_left=data.initiative.name, top_right=heading, bottom_left=as_of

@@ -13,12 +13,21 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from standort.core.services import DomainError
+from standort.measures import services as measure_services
+from standort.measures.asof import catalogue_now
 
 from . import build
 from .models import Report
-from .queries import report_data
+from .queries import demand_report_data, report_data
 
-__all__ = ["DomainError", "report_build", "report_request", "reports_for_review"]
+__all__ = [
+    "DomainError",
+    "report_build",
+    "report_rebuild",
+    "report_request",
+    "reports_for_review",
+    "reports_on_demand",
+]
 
 log = logging.getLogger("standort.reports")
 State = Report.State
@@ -62,18 +71,7 @@ def report_request(*, actor, cycle, format):
     )
     if report is not None and report.is_pending and not is_stale(report, now):
         return report
-    fields = {
-        "state": State.QUEUED,
-        "progress": 0,
-        "error": "",
-        "content": b"",
-        "size": 0,
-        "file_name": "",
-        "language": _language(actor),
-        "created_by": actor if getattr(actor, "is_authenticated", False) else None,
-        "created_at": now,
-        "finished_at": None,
-    }
+    fields = _fresh(actor, now)
     if report is None:
         try:
             with transaction.atomic():
@@ -85,11 +83,80 @@ def report_request(*, actor, cycle, format):
             # on its way.
             return Report.objects.defer("content").get(cycle=cycle, format=format)
     else:
-        for name, value in fields.items():
-            setattr(report, name, value)
-        report.attempt += 1
-        report.save()
+        _restart(report, fields)
     log.info("%s requested report %s (%s) of review #%s", actor, report.pk, format, cycle.pk)
+    _enqueue(report)
+    return report
+
+
+def _fresh(actor, now):
+    """The fields of a report that is asked for (again) by `actor` at `now`."""
+    return {
+        "state": State.QUEUED,
+        "progress": 0,
+        "error": "",
+        "content": b"",
+        "size": 0,
+        "file_name": "",
+        "language": _language(actor),
+        "created_by": actor if getattr(actor, "is_authenticated", False) else None,
+        "created_at": now,
+        "finished_at": None,
+    }
+
+
+def _restart(report, fields):
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.attempt += 1
+    report.save()
+
+
+@transaction.atomic
+def reports_on_demand(*, actor, initiative, measures, title, selection="", since=None, formats):
+    """Reports "Stand der Umsetzung" of `measures` (a queryset of the initiative's) as
+    they stand now, one per format of `formats`, with the changes since the day
+    `since` (None: without). The measures are kept in a snapshot first, so the files,
+    built after the commit, and any built again later show this moment."""
+    if not formats or set(formats) - set(Report.Format.values):
+        raise DomainError(_("Unknown report format."))
+    now = timezone.now()
+    if since is not None and since >= timezone.localdate(now):
+        raise DomainError(_("The changes can be shown since a day in the past only."))
+    chosen = set(measures.values_list("pk", flat=True))
+    snapshot = measure_services.snapshot_take(
+        initiative=initiative,
+        taken_at=now,
+        states=[s for s in catalogue_now(initiative) if s.measure_id in chosen],
+    )
+    reports = []
+    for format in formats:
+        report = Report.objects.create(
+            initiative=initiative,
+            snapshot=snapshot,
+            title=title[:300],
+            selection=selection[:500],
+            since=since,
+            format=format,
+            **_fresh(actor, now),
+        )
+        _enqueue(report)
+        reports.append(report)
+    log.info("%s requested reports on demand %s", actor, [r.pk for r in reports])
+    return reports
+
+
+@transaction.atomic
+def report_rebuild(*, actor, report):
+    """Builds `report` again: a review's anew from the review, a report on demand from
+    its snapshot, so it shows the same moment. A build on its way is left alone."""
+    if report.cycle_id is not None:
+        return report_request(actor=actor, cycle=report.cycle, format=report.format)
+    report = Report.objects.select_for_update().defer("content").get(pk=report.pk)
+    now = timezone.now()
+    if report.is_pending and not is_stale(report, now):
+        return report
+    _restart(report, _fresh(actor, now))
     _enqueue(report)
     return report
 
@@ -112,6 +179,16 @@ def _set_progress(report_id, attempt, value):
     Report.objects.filter(pk=report_id, attempt=attempt, state=State.RUNNING).update(progress=value)
 
 
+def _data(report):
+    if report.cycle is None:
+        if report.snapshot is None:
+            raise DomainError(_("The state this report was to show is gone."))
+        return demand_report_data(report)
+    if not report.cycle.is_closed:
+        raise DomainError(_("Reports are made of closed status reviews only."))
+    return report_data(report.cycle)
+
+
 def report_build(*, report_id, attempt):
     """Builds the report's file and stores it. Runs outside a transaction, so the
     list page sees the state and progress as they change. Returns the final state, or
@@ -121,20 +198,22 @@ def report_build(*, report_id, attempt):
     )
     if not claimed:
         return None
-    report = Report.objects.defer("content").select_related("cycle__initiative").get(pk=report_id)
+    report = (
+        Report.objects.defer("content")
+        .select_related("cycle__initiative", "initiative", "snapshot")
+        .get(pk=report_id)
+    )
     mine = Report.objects.filter(pk=report_id, attempt=attempt)
     try:
         with translation.override(report.language):
-            if not report.cycle.is_closed:
-                raise DomainError(_("Reports are made of closed status reviews only."))
-            data = report_data(report.cycle)
+            data = _data(report)
             _set_progress(report_id, attempt, 10)
             content = build.write(
                 report.format,
                 data,
                 progress=lambda value: _set_progress(report_id, attempt, value),
             )
-            name = build.file_name(report.cycle, report.format, data.date)
+            name = build.file_name(data.title, report.format, data.date)
     except Exception as error:
         log.exception(
             "Report %s (%s) of review #%s failed", report_id, report.format, report.cycle_id

@@ -12,7 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from standort.core.spreadsheets import put
 
-from .columns import SHEET
+from .columns import NOTHING_CHANGED, SHEET
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
@@ -37,16 +37,12 @@ def _summary(sheet, data):
     _append(sheet, [data.initiative.name])
     _append(sheet, [_("Implementation status")])
     sheet["A2"].font = TITLE
-    _append(sheet, [data.cycle.title])
+    _append(sheet, [data.title])
     _append(sheet, [_("As of"), date_format(data.date, "SHORT_DATE_FORMAT")])
     _append(sheet, [])
-    figures = [
-        (_("measures asked"), data.asked),
-        (_("answered"), data.answered),
-        (_("answer rate in %"), data.answer_rate),
-    ]
-    for label, value in figures:
-        _append(sheet, [label, value])
+    for figure in data.figures:
+        label = _("%(figure)s in %%") % {"figure": figure.label} if figure.percent else figure.label
+        _append(sheet, [label, figure.value])
     _append(sheet, [])
     sheet.cell(_append(sheet, [_("Traffic light"), _("Measures")]), 1).font = BOLD
     for _value, label, count in data.lights:
@@ -65,6 +61,28 @@ def _summary(sheet, data):
     sheet.column_dimensions["A"].width = 40
     for column in range(2, len(header) + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 16
+
+
+def _changes(sheet, data):
+    """The section "Changes since …": each kind of change as a table of its own."""
+    since = date_format(data.changes.since, "SHORT_DATE_FORMAT")
+    sheet.cell(_append(sheet, [_("Changes since %(date)s") % {"date": since}]), 1).font = TITLE
+    for section in data.change_sections:
+        _append(sheet, [])
+        sheet.cell(_append(sheet, [section.title]), 1).font = BOLD
+        line = _append(sheet, section.header)
+        for index in range(1, len(section.header) + 1):
+            sheet.cell(line, index).font = BOLD
+        for cells in section.rows:
+            _append(sheet, cells)
+    if not data.change_sections:
+        _append(
+            sheet,
+            [str(NOTHING_CHANGED)],
+        )
+    sheet.column_dimensions["B"].width = 40
+    for letter in "CDE":
+        sheet.column_dimensions[letter].width = 24
 
 
 def render_xlsx(data, *, progress=None):
@@ -90,7 +108,9 @@ def render_xlsx(data, *, progress=None):
         progress(20 + 60 * number // len(data.groups))
     sheet.freeze_panes = "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
-    book.properties.title = f"{_('Implementation status')} – {data.cycle.title}"
+    if data.changes:
+        _changes(book.create_sheet(_sheet_name(_("Changes"))), data)
+    book.properties.title = f"{_('Implementation status')} – {data.title}"
     book.properties.creator = data.initiative.name
     out = io.BytesIO()
     book.save(out)

@@ -17,6 +17,7 @@ from standort.reviews.models import ReviewCycle
 from . import queries, services
 from . import render as report_render
 from .build import CONTENT_TYPES
+from .forms import DemandReportForm
 from .models import Report
 
 VIEW = "reports.view_reports"
@@ -32,22 +33,28 @@ def _closed_cycle(initiative, cycle_id):
 
 
 @initiative_permission(VIEW)
-def report_list(request, initiative):
+def report_list(request, initiative, form=None):
     entries = queries.reports_by_review(initiative)
+    page, demand_entries = queries.demand_reports(initiative, request.GET.get("page"))
     now = timezone.now()
     waiting = False
-    for entry in entries:
+    for entry in [*entries, *demand_entries]:
         for report in entry.reports:
             report.is_stale = services.is_stale(report, now)
             waiting = waiting or (report.is_pending and not report.is_stale)
+    can_generate = request.user.has_perm(GENERATE, initiative)
+    if can_generate and form is None:
+        form = DemandReportForm(initiative=initiative, since=queries.last_demand_day(initiative))
     context = {
         "initiative": initiative,
         "entries": entries,
+        "demand": {"page": page, "entries": demand_entries},
         "waiting": waiting,
-        "can_generate": request.user.has_perm(GENERATE, initiative),
+        "can_generate": can_generate,
+        "form": form,
     }
     template = "reports/_report_list.html" if request.htmx else "reports/report_list.html"
-    response = render(request, template, context)
+    response = render(request, template, context, status=400 if form and form.errors else 200)
     # The list and its htmx fragment share an address: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -68,19 +75,42 @@ def report_generate(request, initiative, cycle_id):
 
 @initiative_permission(GENERATE)
 @require_POST
+def report_demand(request, initiative):
+    form = DemandReportForm(request.POST, initiative=initiative)
+    if not form.is_valid():
+        return report_list(request, initiative.slug, form=form)
+    services.reports_on_demand(
+        actor=request.user,
+        initiative=initiative,
+        measures=form.measures(),
+        title=form.title(),
+        selection=form.selection(),
+        since=form.cleaned_data["since"],
+        formats=form.cleaned_data["formats"],
+    )
+    messages.success(
+        request,
+        _("The report “%(title)s” is being built. This page shows how far it got.")
+        % {"title": form.title()},
+    )
+    return redirect("report_list", initiative.slug)
+
+
+@initiative_permission(GENERATE)
+@require_POST
 def report_regenerate(request, initiative, pk):
     report = get_object_or_404(
         Report.objects.defer("content").select_related("cycle"), initiative=initiative, pk=pk
     )
     try:
-        services.report_request(actor=request.user, cycle=report.cycle, format=report.format)
+        services.report_rebuild(actor=request.user, report=report)
     except services.DomainError as error:
         messages.error(request, str(error))
     else:
         messages.success(
             request,
             _("The %(format)s report of “%(review)s” is being built again.")
-            % {"format": report.get_format_display(), "review": report.cycle.title},
+            % {"format": report.get_format_display(), "review": (report.cycle or report).title},
         )
     return redirect("report_list", initiative.slug)
 
@@ -103,5 +133,26 @@ def report_html(request, initiative, cycle_id):
         key=lambda report: formats.index(report.format),
     )
     context = report_render.context(data, layout=report_render.PAGE_LAYOUT)
+    context["files"] = files
+    return render(request, "reports/report.html", context)
+
+
+@initiative_permission(VIEW)
+def demand_report_html(request, initiative, pk):
+    report = get_object_or_404(
+        Report.objects.defer("content").select_related("snapshot"),
+        initiative=initiative,
+        pk=pk,
+        cycle=None,
+        snapshot__isnull=False,
+    )
+    report.initiative = initiative
+    files = sorted(
+        Report.objects.filter(snapshot=report.snapshot, state=Report.State.DONE).defer("content"),
+        key=lambda found: Report.Format.values.index(found.format),
+    )
+    context = report_render.context(
+        queries.demand_report_data(report), layout=report_render.PAGE_LAYOUT
+    )
     context["files"] = files
     return render(request, "reports/report.html", context)

@@ -15,7 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from .columns import answer_note
+from .columns import NOTHING_CHANGED, answer_note
 
 # Word refuses a document with control characters other than tab and line breaks.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -59,17 +59,19 @@ def _table(document, header, rows):
 def _cover(document, data):
     document.add_paragraph(_text(data.initiative.name)).runs[0].bold = True
     document.add_heading(_("Implementation status"), level=0)
-    document.add_paragraph(_text(data.cycle.title)).runs[0].font.size = Pt(16)
+    document.add_paragraph(_text(data.title)).runs[0].font.size = Pt(16)
     as_of = _("As of %(date)s") % {"date": date_format(data.date, "SHORT_DATE_FORMAT")}
     document.add_paragraph(as_of)
 
 
 def _summary(document, data):
     document.add_heading(_("Summary"), level=1)
-    document.add_paragraph(
-        _("%(asked)s measures asked, %(answered)s answered: an answer rate of %(rate)s %%.")
-        % {"asked": data.asked, "answered": data.answered, "rate": data.answer_rate}
-    )
+    counts = {"asked": data.asked, "answered": data.answered, "rate": data.answer_rate}
+    if data.is_review:
+        text = _("%(asked)s measures asked, %(answered)s answered: an answer rate of %(rate)s %%.")
+    else:
+        text = _("%(asked)s measures, %(answered)s of them with a status report (%(rate)s %%).")
+    document.add_paragraph(text % counts)
     _table(
         document,
         [_("Traffic light"), _("Measures")],
@@ -98,7 +100,8 @@ def _measure(document, row):
         facts.add_run(_text(f"{fact.label}: ")).bold = True
         facts.add_run(_text(fact.text))
     if not row.answered:
-        document.add_paragraph().add_run(_("No answer")).bold = True
+        missing = _("No answer") if row.review else _("No status report yet")
+        document.add_paragraph().add_run(missing).bold = True
         return
     if row.on_behalf:
         note = document.add_paragraph().add_run(answer_note(row))
@@ -109,15 +112,27 @@ def _measure(document, row):
         _paragraphs(document, text.text)
 
 
+def _changes(document, data):
+    since = date_format(data.changes.since, "SHORT_DATE_FORMAT")
+    document.add_heading(_("Changes since %(date)s") % {"date": since}, level=1)
+    for section in data.change_sections:
+        document.add_heading(_text(section.title), level=2)
+        _table(document, section.header, section.rows)
+    if not data.change_sections:
+        document.add_paragraph(str(NOTHING_CHANGED))
+
+
 def render_docx(data, *, progress=None):
     progress = progress or (lambda value: None)
     document = Document()
     _set_language(document, get_language() or "de")
-    document.core_properties.title = _text(f"{_('Implementation status')} – {data.cycle.title}")
+    document.core_properties.title = _text(f"{_('Implementation status')} – {data.title}")
     document.core_properties.author = _text(data.initiative.name)
     document.core_properties.language = get_language() or "de"
     _cover(document, data)
     _summary(document, data)
+    if data.changes:
+        _changes(document, data)
     progress(20)
     for number, group in enumerate(data.groups, start=1):
         document.add_section(WD_SECTION.NEW_PAGE)
@@ -128,6 +143,8 @@ def render_docx(data, *, progress=None):
     if not data.groups:
         document.add_paragraph(
             _("This review asked about no measures that are still in the catalogue.")
+            if data.is_review
+            else _("No measure matched the selection.")
         )
     out = io.BytesIO()
     document.save(out)

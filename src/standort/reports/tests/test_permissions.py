@@ -5,9 +5,10 @@ steering committee, Anna runs the office) and Paul, the platform admin, read the
 reports; only Anna and Paul have them built. Clara (Mülheim's office) and Eva (no
 role) get 403 in Duisburg, anonymous callers the sign-in page.
 
-Three tests run the table: in Duisburg as is, with Mülheim's review and reports
-addressed through /duisburg/ (404 by construction), and in the non-public forum (404
-for everybody but Paul). No page shows a name of another initiative."""
+Reports on demand are read and built alike. Three tests run the table: in Duisburg as
+is, with Mülheim's review and reports addressed through /duisburg/ (404 by
+construction), and in the non-public forum (404 for everybody but Paul). No page shows
+a name of another initiative."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,9 +17,12 @@ import pytest
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from standort.conftest import PERSONAS
 from standort.initiatives.tests.test_permissions import LOGIN, answer, fresh
+from standort.measures.asof import catalogue_now
+from standort.measures.services import snapshot_take
 from standort.reports.models import Report
 from standort.reviews.models import ReviewCycle
 
@@ -38,6 +42,7 @@ class Row:
     kind: str
     kwargs: Callable  # place → URL kwargs besides the slug
     post: bool = False  # the view takes POST only: an allowed GET answers 405
+    data: dict | None = None  # what a POST sends
 
     def __str__(self):
         return self.name
@@ -49,9 +54,12 @@ TABLE = [
     Row("report_download", "view", lambda p: {"pk": p.report.pk}),
     Row("report_generate", "generate", lambda p: {"cycle_id": p.cycle.pk}, post=True),
     Row("report_regenerate", "generate", lambda p: {"pk": p.report.pk}, post=True),
+    Row("demand_report_html", "view", lambda p: {"pk": p.demand.pk}),
+    Row("report_regenerate", "generate", lambda p: {"pk": p.demand.pk}, post=True),
+    Row("report_demand", "generate", lambda p: {}, post=True, data={"formats": ["pdf"]}),
 ]
 CASES = [(row, "GET") for row in TABLE] + [(row, "POST") for row in TABLE if row.post]
-IDS = [f"{row}-{method}" for row, method in CASES]
+IDS = [f"{row}-{method}-{index}" for index, (row, method) in enumerate(CASES)]
 
 
 def expected(row, method, persona):
@@ -67,6 +75,14 @@ def places(reviews, anna, stefan, ben, olga, clara, paul, eva):
     """The reviews of the three initiatives, each with a finished PDF report."""
     for place in reviews.values():
         place.report = ReportFactory(cycle=place.cycle, format=Report.Format.PDF)
+        snapshot = snapshot_take(
+            initiative=place.initiative,
+            taken_at=timezone.now(),
+            states=catalogue_now(place.initiative),
+        )
+        place.demand = ReportFactory(
+            cycle=None, initiative=place.initiative, snapshot=snapshot, title="Bericht auf Abruf"
+        )
     return reviews
 
 
@@ -87,7 +103,7 @@ def ask_everyone(personas, row, method, place, *, slug):
         with transaction.atomic():
             fresh(client, user)
             before = list(Report.objects.values_list("pk", "attempt", "state"))
-            response = client.post(url) if method == "POST" else client.get(url)
+            response = client.post(url, row.data) if method == "POST" else client.get(url)
             answers[name] = answer(response)
             text = response.content.decode(errors="replace")
             leaks[name] = text
@@ -110,7 +126,9 @@ def test_duisburg(places, personas, row, method):
     )
 
 
-@pytest.mark.parametrize(("row", "method"), [c for c in CASES if c[0].name != "report_list"])
+@pytest.mark.parametrize(
+    ("row", "method"), [c for c in CASES if c[0].name not in ("report_list", "report_demand")]
+)
 def test_muelheims_reports_through_duisburg_are_not_found(places, personas, row, method):
     """Mülheim's review and report addressed through /duisburg/: whoever may use the
     view there gets 404, not Mülheim's report; the others are turned away as usual."""

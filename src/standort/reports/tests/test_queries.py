@@ -7,8 +7,9 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 
 from standort.initiatives.tests.factories import BodyFactory
-from standort.measures.models import StatusUpdate
+from standort.measures.models import Measure, StatusUpdate
 from standort.measures.tests.factories import MeasureFactory
+from standort.reports import services
 from standort.reports.models import Report
 from standort.reports.queries import NO_ANSWER, report_data, reports_by_review
 
@@ -100,10 +101,21 @@ def test_report_list_costs_the_same_for_2_and_10_reports(
         ReportFactory(cycle=cycle, format=Report.Format.PDF, created_by=anna)
         ReportFactory(cycle=cycle, format=Report.Format.XLSX, state=Report.State.RUNNING)
     closed_review(duisburg, "Noch ohne Bericht")
+    for index in range(count // 2):
+        services.reports_on_demand(
+            actor=anna,
+            initiative=duisburg,
+            measures=Measure.objects.filter(initiative=duisburg),
+            title=f"Bericht {index}",
+            formats=["pdf", "docx"],
+        )
     client = as_persona("anna")
     # 1 session, 2 user, 3 initiative (middleware), 4 Anna's roles, 5 her unread
-    # notifications (the header), 6 closed reviews, 7 reports with who asked for them.
-    with django_assert_num_queries(7):
+    # notifications (the header), 6 closed reviews, 7 their reports with who asked for
+    # them; 8 count and 9 page of the requests on demand, 10 their reports; 11 the day
+    # of the last one (where "changes since" starts); the form's 12 working groups and
+    # 13 fields of action.
+    with django_assert_num_queries(13):
         response = client.get(reverse("report_list", args=["duisburg"]))
     assert response.status_code == 200
     assert response.content.decode().count("report-review") >= count // 2 + 1
