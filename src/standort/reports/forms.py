@@ -68,8 +68,11 @@ class DemandReportForm(KernForm):
         self.fields["bodies"].queryset = initiative.bodies.filter(parent=None).order_by(
             "position", "name"
         )
-        self.fields["topics"].queryset = initiative.topics.all()
-        if since is not None and not self.is_bound:
+        self.fields["topics"].queryset = topics = initiative.topics.all()
+        if not topics:
+            del self.fields["topics"]
+        # From the day of the previous report on, unless that was today.
+        if since is not None and since < timezone.localdate() and not self.is_bound:
             self.initial["since"] = since
 
     def clean_since(self):
@@ -93,7 +96,7 @@ class DemandReportForm(KernForm):
             if NO_REPORT in chosen["lights"]:
                 lights |= Q(latest_update=None)
             measures = measures.filter(lights)
-        if chosen["topics"]:
+        if chosen.get("topics"):
             measures = measures.filter(topic__in=chosen["topics"])
         return measures
 
@@ -110,7 +113,7 @@ class DemandReportForm(KernForm):
                     f"{self.fields[name].label}: "
                     + ", ".join(str(labels[value]) for value in chosen[name])
                 )
-        if chosen["topics"]:
+        if chosen.get("topics"):
             parts.append(
                 f"{self.fields['topics'].label}: "
                 + ", ".join(topic.name for topic in chosen["topics"])

@@ -10,6 +10,7 @@ from standort.reports.models import Report
 
 from .conftest import closed_review
 from .factories import ReportFactory
+from .test_build import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,3 +57,32 @@ def test_build_watch_download_and_read(ui, review, anna):
     ).to_be_visible()
     chart_table = page.get_by_role("table", name=re.compile("Arbeitskreis|working group"))
     expect(chart_table).to_contain_text("Arbeitskreis Infrastruktur, Umwelt und Energie")
+
+
+def test_build_a_report_on_demand_of_one_working_group(ui, review):
+    """Duisburg's steering committee wants the founders' working group as it stands:
+    Anna picks it, only the PDF, and reads the report on the web."""
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/reports/")
+    form = page.get_by_role("region", name=re.compile("Bericht zum aktuellen Stand"))
+    form.get_by_role("checkbox", name="Arbeitskreis Mittelstand und Gründung").check()
+    for format in ["Excel (XLSX)", "Word (DOCX)"]:
+        form.get_by_role("checkbox", name=format).uncheck()
+    ui.check(shot="reports-demand-form")
+    form.get_by_role("button", name="Bericht erstellen").click()
+
+    demand = page.get_by_role("region", name="Berichte auf Abruf")
+    expect(demand).to_contain_text("Arbeitskreis Mittelstand und Gründung")
+    ui.check(shot="reports-demand-built")
+    with page.expect_download() as download:
+        demand.get_by_role("link", name=re.compile("PDF")).click()
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF")
+    text = " ".join(pdf_text(pdf))
+    assert "Gründerzentrum Außenstelle Müller" in text
+    assert "Ladeinfrastruktur im Hafen" not in text  # of the energy working group
+
+    demand.get_by_role("link", name=re.compile("im Web lesen")).click()
+    ui.check(shot="report-demand-html")
+    expect(page.get_by_role("heading", name=re.compile("Flächenpool für Logistik"))).to_be_visible()
+    expect(page.get_by_text("Ladeinfrastruktur im Hafen")).to_have_count(0)
