@@ -107,3 +107,33 @@ def _compare(changes, old, new):
         changes.statuses.append(move)
         if new.status == Measure.Status.DROPPED:
             changes.dropped.append(new)
+
+
+BETTER, UNCHANGED, WORSE = 1, 0, -1
+# Statuses a measure falls back into: reaching one is worse, whatever its figures.
+SETBACKS = {Measure.Status.ON_HOLD, Measure.Status.DROPPED}
+
+
+def verdict(old, new):
+    """BETTER, UNCHANGED or WORSE: from `old` to `new` (MeasureStates of one measure).
+    A status reached tells first (done is better, on hold or dropped worse); then a
+    traffic light that turned, where both have one; then the progress."""
+    if new.status != old.status:
+        if new.status == Measure.Status.DONE:
+            return BETTER
+        if new.status in SETBACKS:
+            return WORSE
+    move = Move(new.number, new.title, old.traffic_light, new.traffic_light)
+    if old.traffic_light and new.traffic_light and move.direction:
+        return move.direction
+    return _sign(new.progress - old.progress)
+
+
+def reason(old, new):
+    """What explains the move: the reason given for a new status, else what the owner
+    reported since."""
+    if new.status != old.status and new.status_reason:
+        return new.status_reason
+    if new.reported_at != old.reported_at:
+        return new.achieved
+    return ""

@@ -554,3 +554,39 @@ class SnapshotRow(models.Model):
 
     def __str__(self):
         return f"{self.number} {self.title}"
+
+
+class ReportingPeriod(models.Model):
+    """A reporting date the office closes ("Stand zum 30.06.2026"): the catalogue as it
+    stood at the end of that day is kept, and reports and comparisons name it."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="reporting_periods"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    ends_on = models.DateField(_("as of the end of"))
+    snapshot = models.OneToOneField(
+        Snapshot, on_delete=models.PROTECT, related_name="period", editable=False
+    )
+    closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = TenantManager()
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["-ends_on", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "ends_on"], name="unique_period_end")
+        ]
+
+    def __str__(self):
+        return self.title

@@ -6,6 +6,8 @@ is not allowed. The computed columns of a measure (progress, latest update, sear
 text) are kept up to date here, so lists filter and sort on them in SQL."""
 
 import dataclasses
+import datetime
+import logging
 import uuid
 
 from django.db import transaction
@@ -17,6 +19,7 @@ from standort.core.history import records
 from standort.core.services import DomainError, delete, save
 
 from . import bulk, custom_fields, signals
+from .asof import catalogue_as_of, catalogue_now
 from .models import (
     CLOSED_STATUSES,
     REASON_REQUIRED,
@@ -25,6 +28,7 @@ from .models import (
     CustomField,
     Measure,
     Partnership,
+    ReportingPeriod,
     Snapshot,
     SnapshotRow,
     Tag,
@@ -34,6 +38,8 @@ from .models import (
 from .search import search_text_of
 
 __all__ = ["DomainError"]
+
+log = logging.getLogger("standort.services")
 
 
 # Measures ---------------------------------------------------------------------
@@ -505,3 +511,37 @@ def snapshot_take(*, initiative, taken_at, states):
         [state.snapshot_row(snapshot) for state in states], batch_size=500
     )
     return snapshot
+
+
+def end_of_day(day):
+    """The first moment after `day`, in the initiative's time zone."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+@transaction.atomic
+def period_close(*, actor, initiative, ends_on, title):
+    """Closes the reporting period up to the end of `ends_on` (today at the latest):
+    keeps the catalogue as it stood then, today's as it stands now, an earlier day's
+    from the change history."""
+    today = timezone.localdate()
+    if ends_on > today:
+        raise DomainError(_("A reporting period can be closed up to today at the latest."))
+    if ReportingPeriod.objects.filter(initiative=initiative, ends_on=ends_on).exists():
+        raise DomainError(_("A reporting period to this day has been closed already."))
+    if ends_on == today:
+        taken_at, states = timezone.now(), catalogue_now(initiative)
+    else:
+        taken_at = end_of_day(ends_on)
+        states = catalogue_as_of(initiative, taken_at)
+    snapshot = snapshot_take(initiative=initiative, taken_at=taken_at, states=states)
+    period = ReportingPeriod.objects.create(
+        initiative=initiative,
+        title=title,
+        ends_on=ends_on,
+        snapshot=snapshot,
+        closed_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    log.info("%s closed the reporting period %s of %s", actor, period.pk, initiative.slug)
+    return period

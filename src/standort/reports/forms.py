@@ -6,11 +6,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from standort.core.forms import KernForm
 from standort.measures.models import Measure, StatusUpdate
 
+from .comparison import day_point
 from .models import Report
 
 NO_REPORT = "none"
@@ -123,3 +124,72 @@ class DemandReportForm(KernForm):
     def title(self):
         today = date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
         return _("Report of %(date)s") % {"date": today}
+
+
+class CompareForm(KernForm):
+    """Which two moments to compare: each one of the points (now, a reporting period, a
+    closed review) or a day."""
+
+    before = forms.ChoiceField(label=gettext_lazy("Earlier state"))
+    before_day = forms.DateField(
+        label=gettext_lazy("or the end of a day"), required=False, widget=forms.DateInput
+    )
+    after = forms.ChoiceField(label=gettext_lazy("Later state"))
+    after_day = forms.DateField(
+        label=gettext_lazy("or the end of a day"), required=False, widget=forms.DateInput
+    )
+
+    def __init__(self, *args, points, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.points = {point.key: point for point in points}
+        choices = [(point.key, point.label) for point in points]
+        for name in ("before", "after"):
+            self.fields[name].choices = choices
+
+    def clean(self):
+        cleaned = super().clean()
+        today = timezone.localdate()
+        for name in ("before_day", "after_day"):
+            day = cleaned.get(name)
+            if day is not None and day >= today:
+                self.add_error(name, _("Please choose a day before today."))
+        return cleaned
+
+    def chosen(self, initiative, name):
+        """The Point chosen for `name` ("before" or "after")."""
+        day = self.cleaned_data.get(f"{name}_day")
+        if day is not None:
+            return day_point(initiative, day)
+        return self.points[self.cleaned_data[name]]
+
+
+class PeriodForm(KernForm):
+    ends_on = forms.DateField(
+        label=gettext_lazy("As of the end of"),
+        widget=forms.DateInput,
+        help_text=gettext_lazy(
+            "The catalogue is kept as it stood at the end of this day (today: as it stands now)."
+        ),
+    )
+    title = forms.CharField(
+        label=gettext_lazy("Title"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Empty: “As of 30.06.2026” with the day chosen."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("ends_on", timezone.localdate())
+
+    def clean_ends_on(self):
+        ends_on = self.cleaned_data["ends_on"]
+        if ends_on > timezone.localdate():
+            raise forms.ValidationError(_("Please choose today or a day before."))
+        return ends_on
+
+    def title_or_default(self):
+        return self.cleaned_data["title"] or pgettext("reporting period", "As of %(date)s") % {
+            "date": date_format(self.cleaned_data["ends_on"], "SHORT_DATE_FORMAT")
+        }

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from standort.measures import custom_fields
 from standort.measures.asof import MeasureState, catalogue_as_of
 from standort.measures.changes import changes_between
-from standort.measures.models import Measure, StatusUpdate
+from standort.measures.models import Measure, ReportingPeriod, StatusUpdate
 from standort.reviews.models import ReviewCycle
 from standort.reviews.queries import review_states
 
@@ -380,3 +380,8 @@ def last_demand_day(initiative):
         .first()
     )
     return timezone.localdate(newest) if newest else None
+
+
+def periods_of(initiative):
+    """The initiative's closed reporting periods, the latest day first."""
+    return ReportingPeriod.objects.filter(initiative=initiative).select_related("closed_by")

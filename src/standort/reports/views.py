@@ -3,6 +3,7 @@ being built), the files, and the report as a web page. Every lookup goes through
 initiative of the address: another initiative's review or report is a 404."""
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,12 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.access import initiative_permission
+from standort.measures import services as measure_services
 from standort.reviews.models import ReviewCycle
 
-from . import queries, services
+from . import comparison, queries, services
 from . import render as report_render
 from .build import CONTENT_TYPES
-from .forms import DemandReportForm
+from .forms import CompareForm, DemandReportForm, PeriodForm
 from .models import Report
 
 VIEW = "reports.view_reports"
@@ -33,7 +35,7 @@ def _closed_cycle(initiative, cycle_id):
 
 
 @initiative_permission(VIEW)
-def report_list(request, initiative, form=None):
+def report_list(request, initiative, form=None, period_form=None):
     entries = queries.reports_by_review(initiative)
     page, demand_entries = queries.demand_reports(initiative, request.GET.get("page"))
     now = timezone.now()
@@ -45,6 +47,8 @@ def report_list(request, initiative, form=None):
     can_generate = request.user.has_perm(GENERATE, initiative)
     if can_generate and form is None:
         form = DemandReportForm(initiative=initiative, since=queries.last_demand_day(initiative))
+    if can_generate and period_form is None:
+        period_form = PeriodForm()
     context = {
         "initiative": initiative,
         "entries": entries,
@@ -52,9 +56,12 @@ def report_list(request, initiative, form=None):
         "waiting": waiting,
         "can_generate": can_generate,
         "form": form,
+        "period_form": period_form,
+        "periods": queries.periods_of(initiative),
     }
     template = "reports/_report_list.html" if request.htmx else "reports/report_list.html"
-    response = render(request, template, context, status=400 if form and form.errors else 200)
+    invalid = any(f is not None and f.errors for f in (form, period_form))
+    response = render(request, template, context, status=400 if invalid else 200)
     # The list and its htmx fragment share an address: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response
@@ -156,3 +163,59 @@ def demand_report_html(request, initiative, pk):
     )
     context["files"] = files
     return render(request, "reports/report.html", context)
+
+
+COMPARED_PER_PAGE = 100
+
+
+@initiative_permission(VIEW)
+def report_compare(request, initiative):
+    """Two moments of the catalogue side by side (`?before=…&after=…`, each a point's
+    key, or `before_day`/`after_day`): by default the newest closed reporting period
+    or review against today."""
+    choices = comparison.points(initiative)
+    initial = {"after": comparison.NOW, "before": choices[1].key if len(choices) > 1 else None}
+    data = request.GET.copy() if "after" in request.GET else None
+    if data is None and initial["before"] is None:
+        form = CompareForm(initial=initial, points=choices)
+        result = None
+    else:
+        form = CompareForm(data or initial, points=choices)
+        result = None
+        if form.is_valid():
+            result = comparison.compare(
+                form.chosen(initiative, "before"), form.chosen(initiative, "after")
+            )
+    page = Paginator(result.rows if result else [], COMPARED_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "reports/compare.html",
+        {"initiative": initiative, "form": form, "result": result, "page": page},
+        status=400 if form.errors else 200,
+    )
+
+
+@initiative_permission(GENERATE)
+@require_POST
+def period_close(request, initiative):
+    form = PeriodForm(request.POST)
+    if form.is_valid():
+        try:
+            period = measure_services.period_close(
+                actor=request.user,
+                initiative=initiative,
+                ends_on=form.cleaned_data["ends_on"],
+                title=form.title_or_default(),
+            )
+        except services.DomainError as error:
+            form.add_error("ends_on", str(error))
+        else:
+            messages.success(
+                request,
+                _("The reporting period “%(title)s” is closed; its figures stay as they are.")
+                % {"title": period.title},
+            )
+            return redirect("report_list", initiative.slug)
+    return report_list(request, initiative.slug, period_form=form)

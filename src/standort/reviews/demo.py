@@ -1,16 +1,18 @@
 """Demo status reviews (DESIGN.md, "Demo data").
 
 * Mülheim: the spring-2018 review of its 33 projects, closed, with answers of every
-  traffic light, a few late and a few missing; and a review running now.
-* Duisburg: a review running now.
+  traffic light, a few late and a few missing; the spring-2019 review a year on, in
+  which most projects moved on and a few slipped back; and a review running now.
+* Duisburg: the autumn-2025 review, closed, and a review running now.
 
-The closed review is history: its rows are written directly with their dates of 2018
+The closed reviews are history: their rows are written directly with their dates
 (the services only act in the present), and each answer's status update goes through
 the measures' services. The running ones go through this app's services, so their
 launch mails sit in the outbox for the worker like any other. A review that exists
 already (by title) is left alone, which makes loading the demo again a no-op."""
 
 import datetime
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -27,6 +29,8 @@ from .models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SPRING_2018 = "Sachstandsabfrage Frühjahr 2018"
+SPRING_2019 = "Sachstandsabfrage Frühjahr 2019"
+AUTUMN_2025 = "Sachstandsabfrage Herbst 2025"
 RUNNING_TITLE = "Sachstandsabfrage Winter 2026/27"
 
 # The body that decides on the initiative's projects, as the texts below name it: Duisburg
@@ -86,12 +90,89 @@ TEXTS = {
         ),
     ],
 }
-# Answer pattern of the 33 projects in spring 2018: light per project, or None when
-# no answer came; numbers in LATE answered after the deadline.
-MISSING_2018 = {7, 19, 26, 31}
-LATE_2018 = {4, 12, 22}
-RED_2018 = {9, 24}
-AMBER_2018 = {3, 5, 11, 15, 20, 28, 30}
+
+
+@dataclass(frozen=True)
+class ClosedReview:
+    """A closed review of the demo: its dates, which projects it asked (numbers up to
+    `last`), how they answered (light per project; MISSING never answered, LATE after
+    the deadline), their progress then, and which of today's finished projects were
+    finished then already."""
+
+    slug: str
+    title: str
+    deadline: datetime.date
+    launched: datetime.date
+    closed: datetime.date
+    message: str
+    last: int
+    missing: frozenset
+    late: frozenset
+    red: frozenset
+    amber: frozenset
+    progress: object  # (number, light) -> per cent
+    done_then: object = lambda number: False  # noqa: E731 - a plan's default
+
+    def light(self, number):
+        return "red" if number in self.red else "amber" if number in self.amber else "green"
+
+
+CLOSED_REVIEWS = [
+    ClosedReview(
+        slug="muelheim",
+        title=SPRING_2018,
+        deadline=datetime.date(2018, 4, 13),
+        launched=datetime.date(2018, 3, 19),
+        closed=datetime.date(2018, 4, 27),
+        message="Die Industriekonferenz berät im Frühjahr 2018 über den Stand der Umsetzung. "
+        "Bitte melden Sie uns bis zum 13. April den Stand Ihres Projekts.",
+        last=33,
+        missing=frozenset({7, 19, 26, 31}),
+        late=frozenset({4, 12, 22}),
+        red=frozenset({9, 24}),
+        amber=frozenset({3, 5, 11, 15, 20, 28, 30}),
+        progress=lambda n, light: {"green": 20 + n % 4 * 10, "amber": 15 + n % 3 * 5, "red": 5}[
+            light
+        ],
+    ),
+    # A year on: most projects moved on, two slipped back, two still silent.
+    ClosedReview(
+        slug="muelheim",
+        title=SPRING_2019,
+        deadline=datetime.date(2019, 4, 12),
+        launched=datetime.date(2019, 3, 18),
+        closed=datetime.date(2019, 5, 3),
+        message="Ein Jahr nach der ersten Abfrage: Bitte melden Sie uns bis zum 12. April "
+        "den Stand Ihres Projekts für die Industriekonferenz 2019.",
+        last=33,
+        missing=frozenset({19, 31}),
+        late=frozenset({12, 25}),
+        red=frozenset({8, 28, 30}),
+        amber=frozenset({2, 5, 9, 14, 15, 24, 27}),
+        progress=lambda n, light: {"green": 45 + n % 5 * 10, "amber": 30 + n % 3 * 5, "red": 10}[
+            light
+        ],
+        done_then=lambda number: number % 3 == 0,
+    ),
+    ClosedReview(
+        slug="duisburg",
+        title=AUTUMN_2025,
+        deadline=datetime.date(2025, 10, 17),
+        launched=datetime.date(2025, 9, 22),
+        closed=datetime.date(2025, 11, 6),
+        message="Der Lenkungskreis tagt im November. Bitte melden Sie uns bis zum 17. Oktober "
+        "den Stand Ihrer Maßnahmen.",
+        last=999,
+        missing=frozenset({4, 13}),
+        late=frozenset({6}),
+        red=frozenset({9}),
+        amber=frozenset({2, 7, 11}),
+        progress=lambda n, light: {"green": 35 + n % 4 * 10, "amber": 25 + n % 3 * 5, "red": 10}[
+            light
+        ],
+        done_then=lambda number: True,
+    ),
+]
 
 
 def _moment(day, hour=10):
@@ -105,31 +186,32 @@ def _texts(initiative, light, n):
 
 
 def load_reviews(*, result, actor, initiative):
-    if initiative.slug == "muelheim":
-        _spring_2018(result, actor, initiative)
+    for plan in CLOSED_REVIEWS:
+        if plan.slug == initiative.slug:
+            _closed(result, actor, initiative, plan)
     if initiative.slug in ("muelheim", "duisburg"):
         _running(result, actor, initiative)
 
 
-def _spring_2018(result, actor, initiative):
-    if ReviewCycle.objects.filter(initiative=initiative, title=SPRING_2018).exists():
+def _closed(result, actor, initiative, plan):
+    if ReviewCycle.objects.filter(initiative=initiative, title=plan.title).exists():
         return
-    deadline = datetime.date(2018, 4, 13)
     cycle = ReviewCycle.objects.create(
         initiative=initiative,
-        title=SPRING_2018,
-        deadline=deadline,
-        message="Die Industriekonferenz berät im Frühjahr 2018 über den Stand der Umsetzung. "
-        "Bitte melden Sie uns bis zum 13. April den Stand Ihres Projekts.",
+        title=plan.title,
+        deadline=plan.deadline,
+        message=plan.message,
         state=ReviewCycle.State.CLOSED,
-        launched_at=_moment(datetime.date(2018, 3, 19), 9),
-        closed_at=_moment(datetime.date(2018, 4, 27), 16),
+        launched_at=_moment(plan.launched, 9),
+        closed_at=_moment(plan.closed, 16),
         created_by=actor,
     )
     result.note(ReviewCycle, created=True)
-    measures = Measure.objects.filter(
-        initiative=initiative, number__lte=33, owner__isnull=False
-    ).select_related("owner")
+    measures = (
+        Measure.objects.filter(initiative=initiative, number__lte=plan.last, owner__isnull=False)
+        .exclude(status__in=[Measure.Status.PROPOSED, Measure.Status.DROPPED])
+        .select_related("owner")
+    )
     requests = {}
     for measure in measures:
         request = requests.get(measure.owner_id)
@@ -141,21 +223,22 @@ def _spring_2018(result, actor, initiative):
                 sent_at=cycle.launched_at,
                 opened_at=cycle.launched_at + datetime.timedelta(days=2),
             )
-        _answer_2018(cycle, request, measure, actor)
+        _answer(cycle, request, measure, actor, plan)
     for request in requests.values():
         if not request.answers.filter(state=ReviewAnswer.State.OPEN).exists():
             latest = max(a.submitted_at for a in request.answers.all())
             ReviewRequest.objects.filter(pk=request.pk).update(submitted_at=latest)
     result.note(ReviewAnswer, created=True)
-    _snapshot_2018(cycle)
+    _snapshot(cycle, plan)
 
 
-def _snapshot_2018(cycle):
-    """What the review's reports show: its projects as they stood in spring 2018. The
-    demo's catalogue is today's, so the projects done since were still under way."""
+def _snapshot(cycle, plan):
+    """What the review's reports show: its projects as they stood when it closed. The
+    demo's catalogue is today's, so the projects finished since were still under way
+    then, unless the plan says they were finished already."""
     states = queries.answered_states(cycle, catalogue_now(cycle.initiative))
     for state in states:
-        if state.status == Measure.Status.DONE:
+        if state.status == Measure.Status.DONE and not plan.done_then(state.number):
             state.status = Measure.Status.IN_PROGRESS
             state.progress = min(state.progress, 90)
     snapshot = measure_services.snapshot_take(
@@ -164,18 +247,20 @@ def _snapshot_2018(cycle):
     ReviewCycle.objects.filter(pk=cycle.pk).update(snapshot=snapshot)
 
 
-def _answer_2018(cycle, request, measure, actor):
+def _answer(cycle, request, measure, actor, plan):
     number = measure.number
-    if number in MISSING_2018:
+    if number in plan.missing:
         ReviewAnswer.objects.create(cycle=cycle, request=request, measure=measure)
         return
-    light = "red" if number in RED_2018 else "amber" if number in AMBER_2018 else "green"
+    light = plan.light(number)
     achieved, next_steps, support = _texts(cycle.initiative, light, number)
     day = cycle.deadline + datetime.timedelta(days=3 + number % 5)
-    if number not in LATE_2018:
+    if number not in plan.late:
         day = cycle.deadline - datetime.timedelta(days=1 + number % 17)
     submitted_at = _moment(day, 8 + number % 9)
-    progress = {"green": 20 + number % 4 * 10, "amber": 15 + number % 3 * 5, "red": 5}[light]
+    progress = plan.progress(number, light)
+    if plan.done_then(number) and measure.status == Measure.Status.DONE:
+        progress = 100
     update = StatusUpdate(
         measure=measure,
         traffic_light=light,

@@ -67,3 +67,22 @@ def test_the_2018_report_shows_spring_2018_not_today(demo):
     assert data.asked == 33
     assert "done" not in {row.status for row in data.rows}
     assert all(row.progress < 100 for row in data.rows)
+
+
+def test_both_initiatives_have_closed_reviews_to_compare(demo):
+    """Mülheim's spring 2018 and 2019 show projects that moved either way; Duisburg's
+    autumn 2025 review is its first closed one."""
+    from standort.reports.comparison import compare, points
+    from standort.reviews.demo import AUTUMN_2025, SPRING_2019
+
+    muelheim = ReviewCycle.objects.get(initiative__slug="muelheim", title=SPRING_2019)
+    duisburg = ReviewCycle.objects.get(initiative__slug="duisburg", title=AUTUMN_2025)
+    assert muelheim.is_closed and duisburg.is_closed
+    assert muelheim.snapshot_id and duisburg.snapshot_id
+    assert duisburg.answers.filter(state=ReviewAnswer.State.ACCEPTED).count() >= 5
+
+    choices = {point.key: point for point in points(muelheim.initiative)}
+    spring_2018 = ReviewCycle.objects.get(initiative__slug="muelheim", title=SPRING_2018)
+    result = compare(choices[f"review-{spring_2018.pk}"], choices[f"review-{muelheim.pk}"])
+    assert result.counts["better"] >= 10
+    assert result.counts["worse"] >= 2

@@ -65,7 +65,7 @@ def kind_label(measure):
 def light_badge(update):
     """The traffic light of a status update (or anything with a `traffic_light`, such
     as a review answer); without one it reads "no status yet"."""
-    light = update.traffic_light if update else None
+    light = (update.traffic_light or None) if update else None
     return _mark(
         "light",
         light,

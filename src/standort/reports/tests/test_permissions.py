@@ -22,6 +22,7 @@ from django.utils import timezone
 from standort.conftest import PERSONAS
 from standort.initiatives.tests.test_permissions import LOGIN, answer, fresh
 from standort.measures.asof import catalogue_now
+from standort.measures.models import ReportingPeriod
 from standort.measures.services import snapshot_take
 from standort.reports.models import Report
 from standort.reviews.models import ReviewCycle
@@ -57,6 +58,8 @@ TABLE = [
     Row("demand_report_html", "view", lambda p: {"pk": p.demand.pk}),
     Row("report_regenerate", "generate", lambda p: {"pk": p.demand.pk}, post=True),
     Row("report_demand", "generate", lambda p: {}, post=True, data={"formats": ["pdf"]}),
+    Row("report_compare", "view", lambda p: {}),
+    Row("period_close", "generate", lambda p: {}, post=True, data={"ends_on": "2026-01-31"}),
 ]
 CASES = [(row, "GET") for row in TABLE] + [(row, "POST") for row in TABLE if row.post]
 IDS = [f"{row}-{method}-{index}" for index, (row, method) in enumerate(CASES)]
@@ -93,6 +96,14 @@ def personas(places, request):
     }
 
 
+def written():
+    """What a request may have written: the reports and the closed reporting periods."""
+    return (
+        list(Report.objects.values_list("pk", "attempt", "state")),
+        list(ReportingPeriod.objects.values_list("pk", flat=True)),
+    )
+
+
 def ask_everyone(personas, row, method, place, *, slug):
     """{persona: answer}, {persona: foreign names on the page}, {persona: changed
     reports}; each persona asks inside a transaction that is rolled back."""
@@ -102,12 +113,12 @@ def ask_everyone(personas, row, method, place, *, slug):
     for name, user in personas.items():
         with transaction.atomic():
             fresh(client, user)
-            before = list(Report.objects.values_list("pk", "attempt", "state"))
+            before = written()
             response = client.post(url, row.data) if method == "POST" else client.get(url)
             answers[name] = answer(response)
             text = response.content.decode(errors="replace")
             leaks[name] = text
-            changed[name] = list(Report.objects.values_list("pk", "attempt", "state")) != before
+            changed[name] = written() != before
             transaction.set_rollback(True)
     return answers, leaks, changed
 
@@ -127,7 +138,12 @@ def test_duisburg(places, personas, row, method):
 
 
 @pytest.mark.parametrize(
-    ("row", "method"), [c for c in CASES if c[0].name not in ("report_list", "report_demand")]
+    ("row", "method"),
+    [
+        c
+        for c in CASES
+        if c[0].name not in ("report_list", "report_demand", "report_compare", "period_close")
+    ],
 )
 def test_muelheims_reports_through_duisburg_are_not_found(places, personas, row, method):
     """Mülheim's review and report addressed through /duisburg/: whoever may use the

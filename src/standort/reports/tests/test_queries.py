@@ -114,8 +114,8 @@ def test_report_list_costs_the_same_for_2_and_10_reports(
     # notifications (the header), 6 closed reviews, 7 their reports with who asked for
     # them; 8 count and 9 page of the requests on demand, 10 their reports; 11 the day
     # of the last one (where "changes since" starts); the form's 12 working groups and
-    # 13 fields of action.
-    with django_assert_num_queries(13):
+    # 13 fields of action; 14 the closed reporting periods.
+    with django_assert_num_queries(14):
         response = client.get(reverse("report_list", args=["duisburg"]))
     assert response.status_code == 200
     assert response.content.decode().count("report-review") >= count // 2 + 1

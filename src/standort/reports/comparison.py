@@ -1,0 +1,137 @@
+"""Two moments of the catalogue side by side: now, a day, a closed reporting period or
+a closed status review. Each measure is better, unchanged or worse, with the reason."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import F
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from standort.measures.asof import MeasureState, catalogue_as_of, catalogue_now
+from standort.measures.changes import BETTER, WORSE, reason, verdict
+from standort.measures.models import ReportingPeriod, SnapshotRow
+from standort.measures.services import end_of_day
+from standort.reviews.models import ReviewCycle
+from standort.reviews.queries import review_states
+
+NOW = "now"
+NEW, GONE = "new", "gone"
+VERDICTS = {BETTER: "better", 0: "unchanged", WORSE: "worse"}
+
+
+@dataclass
+class Point:
+    """A moment to compare: its key in the address, its name and its day."""
+
+    key: str
+    label: str
+    day: datetime.date
+    read: object  # () -> [MeasureState]
+
+    def states(self):
+        return [state for state in self.read() if not state.is_archived]
+
+
+def _snapshot(snapshot_id):
+    def read():
+        rows = SnapshotRow.objects.filter(snapshot_id=snapshot_id)
+        return [MeasureState.of_row(row) for row in rows]
+
+    return read
+
+
+def _short(day):
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def points(initiative):
+    """[Point] to choose from: now, the closed reporting periods and the closed status
+    reviews, the newest first. Two queries."""
+    today = timezone.localdate()
+    found = [Point(NOW, _("Today (%(date)s)") % {"date": _short(today)}, today, None)]
+    periods = ReportingPeriod.objects.filter(initiative=initiative).order_by("-ends_on")
+    for period in periods:
+        found.append(
+            Point(
+                f"period-{period.pk}", period.title, period.ends_on, _snapshot(period.snapshot_id)
+            )
+        )
+    cycles = ReviewCycle.objects.filter(
+        initiative=initiative, state=ReviewCycle.State.CLOSED
+    ).order_by(F("closed_at").desc(nulls_last=True), "-pk")
+    for cycle in cycles:
+        cycle.initiative = initiative
+        label = _("%(review)s (closed on %(date)s)") % {
+            "review": cycle.title,
+            "date": _short(timezone.localdate(cycle.closed_at)),
+        }
+        found.append(
+            Point(
+                f"review-{cycle.pk}",
+                label,
+                timezone.localdate(cycle.closed_at),
+                lambda cycle=cycle: review_states(cycle),
+            )
+        )
+    found[0].read = lambda: catalogue_now(initiative)
+    return found
+
+
+def day_point(initiative, day):
+    """The catalogue at the end of `day`, from the change history."""
+    return Point(
+        f"date-{day.isoformat()}",
+        _("End of %(date)s") % {"date": _short(day)},
+        day,
+        lambda: catalogue_as_of(initiative, end_of_day(day)),
+    )
+
+
+@dataclass
+class Compared:
+    number: int
+    title: str
+    before: MeasureState | None
+    after: MeasureState | None
+    verdict: str  # "better", "unchanged", "worse", NEW or GONE
+    reason: str = ""
+
+
+@dataclass
+class Comparison:
+    before: Point
+    after: Point
+    rows: list
+
+    @property
+    def counts(self):
+        counts = Counter(row.verdict for row in self.rows)
+        return {key: counts[key] for key in ("better", "unchanged", "worse", NEW, GONE)}
+
+
+def compare(before, after):
+    """Comparison of the measures at the Points `before` and `after`, in number order:
+    each measure in both with its verdict, the new ones and the ones gone."""
+    old = {state.measure_id: state for state in before.states()}
+    rows = []
+    for state in after.states():
+        then = old.pop(state.measure_id, None)
+        if then is None:
+            rows.append(Compared(state.number, state.title, None, state, NEW))
+            continue
+        rows.append(
+            Compared(
+                state.number,
+                state.title,
+                then,
+                state,
+                VERDICTS[verdict(then, state)],
+                reason(then, state),
+            )
+        )
+    rows.extend(Compared(state.number, state.title, state, None, GONE) for state in old.values())
+    rows.sort(key=lambda row: row.number)
+    return Comparison(before, after, rows)

@@ -1,0 +1,87 @@
+"""Reporting periods and the comparison of two states: the office closes a period for
+a past day (read from the change history), and anyone taking part compares it, a
+review or any day with today, measure by measure."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from standort.measures.models import ReportingPeriod
+
+from .test_demand import TODAY, catalogue  # noqa: F401 - the catalogue with its past
+
+pytestmark = pytest.mark.django_db
+
+
+def close(client, **data):
+    return client.post(reverse("period_close", args=["duisburg"]), data)
+
+
+def test_a_period_closed_afterwards_keeps_the_state_of_its_day(catalogue, as_persona):  # noqa: F811
+    five_days_ago = TODAY() - datetime.timedelta(days=5)
+    response = close(as_persona("anna"), ends_on=five_days_ago.isoformat())
+    assert response.status_code == 302
+
+    period = ReportingPeriod.objects.get()
+    assert period.title == f"Stand zum {five_days_ago:%d.%m.%Y}"
+    rows = {row.number: row for row in period.snapshot.rows.all()}
+    assert sorted(rows) == [1, 2, 3, 4]  # 5 is newer
+    assert (rows[1].traffic_light, rows[1].progress) == ("green", 40)
+    assert rows[2].status == "adopted"  # dropped since
+
+    again = close(as_persona("anna"), ends_on=five_days_ago.isoformat())
+    assert again.status_code == 400
+    assert "Zu diesem Tag ist bereits ein Berichtszeitraum abgeschlossen." in again.content.decode()
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    later = close(as_persona("anna"), ends_on=tomorrow.isoformat())
+    assert "Bitte wählen Sie heute oder einen Tag davor." in later.content.decode()
+    assert ReportingPeriod.objects.count() == 1
+
+
+def compared(client, **query):
+    response = client.get(reverse("report_compare", args=["duisburg"]), query)
+    return response, response.context["result"] if response.status_code == 200 else None
+
+
+def test_the_period_against_today_measure_by_measure(catalogue, as_persona):  # noqa: F811
+    close(as_persona("anna"), ends_on=(TODAY() - datetime.timedelta(days=5)).isoformat())
+    period = ReportingPeriod.objects.get()
+    response, result = compared(as_persona("olga"), before=f"period-{period.pk}", after="now")
+    verdicts = {row.number: (row.verdict, row.reason) for row in result.rows}
+    assert verdicts == {
+        1: ("worse", "Gutachten verzögert sich."),  # on track → delayed
+        2: ("worse", "Kein Bedarf mehr."),  # dropped
+        3: ("unchanged", ""),
+        4: ("unchanged", ""),
+        5: ("new", ""),
+    }
+    assert result.counts == {"better": 0, "unchanged": 2, "worse": 2, "new": 1, "gone": 0}
+    page = response.content.decode()
+    assert "Kein Bedarf mehr." in page and "nur später" in page
+
+    # The end of the same day, read from the history, is the same state.
+    _response, by_day = compared(
+        as_persona("olga"),
+        before="now",
+        before_day=period.ends_on.isoformat(),
+        after="now",
+    )
+    assert [(r.number, r.verdict) for r in by_day.rows] == [
+        (r.number, r.verdict) for r in result.rows
+    ]
+
+
+def test_without_periods_or_reviews_the_page_asks_for_a_day(duisburg, as_persona):
+    response = as_persona("ben").get(reverse("report_compare", args=["duisburg"]))
+    assert response.status_code == 200
+    assert response.context["result"] is None
+    assert "bis dahin vergleichen Sie heute mit dem Ende eines früheren Tages" in (
+        response.content.decode()
+    )
+    wrong, _result = compared(
+        as_persona("ben"), before="now", before_day=TODAY().isoformat(), after="now"
+    )
+    assert wrong.status_code == 400
+    assert "Bitte wählen Sie einen Tag vor heute." in wrong.content.decode()
