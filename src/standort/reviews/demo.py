@@ -210,6 +210,8 @@ def _closed(result, actor, initiative, plan):
     measures = (
         Measure.objects.filter(initiative=initiative, number__lte=plan.last, owner__isnull=False)
         .exclude(status__in=[Measure.Status.PROPOSED, Measure.Status.DROPPED])
+        # A measure made of parts shows their progress: the owners of the parts report.
+        .filter(children=None)
         .select_related("owner")
     )
     requests = {}
