@@ -1,9 +1,11 @@
 """Anna builds the reports of the closed spring review, watches another one being
 built, downloads the PDF and reads the report on the web."""
 
+import datetime
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from standort.reports.models import Report
@@ -11,6 +13,7 @@ from standort.reports.models import Report
 from .conftest import closed_review
 from .factories import ReportFactory
 from .test_build import pdf_text
+from .test_demand import catalogue  # noqa: F401 - a catalogue with its past
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -86,3 +89,27 @@ def test_build_a_report_on_demand_of_one_working_group(ui, review):
     ui.check(shot="report-demand-html")
     expect(page.get_by_role("heading", name=re.compile("Flächenpool für Logistik"))).to_be_visible()
     expect(page.get_by_text("Ladeinfrastruktur im Hafen")).to_have_count(0)
+
+
+def test_close_a_period_and_compare_it_with_today_on_a_phone(new_ui, catalogue, stefan):  # noqa: F811
+    """Anna closes the reporting period of five days ago; Stefan, on his phone, sees
+    what got worse since and why."""
+    five_days_ago = timezone.localdate() - datetime.timedelta(days=5)
+    ui = new_ui()
+    page = ui.page
+    ui.sign_in("anna@example.org", next_path="/duisburg/reports/")
+    periods = page.get_by_role("region", name="Berichtszeiträume")
+    periods.get_by_label("Stand zum Ende des Tages").fill(five_days_ago.isoformat())
+    periods.get_by_role("button", name="Berichtszeitraum abschließen").click()
+    expect(
+        page.get_by_text(f"„Stand zum {five_days_ago:%d.%m.%Y}“ ist abgeschlossen")
+    ).to_be_visible()
+    ui.check(shot="reports-period-closed")
+
+    phone = new_ui(width=390, height=844)
+    phone.sign_in("stefan@example.org", next_path="/duisburg/reports/")
+    phone.page.get_by_role("link", name=re.compile("mit heute vergleichen")).click()
+    result = phone.page.get_by_role("region", name=re.compile("→"))
+    expect(result).to_contain_text("Kein Bedarf mehr.")
+    expect(result.get_by_role("row", name=re.compile("Hafenbahn"))).to_contain_text("schlechter")
+    phone.check(shot="reports-compare-phone")
