@@ -1,6 +1,6 @@
 """Reads for the review pages, with their joins done."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 
 from standort.measures.asof import MeasureState, catalogue_as_of
 from standort.measures.models import SnapshotRow
@@ -148,3 +148,20 @@ def answered_states(cycle, catalogue):
             state.reported_at = None
         states.append(state)
     return states
+
+
+def asked_elsewhere(cycle):
+    """The answers of `cycle` whose measure another running review of the initiative
+    asks about already, in number order, each with `other_title`: the review that
+    asks. One query."""
+    running = ReviewAnswer.objects.filter(
+        measure=OuterRef("measure"),
+        cycle__initiative_id=cycle.initiative_id,
+        cycle__state=ReviewCycle.State.RUNNING,
+    ).exclude(cycle=cycle)
+    return list(
+        cycle.answers.annotate(other_title=Subquery(running.values("cycle__title")[:1]))
+        .filter(Exists(running))
+        .select_related("measure")
+        .order_by("measure__number")
+    )

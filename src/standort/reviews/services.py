@@ -84,13 +84,25 @@ def cycle_delete(*, actor, cycle):
 
 
 @transaction.atomic
-def cycle_launch(*, actor, cycle):
-    """Sends every owner their personal link; reminders are scheduled."""
+def cycle_launch(*, actor, cycle, ask_again=False):
+    """Sends every owner their personal link; reminders are scheduled. Measures that
+    another running review asks about already are left out (`cycle.left_out`: their
+    numbers), so no owner is asked twice, unless the office decides to `ask_again`."""
     cycle = ReviewCycle.objects.select_for_update().select_related("initiative").get(pk=cycle.pk)
     if not cycle.is_draft:
         raise DomainError(_("This review has been launched already."))
     if cycle.deadline < timezone.localdate():
         raise DomainError(_("The deadline has passed; please choose a later one first."))
+    cycle.left_out = []
+    if not ask_again:
+        overlapping = queries.asked_elsewhere(cycle)
+        if overlapping and len(overlapping) == cycle.answers.count():
+            raise DomainError(
+                _("Every measure of this review is asked about in a running review already.")
+            )
+        cycle.left_out = [answer.measure.number for answer in overlapping]
+        ReviewAnswer.objects.filter(pk__in=[answer.pk for answer in overlapping]).delete()
+        cycle.requests.filter(answers=None).delete()
     cycle.state = State.RUNNING
     cycle.launched_at = timezone.now()
     save(actor, cycle)

@@ -245,26 +245,46 @@ def review_delete(request, initiative, pk):
 def review_launch(request, initiative, pk):
     cycle = _cycle(initiative, pk)
     if request.method == "POST":
+        launched = []
+
+        def launch():
+            launched.append(
+                services.cycle_launch(
+                    actor=request.user, cycle=cycle, ask_again=bool(request.POST.get("ask_again"))
+                )
+            )
+
         run_action(
             request,
-            lambda: services.cycle_launch(actor=request.user, cycle=cycle),
+            launch,
             _("The review is running: every owner gets an e-mail with their personal link."),
         )
+        if launched and launched[0].left_out:
+            messages.info(
+                request,
+                _("Left out, as a running review asks about them already: %(numbers)s.")
+                % {"numbers": ", ".join(str(number) for number in launched[0].left_out)},
+            )
         return redirect(cycle)
     owners = cycle.requests.count()
-    return _confirm(
+    overlapping = queries.asked_elsewhere(cycle) if cycle.is_draft else []
+    return render(
         request,
-        cycle,
-        heading=_("Launch the review"),
-        question=sentence(_("Launch “%(title)s” now?"), title=cycle),
-        consequence=ngettext(
-            "%(count)s owner gets an e-mail with a personal link to answer by %(deadline)s.",
-            "%(count)s owners get an e-mail with a personal link to answer by %(deadline)s.",
-            owners,
-        )
-        % {"count": owners, "deadline": cycle.deadline.strftime("%d.%m.%Y")},
-        confirm_label=_("Launch and send e-mails"),
-        blocked=not cycle.is_draft,
+        "reviews/review_launch.html",
+        {
+            "heading": _("Launch the review"),
+            "question": sentence(_("Launch “%(title)s” now?"), title=cycle),
+            "consequence": ngettext(
+                "%(count)s owner gets an e-mail with a personal link to answer by %(deadline)s.",
+                "%(count)s owners get an e-mail with a personal link to answer by %(deadline)s.",
+                owners,
+            )
+            % {"count": owners, "deadline": cycle.deadline.strftime("%d.%m.%Y")},
+            "confirm_label": _("Launch and send e-mails"),
+            "cancel_url": cycle.get_absolute_url(),
+            "blocked": not cycle.is_draft,
+            "overlapping": overlapping,
+        },
     )
 
 
