@@ -45,15 +45,29 @@ class AnswerRate:
         return round(100 * self.answered / self.total) if self.total else 0
 
 
+RATE = {
+    "total": Count("pk"),
+    "answered": Count("pk", filter=Q(state__in=ANSWERED)),
+    "accepted": Count("pk", filter=Q(state=Answer.ACCEPTED)),
+}
+
+
 def answer_rate(cycle):
     """How many of the review's measures have an answer, and how many of those were
     accepted (one query on the answers' index by review and state)."""
-    counts = ReviewAnswer.objects.filter(cycle=cycle).aggregate(
-        total=Count("pk"),
-        answered=Count("pk", filter=Q(state__in=ANSWERED)),
-        accepted=Count("pk", filter=Q(state=Answer.ACCEPTED)),
+    return AnswerRate(**ReviewAnswer.objects.filter(cycle=cycle).aggregate(**RATE))
+
+
+def answer_rates(cycles):
+    """{review id: AnswerRate} of `cycles`, in one query."""
+    rates = {cycle.pk: AnswerRate(0, 0, 0) for cycle in cycles}
+    rows = (
+        ReviewAnswer.objects.filter(cycle__in=cycles).order_by().values("cycle_id").annotate(**RATE)
     )
-    return AnswerRate(**counts)
+    for row in rows:
+        cycle_id = row.pop("cycle_id")
+        rates[cycle_id] = AnswerRate(**row)
+    return rates
 
 
 def _rank_in(cycle):
@@ -127,17 +141,24 @@ class ReviewSummary:
     latest: ReviewCycle | None = None  # the latest running or closed review
     rate: AnswerRate | None = None  # of `latest`
     changes: Changes | None = None  # between the last two closed reviews
+    running: list = field(default_factory=list)  # [(review, AnswerRate)], latest first
 
 
 def review_summary(initiative, *, limit=10):
-    """The latest review's answer rate and the changes between the last two closed
-    reviews: one query for the reviews, one for the rate, one for the changes (where
-    there are two closed reviews)."""
+    """The answer rates of the latest review and of every running one, and the changes
+    between the last two closed reviews: one query for the reviews, one for the rates,
+    one for the changes (where there are two closed reviews)."""
     cycles = reviews_of(initiative)
     if not cycles:
         return ReviewSummary()
     latest = cycles[0]
-    summary = ReviewSummary(latest=latest, rate=answer_rate(latest))
+    running = [cycle for cycle in cycles if cycle.state == Cycle.RUNNING]
+    rates = answer_rates([latest, *running])
+    summary = ReviewSummary(
+        latest=latest,
+        rate=rates[latest.pk],
+        running=[(cycle, rates[cycle.pk]) for cycle in running],
+    )
     closed = _closed_newest_first(cycles)
     if len(closed) >= 2:
         summary.changes = changes_between(closed[0], closed[1], limit=limit)

@@ -384,6 +384,27 @@ def test_the_dashboard_shows_the_review_figures(reviews, as_persona):
     assert "Gründerzentrum" in section  # got worse
 
 
+def test_every_running_review_shows_its_answer_rate(duisburg, reviews, catalogue, as_persona):
+    """A second review running beside the winter one: both with their own rate, the
+    latest launched first; and the link to compare the closed ones in detail."""
+    _spring, _autumn, winter = reviews
+    extra = ReviewCycleFactory(
+        initiative=duisburg,
+        title="Zwischenabfrage Hafen",
+        launched_at=winter.launched_at + DAY,
+    )
+    answer(extra, catalogue[6], "red", state=ReviewAnswer.State.SUBMITTED)
+    summary = review_summary(duisburg)
+    assert [(cycle.title, rate.percent) for cycle, rate in summary.running] == [
+        ("Zwischenabfrage Hafen", 100),
+        ("Sachstandsabfrage Winter", 50),
+    ]
+    page = as_persona("stefan").get(home()).content.decode()
+    section = page[page.index('id="reviews-heading"') :].split("</section>")[0]
+    assert "Zwischenabfrage Hafen" in section and "Sachstandsabfrage Winter" in section
+    assert "Beide Abfragen Maßnahme für Maßnahme vergleichen" in section
+
+
 def test_with_one_closed_review_there_is_nothing_to_compare(duisburg, catalogue):
     spring = closed_review(duisburg, "Sachstandsabfrage Frühjahr", 200)
     answer(spring, catalogue[1], "green")
