@@ -387,3 +387,12 @@ def measure_history(measure):
         records(Partnership, measure_id=measure.pk),
         records(Attachment, measure_id=measure.pk),
     )
+
+
+def progress_points(measure):
+    """[(day, per cent, traffic light)] of the measure's accepted status updates, the
+    oldest first (from its prefetched `updates`, newest first): its progress over time."""
+    return [
+        (timezone.localdate(update.reported_at), update.progress, update.traffic_light)
+        for update in reversed(measure.updates.all())
+    ]

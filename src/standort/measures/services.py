@@ -514,10 +514,9 @@ def snapshot_take(*, initiative, taken_at, states):
 
 
 def end_of_day(day):
-    """The first moment after `day`, in the initiative's time zone."""
-    return timezone.make_aware(
-        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
-    )
+    """The last moment of `day`, in the initiative's time zone: the catalogue "as of
+    the end of" a day includes everything done on it."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.max))
 
 
 @transaction.atomic

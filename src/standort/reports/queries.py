@@ -1,18 +1,18 @@
 """Reads for the reports: what "Stand der Umsetzung" shows of a closed review, and the
 list of an initiative's reports, each in a fixed number of queries."""
 
-import datetime
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import F, Max
+from django.db.models import Avg, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
 from standort.measures import custom_fields
 from standort.measures.asof import MeasureState, catalogue_as_of
 from standort.measures.changes import changes_between
-from standort.measures.models import Measure, ReportingPeriod, StatusUpdate
+from standort.measures.models import Measure, ReportingPeriod, SnapshotRow, StatusUpdate
+from standort.measures.services import end_of_day
 from standort.reviews.models import ReviewCycle
 from standort.reviews.queries import review_states
 
@@ -86,6 +86,9 @@ class ReportData:
     selection: str = ""  # which measures a report on demand shows, in words
     changes: object = None  # changes.Changes of "Changes since …", or None
     change_sections: list = field(default_factory=list)  # columns.ChangeSection
+    # [(day, per cent, "")]: the average progress at the closed reviews and periods
+    # before, and at this report's moment (plan_progress).
+    progress_points: list = field(default_factory=list)
 
     @property
     def is_review(self):
@@ -150,13 +153,15 @@ def report_data(cycle):
 
     Measures archived by then are left out, as everywhere else: they no longer
     belonged to the catalogue. Labels are in the active language."""
+    states = review_states(cycle)
     return _report_data(
         cycle.initiative,
-        review_states(cycle),
+        states,
         cycle=cycle,
         title=cycle.title,
         # The review's snapshot is taken as it closes.
         date=timezone.localdate(cycle.closed_at),
+        progress_points=plan_progress(cycle.initiative, states, until=cycle.closed_at),
     )
 
 
@@ -171,9 +176,7 @@ def demand_report_data(report):
     until = timezone.localdate(snapshot.taken_at)
     changes = None
     if report.since is not None and report.since < until:
-        end_of_since = timezone.make_aware(
-            datetime.datetime.combine(report.since + datetime.timedelta(days=1), datetime.time())
-        )
+        end_of_since = end_of_day(report.since)
         chosen = {state.measure_id for state in states}
         before = [
             state
@@ -188,6 +191,7 @@ def demand_report_data(report):
         selection=report.selection,
         date=until,
         changes=changes,
+        progress_points=plan_progress(report.initiative, states, until=snapshot.taken_at),
     )
 
 
@@ -385,3 +389,35 @@ def last_demand_day(initiative):
 def periods_of(initiative):
     """The initiative's closed reporting periods, the latest day first."""
     return ReportingPeriod.objects.filter(initiative=initiative).select_related("closed_by")
+
+
+def plan_progress(initiative, states, *, until):
+    """[(day, per cent, "")] of the average progress of the measures of `states` at
+    each closed review and reporting period before `until`, and of `states` itself at
+    `until`: the plan's progress over time. Dropped and archived measures do not count.
+    One query."""
+    chosen = [state.measure_id for state in states if state.measure_id]
+    earlier = (
+        SnapshotRow.objects.filter(
+            Q(snapshot__review__isnull=False) | Q(snapshot__period__isnull=False),
+            snapshot__initiative=initiative,
+            snapshot__taken_at__lt=until,
+            measure_id__in=chosen,
+            is_archived=False,
+        )
+        .exclude(status=Measure.Status.DROPPED)
+        .order_by()
+        .values("snapshot_id", "snapshot__taken_at")
+        .annotate(average=Avg("progress"))
+        .order_by("snapshot__taken_at")
+    )
+    points = [
+        (timezone.localdate(row["snapshot__taken_at"]), round(row["average"]), "")
+        for row in earlier
+    ]
+    counted = [
+        s.progress for s in states if not s.is_archived and s.status != Measure.Status.DROPPED
+    ]
+    if counted:
+        points.append((timezone.localdate(until), round(sum(counted) / len(counted)), ""))
+    return points

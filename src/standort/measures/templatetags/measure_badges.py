@@ -78,6 +78,12 @@ def light_badge(update):
 
 
 @register.filter
+def light_label(light):
+    """The name of a traffic light ("green" → "on track"); empty without one."""
+    return LIGHT_LABELS.get(light, "")
+
+
+@register.filter
 def progress_bar(value):
     value = str(value or 0)
     return _mark("progress", value, context=lambda: {"value": value})

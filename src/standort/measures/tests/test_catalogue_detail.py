@@ -333,3 +333,24 @@ def test_a_measure_without_adoption_details_says_what_its_status_tells(
     shown = re.search(r"<dt>Beschlossen</dt>\s*<dd>(.*?)</dd>", page, re.DOTALL)
     assert shown is not None
     assert shown[1].strip() == adopted
+
+
+def test_the_progress_over_time_is_a_chart_with_its_table(catalogue, as_persona):
+    """Two accepted status updates draw a line of two dots, the older first; the table
+    beside it gives their figures to screen readers."""
+    measure = catalogue.measure
+    first = report(measure, "amber", 20)
+    StatusUpdate.objects.filter(pk=first.pk).update(reported_at=first.reported_at - 30 * DAY)
+    report(measure, "green", 45)
+    page = detail(as_persona("olga")).content.decode()
+    chart = page[page.index('id="progress-chart"') :].split("</figure>")[0]
+    assert chart.count("<circle") == 2
+    assert 'role="img" aria-labelledby="progress-chart"' in chart
+    cells = re.findall(r"<td>([^<]*)</td>", chart)
+    assert cells[1::3] == ["20 %", "45 %"]
+    assert cells[2::3] == ["verzögert", "im Plan"]
+
+
+def test_one_status_update_draws_no_line(catalogue, as_persona):
+    report(catalogue.measure, "green", 45)
+    assert 'id="progress-chart"' not in detail(as_persona("olga")).content.decode()

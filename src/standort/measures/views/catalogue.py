@@ -100,6 +100,7 @@ def measure_detail(request, initiative, number):
         return {
             "measure": full,
             "custom_values": custom_fields.values_for(custom_fields.fields_of(initiative), full),
+            "progress_points": queries.progress_points(full),
             **recent_history(
                 queries.measure_history(full),
                 reverse("measure_history", args=[initiative.slug, full.number]),

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from standort.measures.models import ReportingPeriod
 
+from .test_build import pdf_text
 from .test_demand import TODAY, catalogue  # noqa: F401 - the catalogue with its past
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +86,30 @@ def test_without_periods_or_reviews_the_page_asks_for_a_day(duisburg, as_persona
     )
     assert wrong.status_code == 400
     assert "Bitte wählen Sie einen Tag vor heute." in wrong.content.decode()
+
+
+def test_a_report_draws_the_plans_progress_at_each_period(
+    catalogue,  # noqa: F811
+    anna,
+    as_persona,
+    django_capture_on_commit_callbacks,
+):
+    from standort.reports.models import Report
+    from standort.reports.queries import demand_report_data
+
+    five_days_ago = TODAY() - datetime.timedelta(days=5)
+    close(as_persona("anna"), ends_on=five_days_ago.isoformat())
+    with django_capture_on_commit_callbacks(execute=True):
+        as_persona("anna").post(reverse("report_demand", args=["duisburg"]), {"formats": ["pdf"]})
+    report = Report.objects.get(cycle=None)
+    assert report.state == "done"  # WeasyPrint drew the chart
+    pdf = pdf_text(bytes(report.content))
+    assert "Fortschritt des Plans im Zeitverlauf" in " ".join(pdf)
+    data = demand_report_data(report)
+    # Then 1 at 40 % and 2, 3, 4 at 0; now 1 at 50 %, 3, 4 and the new 5 at 0 and 2
+    # dropped, which does not count.
+    assert data.progress_points == [(five_days_ago, 10, ""), (TODAY(), 12, "")]
+    page = as_persona("olga").get(reverse("demand_report_html", args=["duisburg", report.pk]))
+    text = page.content.decode()
+    assert 'aria-labelledby="report-progress-chart"' in text
+    assert "Fortschritt des Plans im Zeitverlauf" in text
