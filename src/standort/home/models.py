@@ -4,6 +4,7 @@ once per initiative. An initiative's records are its own (core.tenancy); the
 platform's are separate rows without an initiative, one per kind. An initiative
 without a record of its own shows the platform's (home.queries)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -158,3 +159,25 @@ class InitiativeAccessibilityStatement(AccessibilityStatement):
     class Meta:
         verbose_name = _("accessibility statement of an initiative")
         verbose_name_plural = _("accessibility statements of initiatives")
+
+
+class DashboardVisit(models.Model):
+    """When a member last opened the initiative's dashboard: it tells them what changed
+    since. A visit is a sitting: opening the dashboard again within
+    VISIT_GAP does not start a new one."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+    # The sitting before this one: "since your last visit" counts from here.
+    previous_at = models.DateTimeField(null=True, blank=True)
+
+    objects = TenantManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "initiative"], name="unique_dashboard_visit")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.initiative}"

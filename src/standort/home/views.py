@@ -15,7 +15,7 @@ from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
 from standort.initiatives.models import Body, Initiative, Organization, Person
 from standort.initiatives.views import MANAGE
-from standort.measures import dashboard
+from standort.measures import dashboard, recent
 from standort.measures import queries as measure_queries
 from standort.measures.models import Measure, Milestone, StatusUpdate
 from standort.meetings import queries as meeting_queries
@@ -23,6 +23,8 @@ from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 from standort.reviews.summary import last_closed_on, review_summary
+
+from . import services
 
 
 def platform_home(request):
@@ -53,6 +55,7 @@ def initiative_home(request, initiative_slug):
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
         "my_action_items": meeting_queries.open_action_items(initiative, request.user),
         "pending_answers": list(review_queries.pending_answers_of(initiative, request.user)),
+        "since": _since(request.user, initiative),
     }
     if request.user.has_perm(MANAGE, initiative):
         context.update(
@@ -65,6 +68,19 @@ def initiative_home(request, initiative_slug):
             )
         )
     return render(request, "home/initiative_home.html", context)
+
+
+def _since(user, initiative):
+    """[(kind, Since, meeting)]: what changed since the member's last visit and since
+    the last meeting of the body that decides on the measures."""
+    found = []
+    previous = services.dashboard_visited(user=user, initiative=initiative)
+    if previous is not None:
+        found.append(("visit", recent.changes_since(initiative, previous), None))
+    meeting = meeting_queries.last_deciding_meeting(initiative)
+    if meeting is not None:
+        found.append(("meeting", recent.changes_since(initiative, meeting.starts_at), meeting))
+    return found
 
 
 # The dashboard's figures and lists read the whole catalogue, its milestones and the

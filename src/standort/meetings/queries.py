@@ -1,12 +1,23 @@
 from datetime import datetime, time, timedelta
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from standort.core.history import newest
 from standort.core.tenancy import across_initiatives
-from standort.initiatives.models import InitiativeRole, Person
+from standort.initiatives.models import Body, InitiativeRole, Person
 from standort.measures.models import Measure
 
 from . import extensions
@@ -201,3 +212,25 @@ def minutes_counts(meeting):
         "actions": ActionItem.objects.filter(agenda_item__meeting=meeting).count(),
         "attended": meeting.invitations.filter(attended=True).count(),
     }
+
+
+def last_deciding_meeting(initiative, now=None):
+    """The last meeting begun by `now` of the body that decides on the measures: the
+    steering committee (Duisburg's Lenkungskreis), else the conference (Mülheim's
+    Industriekonferenz). None without one. One query."""
+    now = now or timezone.now()
+    steering_first = Case(
+        When(body__kind=Body.Kind.STEERING_COMMITTEE, then=Value(0)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
+    return (
+        Meeting.objects.filter(
+            body__initiative=initiative,
+            body__kind__in=[Body.Kind.STEERING_COMMITTEE, Body.Kind.CONFERENCE],
+            starts_at__lte=now,
+        )
+        .select_related("body")
+        .order_by(steering_first, "-starts_at", "-pk")
+        .first()
+    )
