@@ -122,6 +122,9 @@ class Installation:
     # The ideas with the long threads of comments (the measured body lists the ideas).
     bench_idea: int = 0
     small_idea: int = 0
+    # The ids of the two closed status reviews, the older first (the comparison).
+    bench_reviews: tuple = ()
+    small_reviews: tuple = ()
     counts: dict = field(default_factory=dict)
 
 
@@ -465,8 +468,8 @@ def generate(sizes=Sizes()):
             small, participants[1], bodies_of[1], sizes.small_measures, seed=sizes.seed + 1
         )
         # Two closed status reviews and a running one, for the dashboard.
-        generate_reviews(bench, user, seed=sizes.seed, today=today)
-        generate_reviews(small, user, seed=sizes.seed + 1, today=today)
+        bench_reviews = generate_reviews(bench, user, seed=sizes.seed, today=today)
+        small_reviews = generate_reviews(small, user, seed=sizes.seed + 1, today=today)
         bench_meeting, _bench_agenda = generate_meetings(
             bench, bodies_of[0], user, seed=sizes.seed, today=today
         )
@@ -542,6 +545,8 @@ def generate(sizes=Sizes()):
         small_meeting=small_meeting.pk,
         bench_idea=bench_dialog.idea,
         small_idea=small_dialog.idea,
+        bench_reviews=tuple(c.pk for c in bench_reviews[:2]),
+        small_reviews=tuple(c.pk for c in small_reviews[:2]),
         counts=counts,
     )
 

@@ -278,4 +278,20 @@ def pages_of(installation):
             f"/{bench}/ideas/{installation.bench_idea}/",
             f"/{small}/ideas/{installation.small_idea}/",
         ),
+        Page("reports", f"/{bench}/reports/", f"/{small}/reports/"),
+        Page(
+            "comparison of two reviews",
+            _compare(bench, installation.bench_reviews[0], installation.bench_reviews[1]),
+            _compare(small, installation.small_reviews[0], installation.small_reviews[1]),
+        ),
+        Page(
+            "comparison, review and today",
+            _compare(bench, installation.bench_reviews[1], None),
+            _compare(small, installation.small_reviews[1], None),
+        ),
     ]
+
+
+def _compare(slug, before, after):
+    later = f"review-{after}" if after else "now"
+    return f"/{slug}/reports/compare/?before=review-{before}&after={later}"

@@ -1,6 +1,6 @@
-"""Status reviews for the benchmark installation (see README.md): two closed reviews
-and a running one, each asking every owner of a live measure, with answers in the
-states a review goes through. Bulk inserts only, no history rows and no personal
+"""Status reviews for the benchmark installation (see README.md): two closed reviews,
+each with its snapshot, and a running one, each asking every owner of a live measure,
+with answers in the states a review goes through. Bulk inserts only, no history rows and no personal
 links issued: the measured pages read counts and traffic lights, not tokens."""
 
 import random
@@ -88,4 +88,12 @@ def generate_reviews(initiative, user, *, seed, today):
                 )
             )
     ReviewAnswer.objects.bulk_create(answers, batch_size=5000)
+    # A closed review keeps its measures as they stood (reviews.services.cycle_close):
+    # the comparison and the reports read these snapshots.
+    from standort.reviews.services import cycle_snapshot_take
+
+    for cycle in cycles:
+        if cycle.state == "closed":
+            cycle.snapshot = cycle_snapshot_take(cycle)
+            ReviewCycle.objects.filter(pk=cycle.pk).update(snapshot=cycle.snapshot)
     return cycles
