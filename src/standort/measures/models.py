@@ -565,8 +565,9 @@ class ReportingPeriod(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     ends_on = models.DateField(_("as of the end of"))
+    # Deleted only with its initiative, which deletes both.
     snapshot = models.OneToOneField(
-        Snapshot, on_delete=models.PROTECT, related_name="period", editable=False
+        Snapshot, on_delete=models.CASCADE, related_name="period", editable=False
     )
     closed_at = models.DateTimeField(_("closed at"), auto_now_add=True)
     closed_by = models.ForeignKey(

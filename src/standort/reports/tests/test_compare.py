@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from standort.initiatives.models import Body
 from standort.measures.models import ReportingPeriod
 
 from .test_build import pdf_text
@@ -113,3 +114,21 @@ def test_a_report_draws_the_plans_progress_at_each_period(
     text = page.content.decode()
     assert 'aria-labelledby="report-progress-chart"' in text
     assert "Fortschritt des Plans im Zeitverlauf" in text
+
+
+def test_an_initiative_goes_with_its_periods_and_snapshots(
+    catalogue,  # noqa: F811
+    duisburg,
+    as_persona,
+    django_capture_on_commit_callbacks,
+):
+    from standort.measures.models import Snapshot
+
+    close(as_persona("anna"), ends_on=(TODAY() - datetime.timedelta(days=5)).isoformat())
+    with django_capture_on_commit_callbacks(execute=True):
+        as_persona("anna").post(reverse("report_demand", args=["duisburg"]), {"formats": ["pdf"]})
+    assert Snapshot.objects.filter(initiative=duisburg).count() == 2
+    # A sub-group holds its parent (PROTECT), which would hold the initiative.
+    Body.objects.filter(initiative=duisburg, parent__isnull=False).delete()
+    duisburg.delete()
+    assert not Snapshot.objects.exists() and not ReportingPeriod.objects.exists()
