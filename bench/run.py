@@ -19,6 +19,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.asof_timings import time_plan  # noqa: E402
 from bench.databases import (  # noqa: E402
     ROOT,
     SQLITE_URL,
@@ -205,6 +206,7 @@ def _run_database(args):
         ("Exchange, in this process (not through the server):", time_exchange),
         ("Status reviews, in this process:", time_reviews),
         ("Daily digest, in this process:", time_digest),
+        ("The plan as of a date, in this process:", time_plan),
     ]
     for title, timing in [] if args.pages_only else timings:
         print(title, flush=True)
