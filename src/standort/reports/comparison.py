@@ -5,14 +5,24 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from standort.core.history import stamped
+from standort.initiatives.models import Body, Initiative, Organization, Person
 from standort.measures.asof import MeasureState, catalogue_as_of, catalogue_now
 from standort.measures.changes import BETTER, WORSE, reason, verdict
-from standort.measures.models import ReportingPeriod, SnapshotRow
+from standort.measures.models import (
+    Measure,
+    Milestone,
+    ReportingPeriod,
+    SnapshotRow,
+    StatusUpdate,
+    Topic,
+)
 from standort.measures.services import end_of_day
 from standort.reviews.models import ReviewCycle
 from standort.reviews.queries import review_states
@@ -90,12 +100,25 @@ def day_point(initiative, day):
     )
 
 
+@dataclass(frozen=True)
+class Side:
+    """What the comparison shows of a measure at one moment."""
+
+    status: str
+    traffic_light: str
+    progress: int
+
+    @classmethod
+    def of(cls, state):
+        return cls(state.status, state.traffic_light, state.progress) if state else None
+
+
 @dataclass
 class Compared:
     number: int
     title: str
-    before: MeasureState | None
-    after: MeasureState | None
+    before: Side | None
+    after: Side | None
     verdict: str  # "better", "unchanged", "worse", NEW or GONE
     reason: str = ""
 
@@ -120,18 +143,42 @@ def compare(before, after):
     for state in after.states():
         then = old.pop(state.measure_id, None)
         if then is None:
-            rows.append(Compared(state.number, state.title, None, state, NEW))
+            rows.append(Compared(state.number, state.title, None, Side.of(state), NEW))
             continue
         rows.append(
             Compared(
                 state.number,
                 state.title,
-                then,
-                state,
+                Side.of(then),
+                Side.of(state),
                 VERDICTS[verdict(then, state)],
                 reason(then, state),
             )
         )
-    rows.extend(Compared(state.number, state.title, state, None, GONE) for state in old.values())
+    rows.extend(
+        Compared(state.number, state.title, Side.of(state), None, GONE) for state in old.values()
+    )
     rows.sort(key=lambda row: row.number)
+    return Comparison(before, after, rows)
+
+
+# The catalogue's data a comparison with today reads: while none of these has a new
+# history record, the comparison holds (core.history.stamped).
+STAMPED = (Measure, StatusUpdate, Milestone, Body, Person, Organization, Topic)
+KEPT_SECONDS = 3600
+
+
+def kept_comparison(initiative, before, after):
+    """compare(before, after), kept in the cache: a comparison of closed reviews,
+    periods and past days for as long as the cache keeps it (they do not change), one
+    with today while the catalogue's data has no new history record. Comparing 5,000
+    measures reads both states in full; the page then reads a slice."""
+    parts = [initiative.pk, initiative.created_at.timestamp(), before.key, after.key]
+    if NOW in (before.key, after.key):
+        parts.append(stamped(Initiative.objects.filter(pk=initiative.pk).only("pk"), STAMPED).stamp)
+    key = "comparison:" + ":".join(str(part) for part in parts)
+    rows = cache.get(key)
+    if rows is None:
+        rows = compare(before, after).rows
+        cache.set(key, rows, KEPT_SECONDS)
     return Comparison(before, after, rows)

@@ -183,8 +183,8 @@ def report_compare(request, initiative):
         form = CompareForm(data or initial, points=choices)
         result = None
         if form.is_valid():
-            result = comparison.compare(
-                form.chosen(initiative, "before"), form.chosen(initiative, "after")
+            result = comparison.kept_comparison(
+                initiative, form.chosen(initiative, "before"), form.chosen(initiative, "after")
             )
     page = Paginator(result.rows if result else [], COMPARED_PER_PAGE).get_page(
         request.GET.get("page")

@@ -132,3 +132,19 @@ def test_an_initiative_goes_with_its_periods_and_snapshots(
     Body.objects.filter(initiative=duisburg, parent__isnull=False).delete()
     duisburg.delete()
     assert not Snapshot.objects.exists() and not ReportingPeriod.objects.exists()
+
+
+def test_a_kept_comparison_with_today_follows_every_change(catalogue, anna, as_persona):  # noqa: F811
+    from standort.measures import services as measure_services
+    from standort.measures.models import Measure
+
+    close(as_persona("anna"), ends_on=(TODAY() - datetime.timedelta(days=5)).isoformat())
+    period = ReportingPeriod.objects.get()
+    query = {"before": f"period-{period.pk}", "after": "now"}
+    _response, first = compared(as_persona("olga"), **query)
+    assert {r.number: r.verdict for r in first.rows}[3] == "unchanged"
+
+    energy = Measure.objects.get(number=3)
+    measure_services.measure_set_status(actor=anna, measure=energy, status="done")
+    _response, again = compared(as_persona("olga"), **query)
+    assert {r.number: r.verdict for r in again.rows}[3] == "better"
