@@ -3,7 +3,8 @@ its embeddable version `/<slug>/embed/` for the city's and the association's web
 
 What it shows: the adopted measures (adopted, in progress, done, on hold) per working
 group with status, progress and traffic light, and the organisation that owns each,
-never a person. Proposed, dropped, archived and internal measures stay out."""
+never a person; the date the figures are from is today's. Proposed, dropped, archived
+and internal measures stay out."""
 
 import datetime
 import re
@@ -136,18 +137,30 @@ def test_status_progress_and_traffic_light_are_shown(public, as_persona):
     assert "Hafen Duisburg AG" in row.group(0)  # the owner's organisation
 
 
-def test_the_date_of_the_last_closed_review_heads_the_figures(public, duisburg, as_persona):
-    closed_at = timezone.make_aware(datetime.datetime(2026, 3, 12, 10))
+@pytest.mark.parametrize("url", [home(), embed()])
+def test_the_figures_are_dated_today_not_by_the_last_review(public, duisburg, client, url):
+    """The figures are the catalogue as it stands: a review closed in 2018 is not the
+    date of values accepted since."""
+    closed_at = timezone.make_aware(datetime.datetime(2018, 4, 27, 10))
     ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED, closed_at=closed_at)
-    ReviewCycleFactory(initiative=duisburg)  # running: not the date of the figures
-    page = as_persona("anonymous").get(home()).content.decode()
-    assert "12.03.2026" in page
+    response = client.get(url)
+    page = response.content.decode()
+    today = timezone.localdate()
+    assert response.context["as_of"] == today
+    assert f'<p class="kern-body as-of">Stand: {today:%d.%m.%Y}</p>' in page
+    assert "27.04.2018" not in page
+    assert "Sachstandsabfrage" not in page
 
 
-def test_without_a_closed_review_no_date_is_claimed(public, as_persona):
-    response = as_persona("anonymous").get(home())
-    assert response.context["as_of"] is None
-    assert 'class="kern-body as-of"' not in response.content.decode()
+def test_the_date_holds_without_any_review(public, client):
+    page = client.get(home()).content.decode()
+    assert f"Stand: {timezone.localdate():%d.%m.%Y}" in page
+
+
+def test_the_kept_figures_are_those_of_today(public, client):
+    """The measures' part of the page is kept by the day it is dated."""
+    first = client.get(home()).context["public_key"]
+    assert timezone.localdate().isoformat() in first.split(":")
 
 
 def test_an_initiative_without_adopted_measures_says_so(duisburg, as_persona):
@@ -213,7 +226,12 @@ def test_the_pages_of_a_group_link_to_its_measures(duisburg):
     with translation.override("de"):
         page = render_to_string(
             "home/_public_measures.html",
-            {"transparency": transparency, "public_key": "-", "public_seconds": 0},
+            {
+                "transparency": transparency,
+                "public_key": "-",
+                "public_seconds": 0,
+                "as_of": timezone.localdate(),
+            },
             request=request,
         )
     assert '<nav class="pagination no-print" aria-label="Seiten der Maßnahmen">' in page
@@ -308,17 +326,18 @@ def grow(initiative, start, count):
 @pytest.mark.parametrize("url", [home(), embed()])
 def test_the_public_page_costs_the_same_with_30_measures_as_with_3(duisburg, client, url):
     """The session is not even read for an anonymous visitor: the initiative; the
-    measures counted per working group and status; the bodies' names; the page's
-    measures; the date of the last closed review; the stamp of the data the measures'
-    part is kept in the cache by (and on the page with the site around it, the leading
-    organisations). While nothing changed, the kept part reads no measures."""
+    measures counted per working group and status; the bodies' names and parents; the
+    page's measures; the stamp of the data the measures' part is kept in the cache by
+    (and on the page with the site around it, the leading organisations). No review
+    is read: the figures are dated today. While nothing changed, the kept part reads
+    no measures."""
     ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED)
     grow(duisburg, 0, 3)
     few = queries_for(client, url)
     grow(duisburg, 3, 27)
     many = queries_for(client, url)
     assert len(many) == len(few), "\n".join(many)
-    assert len(few) == (7 if url == home() else 6), "\n".join(few)
+    assert len(few) == (6 if url == home() else 5), "\n".join(few)
     kept = queries_for(client, url)
     assert len(kept) == len(few) - 3, "\n".join(kept)
     assert not any("measures_measure" in sql for sql in kept), "\n".join(kept)
