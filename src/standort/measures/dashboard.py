@@ -17,6 +17,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Sum,
+    TextField,
     Value,
     When,
     Window,
@@ -33,8 +34,9 @@ Status = Measure.Status
 
 # Measures that are being carried out: an owner should report on them regularly.
 RUNNING_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS)
-# What the public page shows: adopted and not dropped, whatever became of it since.
-PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS, Status.DONE, Status.ON_HOLD)
+# What the public page shows: adopted, whatever became of it since; a dropped measure
+# stays, as dropped and with its reason (the public learns what was given up, and why).
+PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS, Status.DONE, Status.ON_HOLD, Status.DROPPED)
 # The traffic lights in the order the dashboard shows them; None: no status update yet.
 LIGHTS = ("green", "amber", "red", None)
 # How many rows a list on the dashboard shows; the rest is counted and linked.
@@ -93,13 +95,14 @@ _NO_STATUSES = dict.fromkeys(STATUSES, 0)
 
 class Tally:
     """Counts of some measures: in all, per traffic light and per status, how many
-    are overdue and not up to date, and their progress added up. (A plain class with
-    slots: the dashboard adds up a few hundred rows into some fifty of these.)"""
+    are overdue and not up to date, and the progress of those still pursued (all but
+    the dropped ones) added up. (A plain class with slots: the dashboard adds up a few
+    hundred rows into some fifty of these.)"""
 
-    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "progress_sum")
+    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "pursued", "progress_sum")
 
     def __init__(self):
-        self.total = self.overdue = self.stale = self.progress_sum = 0
+        self.total = self.overdue = self.stale = self.pursued = self.progress_sum = 0
         self.lights = dict(_NO_LIGHTS)
         self.statuses = dict(_NO_STATUSES)
 
@@ -111,12 +114,16 @@ class Tally:
             self.overdue += count
         if stale:
             self.stale += count
-        self.progress_sum += progress or 0
+        # A dropped measure's progress says nothing of the plan's, as with the parts
+        # of a measure (models.progress_of).
+        if status != Status.DROPPED:
+            self.pursued += count
+            self.progress_sum += progress or 0
 
     @property
     def progress(self):
-        """The average progress in per cent, rounded."""
-        return round(self.progress_sum / self.total) if self.total else 0
+        """The average progress of the measures still pursued, in per cent, rounded."""
+        return round(self.progress_sum / self.pursued) if self.pursued else 0
 
     def __repr__(self):
         return f"Tally(total={self.total}, lights={self.lights}, statuses={self.statuses})"
@@ -268,8 +275,8 @@ PUBLIC_PAGE_ROWS = 100
 
 
 def public_measures(initiative):
-    """What anyone may see: adopted (and later) measures that are neither archived
-    nor kept internal."""
+    """What anyone may see: adopted (and later) measures, dropped ones too, that are
+    neither archived nor kept internal."""
     return Measure.objects.filter(
         archived_is(False),
         initiative=initiative,
@@ -296,6 +303,7 @@ PUBLIC_COLUMNS = (
     "progress",
     "latest_update__traffic_light",
     "organization_name",
+    "dropped_reason",
 )
 
 
@@ -352,7 +360,13 @@ def _page_rows(measures, chunks):
     if not chunks:
         return []
     columns = measures.annotate(
-        organization_name=Coalesce("owner_organization__name", "owner__organization__name")
+        organization_name=Coalesce("owner_organization__name", "owner__organization__name"),
+        # Only a dropped measure's reason is public: why it was given up.
+        dropped_reason=Case(
+            When(status=Status.DROPPED, then="status_reason"),
+            default=Value(""),
+            output_field=TextField(),
+        ),
     ).order_by("number")
     if len(chunks) == 1:
         group, start, stop = chunks[0]

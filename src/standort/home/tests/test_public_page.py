@@ -1,10 +1,10 @@
 """The public page: `/<slug>/` of a public initiative for everyone without a role, and
 its embeddable version `/<slug>/embed/` for the city's and the association's websites.
 
-What it shows: the adopted measures (adopted, in progress, done, on hold) per working
-group with status, progress and traffic light, and the organisation that owns each,
-never a person; the date the figures are from is today's. Proposed, dropped, archived
-and internal measures stay out."""
+What it shows: the adopted measures (adopted, in progress, done, on hold, and dropped
+ones as dropped with their reason) per working group with status, progress and traffic
+light, and the organisation that owns each, never a person; the date the figures are
+from is today's. Proposed, archived and internal measures stay out."""
 
 import datetime
 import re
@@ -73,9 +73,20 @@ def public(duisburg):
         1: measure(1, "Breitband für alle Gewerbegebiete", Status.IN_PROGRESS),
         2: measure(2, "Gründerzentrum am Innenhafen", Status.ADOPTED),
         3: measure(3, "Imagekampagne", Status.DONE, body=image),
-        4: measure(4, "Familienfreundliche Betriebe", Status.ON_HOLD, body=image),
+        4: measure(
+            4,
+            "Familienfreundliche Betriebe",
+            Status.ON_HOLD,
+            body=image,
+            status_reason="Vertrauliche Haushaltsgründe",
+        ),
         5: measure(5, "Nur eine Idee", Status.PROPOSED),
-        6: measure(6, "Verworfene Idee", Status.DROPPED),
+        6: measure(
+            6,
+            "Verworfene Idee",
+            Status.DROPPED,
+            status_reason="Der Hafen übernimmt die Aufgabe selbst.",
+        ),
         7: measure(7, "Archivierte Maßnahme", Status.IN_PROGRESS, is_archived=True),
         8: measure(8, "Vertrauliche Verhandlung", Status.IN_PROGRESS, is_internal=True),
         # No organisation of its own: the owner's counts.
@@ -93,8 +104,8 @@ def public(duisburg):
     return m
 
 
-SHOWN = [1, 2, 3, 4, 9]
-HIDDEN = [5, 6, 7, 8]
+SHOWN = [1, 2, 3, 4, 6, 9]
+HIDDEN = [5, 7, 8]
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "eva", "clara"])
@@ -129,12 +140,10 @@ def test_the_measures_stand_in_their_working_groups(public, as_persona):
 
 def test_status_progress_and_traffic_light_are_shown(public, as_persona):
     page = as_persona("anonymous").get(home()).content.decode()
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Breitband für alle(?:(?!</tr>).)*</tr>", page, re.S)
-    assert row, "no row for measure 1"
-    assert 'value="35"' in row.group(0) and "light--amber" in row.group(0)
-    assert "status--in_progress" in row.group(0)
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Standortmarketing(?:(?!</tr>).)*</tr>", page, re.S)
-    assert "Hafen Duisburg AG" in row.group(0)  # the owner's organisation
+    row = _row(page, "Breitband für alle")
+    assert 'value="35"' in row and "light--amber" in row
+    assert "status--in_progress" in row
+    assert "Hafen Duisburg AG" in _row(page, "Standortmarketing")  # the owner's organisation
 
 
 @pytest.mark.parametrize("url", [home(), embed()])
@@ -161,6 +170,62 @@ def test_the_kept_figures_are_those_of_today(public, client):
     """The measures' part of the page is kept by the day it is dated."""
     first = client.get(home()).context["public_key"]
     assert timezone.localdate().isoformat() in first.split(":")
+
+
+def _row(page, title):
+    row = re.search(rf"<tr[^>]*>(?:(?!</tr>).)*{title}(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, f"no row for {title}"
+    return row.group(0)
+
+
+def test_a_dropped_measure_stands_in_its_group_as_dropped_with_its_reason(public, client):
+    page = client.get(home()).content.decode()
+    measures = page[page.index('id="measures"') :]
+    assert (
+        measures.index('<h3 class="kern-heading-small">Arbeitskreis Mittelstand')
+        < measures.index("Verworfene Idee")
+        < measures.index('<h3 class="kern-heading-small">Arbeitskreis Image')
+    )
+    row = _row(page, "Verworfene Idee")
+    assert "status--dropped" in row and ">verworfen<" in row
+    assert "Begründung: Der Hafen übernimmt die Aufgabe selbst." in row
+    # Its progress and traffic light count no longer.
+    assert "<progress" not in row and "light--" not in row
+    assert row.count(">entfällt<") == 2
+    # Only a dropped measure's reason is public, not why one is on hold.
+    assert "Vertrauliche Haushaltsgründe" not in page
+
+
+def test_dropped_measures_do_not_count_towards_the_average_progress(duisburg, client):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Hafen")
+    running = MeasureFactory(
+        initiative=duisburg, body=group, status=Status.IN_PROGRESS, is_internal=False
+    )
+    services.status_update_record(
+        actor=None, update=StatusUpdateFactory.build(measure=running, progress=60)
+    )
+    dropped = MeasureFactory(
+        initiative=duisburg, body=group, status=Status.IN_PROGRESS, is_internal=False
+    )
+    services.status_update_record(
+        actor=None, update=StatusUpdateFactory.build(measure=dropped, progress=20)
+    )
+    services.measure_set_status(
+        actor=None, measure=dropped, status=Status.DROPPED, reason="Kein Bedarf mehr."
+    )
+    assert Measure.objects.get(pk=dropped.pk).progress == 20
+    page = dashboard.public_page(duisburg)
+    assert (page.all.total, page.all.progress) == (2, 60)
+    assert page.groups[0].tally.progress == 60
+    html = client.get(home()).content.decode()
+    assert "2 beschlossene Maßnahmen: 1 in Umsetzung, 1 verworfen." in html
+    assert "Durchschnittlicher Fortschritt: 60 %." in html
+    assert "Verworfene Maßnahmen zählen beim durchschnittlichen Fortschritt nicht mit." in html
+
+
+def test_the_note_on_dropped_measures_only_where_there_are_some(duisburg, client):
+    MeasureFactory(initiative=duisburg, status=Status.IN_PROGRESS, is_internal=False)
+    assert "Verworfene Maßnahmen" not in client.get(home()).content.decode()
 
 
 def test_an_initiative_without_adopted_measures_says_so(duisburg, as_persona):
