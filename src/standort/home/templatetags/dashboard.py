@@ -302,8 +302,9 @@ def _public_mark(kind, value, language):
 
 @register.inclusion_tag("home/dashboard/public_group_rows.html")
 def public_group_rows(groups):
-    """The overview of the public page: per working group its measures, their
-    statuses and average progress, the name linking to the group's own page."""
+    """The overview of the public page: per working group (its sub-groups' measures
+    included) its measures, their statuses and average progress, the name linking to
+    the group's own page."""
     labels = _status_labels()
     return {
         "rows": [

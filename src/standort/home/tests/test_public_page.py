@@ -2,9 +2,10 @@
 its embeddable version `/<slug>/embed/` for the city's and the association's websites.
 
 What it shows: the adopted measures (adopted, in progress, done, on hold, and dropped
-ones as dropped with their reason) per working group with status, progress and traffic
-light, and the organisation that owns each, never a person; the date the figures are
-from is today's. Proposed, archived and internal measures stay out."""
+ones as dropped with their reason) per working group, sub-groups under theirs, with
+status, progress and traffic light, and the organisation that owns each, never a
+person; the date the figures are from is today's. Proposed, archived and internal
+measures stay out."""
 
 import datetime
 import re
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from standort.core.testing import error_of
-from standort.initiatives.models import Initiative
+from standort.initiatives.models import Body, Initiative
 from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
 from standort.measures import dashboard, services
 from standort.measures.models import Measure, StatusUpdate
@@ -228,6 +229,88 @@ def test_the_note_on_dropped_measures_only_where_there_are_some(duisburg, client
     assert "Verworfene Maßnahmen" not in client.get(home()).content.decode()
 
 
+# Sub-groups ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def sub_group(public, duisburg):
+    """A sub-group of Mittelstand, after Image in the bodies' order, with a measure."""
+    mittelstand = public[1].body
+    sub = BodyFactory(
+        initiative=duisburg,
+        name="Unterarbeitskreis Gründung",
+        kind=Body.Kind.SUB_GROUP,
+        parent=mittelstand,
+        position=3,
+    )
+    MeasureFactory(
+        initiative=duisburg,
+        number=10,
+        title="Gründungslotsen",
+        status=Status.IN_PROGRESS,
+        body=sub,
+        is_internal=False,
+    )
+    return sub
+
+
+def test_a_sub_group_stands_under_its_working_group(sub_group, client):
+    page = client.get(home()).content.decode()
+    measures = page[page.index('id="measures"') :]
+    mittelstand = measures.index('<h3 class="kern-heading-small">Arbeitskreis Mittelstand')
+    sub = measures.index('<h4 class="kern-title public-sub-group">Unterarbeitskreis Gründung')
+    image = measures.index('<h3 class="kern-heading-small">Arbeitskreis Image')
+    # The group's own measures first, then the sub-group's under its own heading.
+    assert mittelstand < measures.index("Gründerzentrum am Innenhafen") < sub
+    assert sub < measures.index("Gründungslotsen") < image
+    assert '<h3 class="kern-heading-small">Unterarbeitskreis' not in measures
+    assert "Beschlossene Maßnahmen: Unterarbeitskreis Gründung" in measures
+
+
+def test_the_summary_by_working_group_rolls_sub_groups_up(sub_group, public):
+    page = dashboard.public_page(sub_group.initiative)
+    assert [(g.name, g.tally.total) for g in page.groups] == [
+        ("Arbeitskreis Mittelstand", 4),  # 1, 2, 6 and the sub-group's 10
+        ("Arbeitskreis Image", 2),
+        ("", 1),
+    ]
+    mittelstand = page.groups[0]
+    assert [(s.name, s.tally.total) for s in mittelstand.sub_groups] == [
+        ("Unterarbeitskreis Gründung", 1)
+    ]
+    summary = page.groups[0].tally.statuses
+    assert (summary["in_progress"], summary["adopted"], summary["dropped"]) == (2, 1, 1)
+
+
+def test_the_address_of_a_sub_group_shows_its_working_group(sub_group, public, client):
+    response = client.get(home(), {"group": sub_group.pk})
+    assert response.context["transparency"].group.pk == public[1].body_id
+    page = response.content.decode()
+    assert "Gründungslotsen" in page and "Breitband für alle" in page
+    assert "Imagekampagne" not in page
+
+
+def test_a_group_cut_into_pages_runs_in_the_order_of_its_headings(duisburg):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß", position=1)
+    sub = BodyFactory(initiative=duisburg, name="Unterarbeitskreis Klein", parent=group, position=2)
+    # The sub-group's measures have the lower numbers, yet stand after the group's own.
+    for n in range(1, 4):
+        MeasureFactory(initiative=duisburg, number=n, body=sub, is_internal=False)
+    for n in range(4, 8):
+        MeasureFactory(initiative=duisburg, number=n, body=group, is_internal=False)
+    pages = [dashboard.public_page(duisburg, page=n, size=3) for n in (1, 2, 3)]
+    shown = [
+        [(sub_group and sub_group.name, [row[0] for row in rows]) for sub_group, rows in parts]
+        for page in pages
+        for _group, parts in page.sections
+    ]
+    assert shown == [
+        [(None, [4, 5, 6])],
+        [(None, [7]), ("Unterarbeitskreis Klein", [1, 2])],
+        [("Unterarbeitskreis Klein", [3])],
+    ]
+
+
 def test_an_initiative_without_adopted_measures_says_so(duisburg, as_persona):
     MeasureFactory(initiative=duisburg, status=Status.PROPOSED)
     page = as_persona("anonymous").get(home()).content.decode()
@@ -277,7 +360,8 @@ def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
     for n in range(1, 8):
         MeasureFactory(initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group)
     page = dashboard.public_page(duisburg, page=2, size=3)  # 7 > 2 × 3: cut
-    assert [row[0] for _group, rows in page.sections for row in rows] == [4, 5, 6]
+    rows = [row[0] for _group, parts in page.sections for _sub, rows in parts for row in rows]
+    assert rows == [4, 5, 6]
     assert (page.pages.number, page.pages.num_pages) == (2, 3)
 
 
