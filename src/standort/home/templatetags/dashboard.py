@@ -281,8 +281,14 @@ def public_rows(rows):
 
 
 def _public_labels():
-    """The words of a dropped measure's cells."""
+    """The column headers, which a card on a phone repeats beside each value, and the
+    words of a dropped measure's cells."""
     return {
+        "number": _("No."),
+        "status": _("Status"),
+        "progress": _("Progress"),
+        "light": _("Traffic light"),
+        "organization": _("Responsible organisation"),
         "reason": _("Reason:"),
         # Progress and traffic light of a dropped measure.
         "not_counted": _("not applicable"),
@@ -316,7 +322,12 @@ def public_group_rows(groups):
                 "progress": group.tally.progress,
             }
             for group in groups
-        ]
+        ],
+        "labels": {
+            "measures": _("Measures"),
+            "status": _("Status"),
+            "progress": _("Average progress"),
+        },
     }
 
 
