@@ -305,6 +305,21 @@ def public_measures(initiative):
     )
 
 
+def public_state(measure):
+    """Whether the public page shows `measure`, as public_measures decides for many,
+    and if not, why: "shown"; "private" (the initiative has no public page),
+    "internal", "archived" or "not_adopted" (released, shown once adopted)."""
+    if not measure.initiative.is_public:
+        return "private"
+    if measure.is_internal:
+        return "internal"
+    if measure.is_archived:
+        return "archived"
+    if measure.status not in PUBLIC_STATUSES:
+        return "not_adopted"
+    return "shown"
+
+
 @dataclass
 class PublicPage:
     """The public page's figures and one page of its measures, grouped."""

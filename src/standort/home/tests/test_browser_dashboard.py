@@ -74,6 +74,7 @@ def masterplan(duisburg, anna, stefan):
             owner_organization=organizations[n % 3],
             adopted_on=today - 400 * DAY if status != Status.PROPOSED else None,
             due_on=today - 5 * DAY if n == 3 else today + 300 * DAY,
+            is_internal=False,  # released for the public page
         )
         if light:
             report(measure, light, progress, days_ago=300 if n == 4 else 10)

@@ -1,8 +1,8 @@
 """The public page on a phone (390 × 844 px): each measure a card with its number,
 title, status, progress, traffic light and organisation, each value under its label,
 nothing cut and nothing scrolling sideways; a screen reader still reads a table whose
-cells have their column's header. Every visited page passes axe-core and the HTML
-checker (standort/browser_fixtures.py)."""
+cells have their column's header. And the office releasing a new measure for it.
+Every visited page passes axe-core and the HTML checker (standort/browser_fixtures.py)."""
 
 import re
 
@@ -117,3 +117,27 @@ def test_the_embed_on_a_phone_shows_cards(new_ui, plan):
     _fits(ui)
     row = ui.page.get_by_role("row").filter(has_text="Gründungslotsen")
     assert row.evaluate("e => getComputedStyle(e).display") == "grid"
+
+
+def test_the_office_releases_a_new_measure_for_the_public_page(new_ui, plan, anna):
+    office = new_ui()
+    office.sign_in("anna@example.org", next_path="/duisburg/measures/new/")
+    page = office.page
+    page.get_by_label("Titel").fill("Hafenbahn reaktivieren")
+    page.get_by_label("Status").select_option(label="beschlossen")
+    expect(page.get_by_label("Auf der öffentlichen Seite zeigen")).not_to_be_checked()
+    page.get_by_role("button", name="Speichern").click()
+    office.check()
+    expect(page.get_by_text("Öffentliche Seite: nicht gezeigt, nur intern")).to_be_visible()
+
+    visitor = new_ui(*PHONE)
+    visitor.goto("/duisburg/")
+    expect(visitor.page.get_by_text("Hafenbahn reaktivieren")).to_have_count(0)
+
+    page.get_by_role("button", name="Auf der öffentlichen Seite zeigen").click()
+    office.check()
+    expect(page.get_by_text("Öffentliche Seite: gezeigt")).to_be_visible()
+    visitor.goto("/duisburg/")
+    expect(
+        visitor.page.get_by_role("row").filter(has_text="Hafenbahn reaktivieren")
+    ).to_be_visible()

@@ -19,8 +19,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from standort.core.testing import error_of
-from standort.initiatives.models import Body, Initiative
-from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
+from standort.initiatives.models import Body, Initiative, Membership
+from standort.initiatives.tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 from standort.measures import dashboard, services
 from standort.measures.models import Measure, StatusUpdate
 from standort.measures.tests.factories import (
@@ -67,6 +72,8 @@ def public(duisburg):
             body=body,
             owner=owner,
             owner_organization=extra.pop("organization", hafen),
+            # Released for the public page, unless said otherwise.
+            is_internal=extra.pop("is_internal", False),
             **extra,
         )
 
@@ -358,7 +365,9 @@ def test_pages_keep_working_groups_together(duisburg):
 def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
     group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
     for n in range(1, 8):
-        MeasureFactory(initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group)
+        MeasureFactory(
+            initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group, is_internal=False
+        )
     page = dashboard.public_page(duisburg, page=2, size=3)  # 7 > 2 × 3: cut
     rows = [row[0] for _group, parts in page.sections for _sub, rows in parts for row in rows]
     assert rows == [4, 5, 6]
@@ -368,7 +377,9 @@ def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
 def test_the_pages_of_a_group_link_to_its_measures(duisburg):
     group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
     for n in range(1, 8):
-        MeasureFactory(initiative=duisburg, number=n, body=group, status=Status.ADOPTED)
+        MeasureFactory(
+            initiative=duisburg, number=n, body=group, status=Status.ADOPTED, is_internal=False
+        )
     request = RequestFactory().get(home(), {"group": group.pk, "page": 2})
     transparency = dashboard.public_page(duisburg, page=2, group=group.pk, size=3)
     # In German whatever language an earlier test of this process left active.
@@ -467,6 +478,7 @@ def grow(initiative, start, count):
             status=Status.IN_PROGRESS,
             body=groups[n % 3],
             owner_organization=OrganizationFactory(),
+            is_internal=False,
         )
         update = StatusUpdateFactory.build(measure=measure, progress=n)
         services.status_update_record(actor=None, update=update)
@@ -561,18 +573,59 @@ def test_an_update_interval_beyond_three_years_is_refused(duisburg, anna, client
     assert Initiative.objects.get(pk=duisburg.pk).update_interval_months == 6
 
 
-# "Internal only" on the measure ---------------------------------------------------
+# Released by the office -------------------------------------------------------------
 
 
-def test_the_office_keeps_a_measure_internal(public, anna, client):
+def test_a_new_measure_stays_off_the_public_page_until_the_office_releases_it(
+    public, duisburg, anna, client
+):
     client.force_login(anna)
-    url = reverse("measure_edit", args=["duisburg", 1])
-    form = client.get(url).context["form"]
-    assert "is_internal" in form.fields
-    measure = public[1]
-    measure.is_internal = True
-    measure.save()
+    response = client.post(
+        reverse("measure_create", args=["duisburg"]),
+        {"title": "Hafenbahn reaktivieren", "kind": "project", "status": "adopted", "weight": 1},
+    )
+    assert response.status_code == 302
+    measure = Measure.objects.get(initiative=duisburg, title="Hafenbahn reaktivieren")
+    client.logout()
+    for url in (home(), embed()):
+        assert "Hafenbahn reaktivieren" not in client.get(url).content.decode(), url
+
+    client.force_login(anna)
+    client.post(reverse("measure_publish", args=["duisburg", measure.number]), {"public": "1"})
+    client.logout()
+    for url in (home(), embed()):
+        assert "Hafenbahn reaktivieren" in client.get(url).content.decode(), url
+
+
+def test_the_office_takes_a_measure_off_the_public_page(public, anna, client):
+    client.force_login(anna)
+    client.post(reverse("measure_publish", args=["duisburg", 1]), {"public": "0"})
     page = client.get(reverse("measure_detail", args=["duisburg", 1])).content.decode()
     assert "internal-badge" in page
     client.logout()
     assert "Breitband für alle" not in client.get(home()).content.decode()
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+@pytest.mark.parametrize("url", [home(), embed()])
+def test_no_internal_measure_no_person_and_no_e_mail_reach_a_visitor(public, duisburg, client, url):
+    """The public page names organisations only: no owner, partner, reporter or member
+    of a working group (no person has agreed to be named there), and no e-mail address
+    of anyone; an internal measure is not there at all."""
+    chair = PersonFactory(
+        first_name="Clemens", last_name="Vorsitz", email="clemens.vorsitz@example.org"
+    )
+    MembershipFactory(body=public[1].body, person=chair, role=Membership.Role.CHAIR)
+    reporter = PersonFactory(
+        first_name="Rita", last_name="Bericht", email="rita.bericht@example.org"
+    )
+    update = StatusUpdateFactory.build(measure=public[2], reported_by=reporter, progress=20)
+    services.status_update_record(actor=None, update=update)
+    page = client.get(url).content.decode()
+    assert "Vertrauliche Verhandlung" not in page
+    for name in ("Hannelore", "Hafenmeister", "Paula", "Partnerin", "Clemens", "Rita"):
+        assert name not in page, name
+    assert not EMAIL.findall(page)
+    assert "Hafen Duisburg AG" in page
