@@ -145,6 +145,9 @@ def generate_measures(initiative, persons, bodies, sizes, *, seed, today=None):
             due_on=due_on,
             custom_values=custom,
             progress=100 if status == "done" else 0,
+            # Released for the public page, as the bench measured it before new
+            # measures were internal by default.
+            is_internal=False,
         )
         measure.search_text = search_text_of(measure)
         return measure

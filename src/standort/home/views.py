@@ -22,7 +22,7 @@ from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
 from standort.reviews.models import ReviewAnswer, ReviewCycle
-from standort.reviews.summary import last_closed_on, review_summary
+from standort.reviews.summary import review_summary
 
 from . import services
 
@@ -153,7 +153,11 @@ def _number(value, default):
 
 def _public_context(request, initiative):
     """The public page: the initiative, and its adopted measures per working group with
-    their status and progress (`?group=<id>` narrows to one group, `?page=` pages)."""
+    their status and progress (`?group=<id>` narrows to one group, `?page=` pages).
+
+    Its figures are the catalogue as it stands, so the date they are from is today's
+    (the cached part is kept by the day), not that of a review that asked for them."""
+    today = timezone.localdate()
     group = request.GET.get("group")
     page = _number(request.GET.get("page"), 1)
     group = None if group in (None, "") else _number(group, -1)
@@ -167,12 +171,10 @@ def _public_context(request, initiative):
             lambda: dashboard.public_page(initiative, page=page, group=group)
         ),
         "public_key": (
-            "-"
-            if request.GET
-            else _steering_key(initiative, timezone.localdate(), PUBLIC_STAMPED_MODELS)
+            "-" if request.GET else _steering_key(initiative, today, PUBLIC_STAMPED_MODELS)
         ),
         "public_seconds": 0 if request.GET else STEERING_CACHE_SECONDS,
-        "as_of": last_closed_on(initiative),
+        "as_of": today,
     }
 
 

@@ -14,9 +14,11 @@ from django.db.models import (
     Case,
     Count,
     Exists,
+    IntegerField,
     OuterRef,
     Q,
     Sum,
+    TextField,
     Value,
     When,
     Window,
@@ -33,8 +35,9 @@ Status = Measure.Status
 
 # Measures that are being carried out: an owner should report on them regularly.
 RUNNING_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS)
-# What the public page shows: adopted and not dropped, whatever became of it since.
-PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS, Status.DONE, Status.ON_HOLD)
+# What the public page shows: adopted, whatever became of it since; a dropped measure
+# stays, as dropped and with its reason (the public learns what was given up, and why).
+PUBLIC_STATUSES = (Status.ADOPTED, Status.IN_PROGRESS, Status.DONE, Status.ON_HOLD, Status.DROPPED)
 # The traffic lights in the order the dashboard shows them; None: no status update yet.
 LIGHTS = ("green", "amber", "red", None)
 # How many rows a list on the dashboard shows; the rest is counted and linked.
@@ -93,13 +96,14 @@ _NO_STATUSES = dict.fromkeys(STATUSES, 0)
 
 class Tally:
     """Counts of some measures: in all, per traffic light and per status, how many
-    are overdue and not up to date, and their progress added up. (A plain class with
-    slots: the dashboard adds up a few hundred rows into some fifty of these.)"""
+    are overdue and not up to date, and the progress of those still pursued (all but
+    the dropped ones) added up. (A plain class with slots: the dashboard adds up a few
+    hundred rows into some fifty of these.)"""
 
-    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "progress_sum")
+    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "pursued", "progress_sum")
 
     def __init__(self):
-        self.total = self.overdue = self.stale = self.progress_sum = 0
+        self.total = self.overdue = self.stale = self.pursued = self.progress_sum = 0
         self.lights = dict(_NO_LIGHTS)
         self.statuses = dict(_NO_STATUSES)
 
@@ -111,12 +115,28 @@ class Tally:
             self.overdue += count
         if stale:
             self.stale += count
-        self.progress_sum += progress or 0
+        # A dropped measure's progress says nothing of the plan's, as with the parts
+        # of a measure (models.progress_of).
+        if status != Status.DROPPED:
+            self.pursued += count
+            self.progress_sum += progress or 0
+
+    def include(self, other):
+        """Adds the counts of `other` Tally to these."""
+        self.total += other.total
+        self.overdue += other.overdue
+        self.stale += other.stale
+        self.pursued += other.pursued
+        self.progress_sum += other.progress_sum
+        for light, count in other.lights.items():
+            self.lights[light] += count
+        for status, count in other.statuses.items():
+            self.statuses[status] += count
 
     @property
     def progress(self):
-        """The average progress in per cent, rounded."""
-        return round(self.progress_sum / self.total) if self.total else 0
+        """The average progress of the measures still pursued, in per cent, rounded."""
+        return round(self.progress_sum / self.pursued) if self.pursued else 0
 
     def __repr__(self):
         return f"Tally(total={self.total}, lights={self.lights}, statuses={self.statuses})"
@@ -124,12 +144,19 @@ class Tally:
 
 @dataclass
 class Group:
-    """A working group (or None: measures of no group) with its tally."""
+    """A working group (or None: measures of no group) with its tally. On the public
+    page a group's tally includes the measures of its sub-groups, which it lists."""
 
     pk: int | None
     name: str
     is_sub_group: bool = False
     tally: Tally = field(default_factory=Tally)
+    sub_groups: list = field(default_factory=list)  # [Group], in the bodies' order
+
+    @property
+    def body_ids(self):
+        """The bodies whose measures the group holds: its own and its sub-groups'."""
+        return [self.pk, *(sub.pk for sub in self.sub_groups)]
 
 
 @dataclass
@@ -268,8 +295,8 @@ PUBLIC_PAGE_ROWS = 100
 
 
 def public_measures(initiative):
-    """What anyone may see: adopted (and later) measures that are neither archived
-    nor kept internal."""
+    """What anyone may see: adopted (and later) measures, dropped ones too, that are
+    neither archived nor kept internal (as a new measure is until it is published)."""
     return Measure.objects.filter(
         archived_is(False),
         initiative=initiative,
@@ -278,13 +305,30 @@ def public_measures(initiative):
     )
 
 
+def public_state(measure):
+    """Whether the public page shows `measure`, as public_measures decides for many,
+    and if not, why: "shown"; "private" (the initiative has no public page),
+    "internal", "archived" or "not_adopted" (released, shown once adopted)."""
+    if not measure.initiative.is_public:
+        return "private"
+    if measure.is_internal:
+        return "internal"
+    if measure.is_archived:
+        return "archived"
+    if measure.status not in PUBLIC_STATUSES:
+        return "not_adopted"
+    return "shown"
+
+
 @dataclass
 class PublicPage:
     """The public page's figures and one page of its measures, grouped."""
 
     all: Tally
-    groups: list  # [Group] with public measures, in the bodies' order
-    sections: list  # [(Group, [row])] of this page; a row is a PUBLIC_COLUMNS tuple
+    groups: list  # [Group] with public measures, sub-groups in theirs, in the bodies' order
+    # [(Group, [(sub-group or None, [row])])] of this page: under each group its own
+    # rows (None), then each sub-group's; a row is a PUBLIC_COLUMNS tuple.
+    sections: list
     pages: Page  # which page of how many this is
     group: Group | None  # the group chosen, if one is
 
@@ -296,6 +340,7 @@ PUBLIC_COLUMNS = (
     "progress",
     "latest_update__traffic_light",
     "organization_name",
+    "dropped_reason",
 )
 
 
@@ -324,7 +369,8 @@ def _pages(groups, size):
 def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS):
     """The public page: figures per working group (one GROUP BY query), the bodies'
     names (one query) and the measures of page `page` (one query), of all groups or
-    of the group with pk `group` (0: measures of no group)."""
+    of the group with pk `group` (0: measures of no group; a sub-group's pk: the group
+    it belongs to)."""
     measures = public_measures(initiative)
     rows = (
         measures.order_by()
@@ -338,37 +384,92 @@ def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS):
         if body is None:
             body = by_body[body_id] = Tally()
         body.add(status, None, count, progress=progress)
-    groups = _groups(_bodies(initiative), by_body, keep_empty_groups=False)
+    groups = _public_groups(_bodies(initiative), by_body)
     chosen = None
     if group is not None:
-        chosen = next((g for g in groups if (g.pk or 0) == group), None)
+        chosen = next((g for g in groups if group in {pk or 0 for pk in g.body_ids}), None)
     # A page of the list is one of _pages' pages of whole groups.
     pages = paginate(_pages([chosen] if chosen else groups, size), page, per_page=1)
     sections = _page_rows(measures, pages.object_list[0])
     return PublicPage(everything, groups, sections, pages, chosen)
 
 
+def _public_groups(bodies, tallies):
+    """The public page's [Group] in the bodies' order: each body of no parent with
+    public measures of its own or of the bodies below it, which are its sub-groups
+    (counted in its tally, whatever their depth); measures of no group last."""
+    names = {pk: name for pk, name, _kind, _parent in bodies}
+    parent_of = {pk: parent_id for pk, _name, _kind, parent_id in bodies}
+    rolled = {}
+    for pk, name, _kind, _parent in bodies:
+        tally = tallies.get(pk)
+        if tally is None:
+            continue
+        top = _top(pk, parent_of)
+        group = rolled.get(top)
+        if group is None:
+            group = rolled[top] = Group(top, names[top])
+        group.tally.include(tally)
+        if pk != top:
+            group.sub_groups.append(Group(pk, name, is_sub_group=True, tally=tally))
+    groups = [rolled[pk] for pk, *_rest in bodies if pk in rolled]
+    if None in tallies:
+        groups.append(Group(None, "", tally=tallies[None]))
+    return groups
+
+
+def _top(pk, parent_of):
+    """The body at the top of `pk`'s parents (a loop stops where it closes)."""
+    seen = {pk}
+    while (parent := parent_of.get(pk)) in parent_of and parent not in seen:
+        seen.add(parent)
+        pk = parent
+    return pk
+
+
 def _page_rows(measures, chunks):
     if not chunks:
         return []
     columns = measures.annotate(
-        organization_name=Coalesce("owner_organization__name", "owner__organization__name")
+        organization_name=Coalesce("owner_organization__name", "owner__organization__name"),
+        # Only a dropped measure's reason is public: why it was given up.
+        dropped_reason=Case(
+            When(status=Status.DROPPED, then="status_reason"),
+            default=Value(""),
+            output_field=TextField(),
+        ),
     ).order_by("number")
     if len(chunks) == 1:
         group, start, stop = chunks[0]
-        rows = columns.filter(_in_group(group)).values_list("body_id", *PUBLIC_COLUMNS)
-        rows = rows[start:stop]
+        rows = columns.filter(_in_group(group))
+        if group.sub_groups:
+            # A group cut into pages runs in the order of its headings.
+            rows = rows.order_by(_heading_order(group), "number")
+        rows = rows.values_list("body_id", *PUBLIC_COLUMNS)[start:stop]
     else:
-        ids = [group.pk for group, _start, _stop in chunks if group.pk is not None]
+        ids = [pk for group, _start, _stop in chunks for pk in group.body_ids if pk is not None]
         condition = Q(body_id__in=ids)
-        if len(ids) < len(chunks):
+        if any(group.pk is None for group, _start, _stop in chunks):
             condition |= Q(body__isnull=True)
         rows = columns.filter(condition).values_list("body_id", *PUBLIC_COLUMNS)
     by_body = {}
     for body_id, *row in rows:
         by_body.setdefault(body_id, []).append(row)
-    return [(group, by_body.get(group.pk, [])) for group, _start, _stop in chunks]
+    return [(group, _parts(group, by_body)) for group, _start, _stop in chunks]
+
+
+def _parts(group, by_body):
+    """A group's rows under their headings: its own (None), then each sub-group's."""
+    own = [(None, by_body[group.pk])] if group.pk in by_body else []
+    return own + [(sub, by_body[sub.pk]) for sub in group.sub_groups if sub.pk in by_body]
 
 
 def _in_group(group):
-    return Q(body__isnull=True) if group.pk is None else Q(body_id=group.pk)
+    return Q(body__isnull=True) if group.pk is None else Q(body_id__in=group.body_ids)
+
+
+def _heading_order(group):
+    return Case(
+        *(When(body_id=pk, then=Value(n)) for n, pk in enumerate(group.body_ids)),
+        output_field=IntegerField(),
+    )

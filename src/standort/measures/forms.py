@@ -168,6 +168,12 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
         max_length=1000,
         help_text=_("Separated by commas, e.g. digitalisation, broadband"),
     )
+    # Measure.is_internal, said the way round the office decides it.
+    is_public = forms.BooleanField(
+        label=_("Show on the public page"),
+        required=False,
+        help_text=_("From its adoption on. A new measure stays internal until it is released."),
+    )
 
     class Meta:
         model = Measure
@@ -189,7 +195,6 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
             "adopted_by",
             "adopted_on",
             "decision",
-            "is_internal",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
@@ -255,6 +260,8 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
                 )
         if measure.pk and not self.is_bound:
             self.initial["tags"] = ", ".join(t.name for t in measure.tags.all())
+        if not self.is_bound:
+            self.initial["is_public"] = not measure.is_internal
         name_empty_choices(self)
         self.fieldsets = self._fieldsets()
 
@@ -262,6 +269,7 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
         values = super().values_of(instance)
         for field in self.custom_fields:
             values[field.key] = custom_initial(field, instance.custom_values.get(field.key))
+        values["is_public"] = not instance.is_internal
         return values
 
     def _fieldsets(self):
@@ -271,7 +279,7 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
             (_("Responsibility"), ["owner", "owner_organization"]),
             (_("Dates"), ["starts_on", "due_on"]),
             (_("Adoption"), ["adopted_by", "adopted_on", "decision"]),
-            (_("Publication"), ["is_internal"]),
+            (_("Publication"), ["is_public"]),
             (_("Further fields"), [field.key for field in self.custom_fields]),
         ]
         return [
@@ -300,6 +308,10 @@ class MeasureForm(VersionedFormMixin, KernModelForm):
         cleaned = super().clean()
         check_period(self, "starts_on", "due_on", _("The due date must not be before the start."))
         return cleaned
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.instance.is_internal = not self.cleaned_data.get("is_public", False)
 
 
 class StatusForm(VersionedFormMixin, KernForm):

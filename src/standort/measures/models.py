@@ -199,7 +199,7 @@ class Measure(VersionedModel):
     is_archived = models.BooleanField(_("archived"), default=False)
     is_internal = models.BooleanField(
         _("internal only"),
-        default=False,
+        default=True,
         help_text=_("Not shown on the public page of the initiative."),
     )
 

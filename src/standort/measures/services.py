@@ -199,6 +199,18 @@ def measure_restore(*, actor, measure):
     return measure_save(actor=actor, measure=measure)
 
 
+@transaction.atomic
+def measure_publish(*, actor, measure, public=True):
+    """Releases the measure for the initiative's public page, which shows it from its
+    adoption on (dashboard.public_measures), or with `public=False` keeps it internal
+    again. A new measure is internal until someone releases it. The history records
+    who did; a measure that is so already stays untouched."""
+    if measure.is_internal == public:
+        measure.is_internal = not public
+        measure_save(actor=actor, measure=measure)
+    return measure
+
+
 def own_progress(measure, parts):
     """A measure's progress (`progress_of`); `parts`: (weight, progress, status) of the
     measures it is made of."""

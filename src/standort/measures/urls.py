@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:number>/status/", editing.measure_status, name="measure_status"),
     path("<int:number>/delete/", editing.measure_delete, name="measure_delete"),
     path("<int:number>/restore/", editing.measure_restore, name="measure_restore"),
+    path("<int:number>/publish/", editing.measure_publish, name="measure_publish"),
     path("<int:number>/milestones/new/", editing.milestone_create, name="milestone_create"),
     path("<int:number>/milestones/<int:pk>/edit/", editing.milestone_edit, name="milestone_edit"),
     path(

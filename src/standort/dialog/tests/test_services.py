@@ -175,6 +175,7 @@ def test_the_office_turns_an_idea_into_a_proposed_measure(idea, measure, anna, g
     assert idea.measure == created
     assert created.number == measure.number + 1
     assert created.status == Measure.Status.PROPOSED
+    assert created.is_internal  # until the office releases it for the public page
     assert (created.title, created.description, created.body) == (idea.title, idea.text, group)
     assert list(created.ideas.all()) == [idea]
     with pytest.raises(services.DomainError):

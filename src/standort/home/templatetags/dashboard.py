@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from standort.core.memo import remembered
 from standort.core.templatetags.standort import in_content_lang
 from standort.measures.dashboard import LIGHTS, STATUSES
+from standort.measures.models import Measure
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
     LIGHT_STYLE,
@@ -25,6 +26,8 @@ from standort.measures.templatetags.measure_badges import (
 )
 
 register = template.Library()
+
+DROPPED = Measure.Status.DROPPED
 
 # The chart's colours; the shapes of the legend repeat the badges' (circle, diamond,
 # square), so the colour is never the only cue.
@@ -254,22 +257,42 @@ def light_change_rows(worsened, initiative):
 @register.inclusion_tag("home/dashboard/public_rows.html")
 def public_rows(rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
-    named, only the owning organisation. A page shows a hundred rows or more but only
-    a few different marks of status, progress and traffic light: each is rendered
-    once a request. Numbers come as text: a template localises each number it shows."""
+    named, only the owning organisation; a dropped measure with the reason it was
+    dropped, and neither progress nor traffic light (they count no longer). A page
+    shows a hundred rows or more but only a few different marks of status, progress
+    and traffic light: each is rendered once a request. Numbers come as text: a
+    template localises each number it shows."""
     language, statuses, bars, lights, out = get_language(), {}, {}, {}, []
-    for number, title, status, progress, light, organization in rows:
+    for number, title, status, progress, light, organization, reason in rows:
         status_mark = statuses.get(status)
         if status_mark is None:
             status_mark = statuses[status] = _public_mark("status", status, language)
-        bar = bars.get(progress)
-        if bar is None:
-            bar = bars[progress] = _public_mark("progress", progress, language)
-        light_mark = lights.get(light)
-        if light_mark is None:
-            light_mark = lights[light] = _public_mark("light", light, language)
-        out.append((str(number), title, status_mark, bar, light_mark, organization or "–"))
-    return {"rows": out}
+        dropped = status == DROPPED
+        bar = light_mark = None
+        if not dropped:
+            bar = bars.get(progress)
+            if bar is None:
+                bar = bars[progress] = _public_mark("progress", progress, language)
+            light_mark = lights.get(light)
+            if light_mark is None:
+                light_mark = lights[light] = _public_mark("light", light, language)
+        out.append((str(number), title, status_mark, bar, light_mark, organization or "–", reason))
+    return {"rows": out, "labels": _public_labels()}
+
+
+def _public_labels():
+    """The column headers, which a card on a phone repeats beside each value, and the
+    words of a dropped measure's cells."""
+    return {
+        "number": _("No."),
+        "status": _("Status"),
+        "progress": _("Progress"),
+        "light": _("Traffic light"),
+        "organization": _("Responsible organisation"),
+        "reason": _("Reason:"),
+        # Progress and traffic light of a dropped measure.
+        "not_counted": _("not applicable"),
+    }
 
 
 def _public_mark(kind, value, language):
@@ -285,8 +308,9 @@ def _public_mark(kind, value, language):
 
 @register.inclusion_tag("home/dashboard/public_group_rows.html")
 def public_group_rows(groups):
-    """The overview of the public page: per working group its measures, their
-    statuses and average progress, the name linking to the group's own page."""
+    """The overview of the public page: per working group (its sub-groups' measures
+    included) its measures, their statuses and average progress, the name linking to
+    the group's own page."""
     labels = _status_labels()
     return {
         "rows": [
@@ -298,7 +322,12 @@ def public_group_rows(groups):
                 "progress": group.tally.progress,
             }
             for group in groups
-        ]
+        ],
+        "labels": {
+            "measures": _("Measures"),
+            "status": _("Status"),
+            "progress": _("Average progress"),
+        },
     }
 
 

@@ -74,6 +74,7 @@ def masterplan(duisburg, anna, stefan):
             owner_organization=organizations[n % 3],
             adopted_on=today - 400 * DAY if status != Status.PROPOSED else None,
             due_on=today - 5 * DAY if n == 3 else today + 300 * DAY,
+            is_internal=False,  # released for the public page
         )
         if light:
             report(measure, light, progress, days_ago=300 if n == 4 else 10)
@@ -178,10 +179,13 @@ def test_a_visitor_reads_the_public_page_and_its_embed(ui, masterplan, duisburg)
     progress = page.get_by_role(
         "region", name=re.compile("Stand der Umsetzung|Status of implementation")
     )
-    # Adopted measures only, by working group, with their organisation, no person.
+    # Adopted measures only, by working group, with their organisation, no person; a
+    # dropped one as dropped.
     expect(progress).to_contain_text("Glasfaser bis 2020")
     expect(progress).not_to_contain_text("Beirat Imageentwicklung")
-    expect(progress).not_to_contain_text("Campus Duisburg")
+    expect(progress.get_by_role("row").filter(has_text="Campus Duisburg")).to_contain_text(
+        "verworfen"
+    )
     expect(progress).not_to_contain_text("Projektleitung")
     expect(progress.get_by_role("heading", name="Image und Profil")).to_be_visible()
     row = progress.get_by_role("row").filter(has_text="Glasfaser bis 2020")

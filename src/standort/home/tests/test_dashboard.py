@@ -213,6 +213,21 @@ def test_the_working_groups_have_their_figures_and_links(duisburg, groups, catal
     assert f'href="{url}?body={image.pk}"' in section
 
 
+def test_a_dropped_measure_leaves_its_groups_average_progress_alone(duisburg, groups, catalogue):
+    """As with the parts of a measure (models.progress_of), a dropped measure's
+    progress says nothing of its group's: the public page counts it the same way."""
+    mittelstand, _image = groups
+    dropped = MeasureFactory(initiative=duisburg, status=Status.IN_PROGRESS, body=mittelstand)
+    report(dropped, Light.RED, 90)
+    services.measure_set_status(
+        actor=None, measure=dropped, status=Status.DROPPED, reason="Kein Bedarf mehr."
+    )
+    tally = {group.name: group.tally for group in figures_of(duisburg).groups}[
+        "Arbeitskreis Mittelstand"
+    ]
+    assert (tally.total, tally.statuses["dropped"], tally.progress) == (3, 1, 25)
+
+
 def test_a_working_group_without_measures_is_listed_with_zeros(duisburg, catalogue):
     BodyFactory(initiative=duisburg, name="Arbeitskreis Familie", position=3)
     BodyFactory(initiative=duisburg, name="Lenkungskreis", kind=Body.Kind.STEERING_COMMITTEE)

@@ -1,9 +1,11 @@
 """The public page: `/<slug>/` of a public initiative for everyone without a role, and
 its embeddable version `/<slug>/embed/` for the city's and the association's websites.
 
-What it shows: the adopted measures (adopted, in progress, done, on hold) per working
-group with status, progress and traffic light, and the organisation that owns each,
-never a person. Proposed, dropped, archived and internal measures stay out."""
+What it shows: the adopted measures (adopted, in progress, done, on hold, and dropped
+ones as dropped with their reason) per working group, sub-groups under theirs, with
+status, progress and traffic light, and the organisation that owns each, never a
+person; the date the figures are from is today's. Proposed, archived and internal
+measures stay out."""
 
 import datetime
 import re
@@ -17,8 +19,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from standort.core.testing import error_of
-from standort.initiatives.models import Initiative
-from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
+from standort.initiatives.models import Body, Initiative, Membership
+from standort.initiatives.tests.factories import (
+    BodyFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    PersonFactory,
+)
 from standort.measures import dashboard, services
 from standort.measures.models import Measure, StatusUpdate
 from standort.measures.tests.factories import (
@@ -65,6 +72,8 @@ def public(duisburg):
             body=body,
             owner=owner,
             owner_organization=extra.pop("organization", hafen),
+            # Released for the public page, unless said otherwise.
+            is_internal=extra.pop("is_internal", False),
             **extra,
         )
 
@@ -72,9 +81,20 @@ def public(duisburg):
         1: measure(1, "Breitband für alle Gewerbegebiete", Status.IN_PROGRESS),
         2: measure(2, "Gründerzentrum am Innenhafen", Status.ADOPTED),
         3: measure(3, "Imagekampagne", Status.DONE, body=image),
-        4: measure(4, "Familienfreundliche Betriebe", Status.ON_HOLD, body=image),
+        4: measure(
+            4,
+            "Familienfreundliche Betriebe",
+            Status.ON_HOLD,
+            body=image,
+            status_reason="Vertrauliche Haushaltsgründe",
+        ),
         5: measure(5, "Nur eine Idee", Status.PROPOSED),
-        6: measure(6, "Verworfene Idee", Status.DROPPED),
+        6: measure(
+            6,
+            "Verworfene Idee",
+            Status.DROPPED,
+            status_reason="Der Hafen übernimmt die Aufgabe selbst.",
+        ),
         7: measure(7, "Archivierte Maßnahme", Status.IN_PROGRESS, is_archived=True),
         8: measure(8, "Vertrauliche Verhandlung", Status.IN_PROGRESS, is_internal=True),
         # No organisation of its own: the owner's counts.
@@ -92,8 +112,8 @@ def public(duisburg):
     return m
 
 
-SHOWN = [1, 2, 3, 4, 9]
-HIDDEN = [5, 6, 7, 8]
+SHOWN = [1, 2, 3, 4, 6, 9]
+HIDDEN = [5, 7, 8]
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "eva", "clara"])
@@ -128,26 +148,174 @@ def test_the_measures_stand_in_their_working_groups(public, as_persona):
 
 def test_status_progress_and_traffic_light_are_shown(public, as_persona):
     page = as_persona("anonymous").get(home()).content.decode()
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Breitband für alle(?:(?!</tr>).)*</tr>", page, re.S)
-    assert row, "no row for measure 1"
-    assert 'value="35"' in row.group(0) and "light--amber" in row.group(0)
-    assert "status--in_progress" in row.group(0)
-    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Standortmarketing(?:(?!</tr>).)*</tr>", page, re.S)
-    assert "Hafen Duisburg AG" in row.group(0)  # the owner's organisation
+    row = _row(page, "Breitband für alle")
+    assert 'value="35"' in row and "light--amber" in row
+    assert "status--in_progress" in row
+    assert "Hafen Duisburg AG" in _row(page, "Standortmarketing")  # the owner's organisation
 
 
-def test_the_date_of_the_last_closed_review_heads_the_figures(public, duisburg, as_persona):
-    closed_at = timezone.make_aware(datetime.datetime(2026, 3, 12, 10))
+@pytest.mark.parametrize("url", [home(), embed()])
+def test_the_figures_are_dated_today_not_by_the_last_review(public, duisburg, client, url):
+    """The figures are the catalogue as it stands: a review closed in 2018 is not the
+    date of values accepted since."""
+    closed_at = timezone.make_aware(datetime.datetime(2018, 4, 27, 10))
     ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED, closed_at=closed_at)
-    ReviewCycleFactory(initiative=duisburg)  # running: not the date of the figures
-    page = as_persona("anonymous").get(home()).content.decode()
-    assert "12.03.2026" in page
+    response = client.get(url)
+    page = response.content.decode()
+    today = timezone.localdate()
+    assert response.context["as_of"] == today
+    assert f'<p class="kern-body as-of">Stand: {today:%d.%m.%Y}</p>' in page
+    assert "27.04.2018" not in page
+    assert "Sachstandsabfrage" not in page
 
 
-def test_without_a_closed_review_no_date_is_claimed(public, as_persona):
-    response = as_persona("anonymous").get(home())
-    assert response.context["as_of"] is None
-    assert 'class="kern-body as-of"' not in response.content.decode()
+def test_the_date_holds_without_any_review(public, client):
+    page = client.get(home()).content.decode()
+    assert f"Stand: {timezone.localdate():%d.%m.%Y}" in page
+
+
+def test_the_kept_figures_are_those_of_today(public, client):
+    """The measures' part of the page is kept by the day it is dated."""
+    first = client.get(home()).context["public_key"]
+    assert timezone.localdate().isoformat() in first.split(":")
+
+
+def _row(page, title):
+    row = re.search(rf"<tr[^>]*>(?:(?!</tr>).)*{title}(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, f"no row for {title}"
+    return row.group(0)
+
+
+def test_a_dropped_measure_stands_in_its_group_as_dropped_with_its_reason(public, client):
+    page = client.get(home()).content.decode()
+    measures = page[page.index('id="measures"') :]
+    assert (
+        measures.index('<h3 class="kern-heading-small">Arbeitskreis Mittelstand')
+        < measures.index("Verworfene Idee")
+        < measures.index('<h3 class="kern-heading-small">Arbeitskreis Image')
+    )
+    row = _row(page, "Verworfene Idee")
+    assert "status--dropped" in row and ">verworfen<" in row
+    assert "Begründung: Der Hafen übernimmt die Aufgabe selbst." in row
+    # Its progress and traffic light count no longer.
+    assert "<progress" not in row and "light--" not in row
+    assert row.count(">entfällt<") == 2
+    # Only a dropped measure's reason is public, not why one is on hold.
+    assert "Vertrauliche Haushaltsgründe" not in page
+
+
+def test_dropped_measures_do_not_count_towards_the_average_progress(duisburg, client):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Hafen")
+    running = MeasureFactory(
+        initiative=duisburg, body=group, status=Status.IN_PROGRESS, is_internal=False
+    )
+    services.status_update_record(
+        actor=None, update=StatusUpdateFactory.build(measure=running, progress=60)
+    )
+    dropped = MeasureFactory(
+        initiative=duisburg, body=group, status=Status.IN_PROGRESS, is_internal=False
+    )
+    services.status_update_record(
+        actor=None, update=StatusUpdateFactory.build(measure=dropped, progress=20)
+    )
+    services.measure_set_status(
+        actor=None, measure=dropped, status=Status.DROPPED, reason="Kein Bedarf mehr."
+    )
+    assert Measure.objects.get(pk=dropped.pk).progress == 20
+    page = dashboard.public_page(duisburg)
+    assert (page.all.total, page.all.progress) == (2, 60)
+    assert page.groups[0].tally.progress == 60
+    html = client.get(home()).content.decode()
+    assert "2 beschlossene Maßnahmen: 1 in Umsetzung, 1 verworfen." in html
+    assert "Durchschnittlicher Fortschritt: 60 %." in html
+    assert "Verworfene Maßnahmen zählen beim durchschnittlichen Fortschritt nicht mit." in html
+
+
+def test_the_note_on_dropped_measures_only_where_there_are_some(duisburg, client):
+    MeasureFactory(initiative=duisburg, status=Status.IN_PROGRESS, is_internal=False)
+    assert "Verworfene Maßnahmen" not in client.get(home()).content.decode()
+
+
+# Sub-groups ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def sub_group(public, duisburg):
+    """A sub-group of Mittelstand, after Image in the bodies' order, with a measure."""
+    mittelstand = public[1].body
+    sub = BodyFactory(
+        initiative=duisburg,
+        name="Unterarbeitskreis Gründung",
+        kind=Body.Kind.SUB_GROUP,
+        parent=mittelstand,
+        position=3,
+    )
+    MeasureFactory(
+        initiative=duisburg,
+        number=10,
+        title="Gründungslotsen",
+        status=Status.IN_PROGRESS,
+        body=sub,
+        is_internal=False,
+    )
+    return sub
+
+
+def test_a_sub_group_stands_under_its_working_group(sub_group, client):
+    page = client.get(home()).content.decode()
+    measures = page[page.index('id="measures"') :]
+    mittelstand = measures.index('<h3 class="kern-heading-small">Arbeitskreis Mittelstand')
+    sub = measures.index('<h4 class="kern-title public-sub-group">Unterarbeitskreis Gründung')
+    image = measures.index('<h3 class="kern-heading-small">Arbeitskreis Image')
+    # The group's own measures first, then the sub-group's under its own heading.
+    assert mittelstand < measures.index("Gründerzentrum am Innenhafen") < sub
+    assert sub < measures.index("Gründungslotsen") < image
+    assert '<h3 class="kern-heading-small">Unterarbeitskreis' not in measures
+    assert "Beschlossene Maßnahmen: Unterarbeitskreis Gründung" in measures
+
+
+def test_the_summary_by_working_group_rolls_sub_groups_up(sub_group, public):
+    page = dashboard.public_page(sub_group.initiative)
+    assert [(g.name, g.tally.total) for g in page.groups] == [
+        ("Arbeitskreis Mittelstand", 4),  # 1, 2, 6 and the sub-group's 10
+        ("Arbeitskreis Image", 2),
+        ("", 1),
+    ]
+    mittelstand = page.groups[0]
+    assert [(s.name, s.tally.total) for s in mittelstand.sub_groups] == [
+        ("Unterarbeitskreis Gründung", 1)
+    ]
+    summary = page.groups[0].tally.statuses
+    assert (summary["in_progress"], summary["adopted"], summary["dropped"]) == (2, 1, 1)
+
+
+def test_the_address_of_a_sub_group_shows_its_working_group(sub_group, public, client):
+    response = client.get(home(), {"group": sub_group.pk})
+    assert response.context["transparency"].group.pk == public[1].body_id
+    page = response.content.decode()
+    assert "Gründungslotsen" in page and "Breitband für alle" in page
+    assert "Imagekampagne" not in page
+
+
+def test_a_group_cut_into_pages_runs_in_the_order_of_its_headings(duisburg):
+    group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß", position=1)
+    sub = BodyFactory(initiative=duisburg, name="Unterarbeitskreis Klein", parent=group, position=2)
+    # The sub-group's measures have the lower numbers, yet stand after the group's own.
+    for n in range(1, 4):
+        MeasureFactory(initiative=duisburg, number=n, body=sub, is_internal=False)
+    for n in range(4, 8):
+        MeasureFactory(initiative=duisburg, number=n, body=group, is_internal=False)
+    pages = [dashboard.public_page(duisburg, page=n, size=3) for n in (1, 2, 3)]
+    shown = [
+        [(sub_group and sub_group.name, [row[0] for row in rows]) for sub_group, rows in parts]
+        for page in pages
+        for _group, parts in page.sections
+    ]
+    assert shown == [
+        [(None, [4, 5, 6])],
+        [(None, [7]), ("Unterarbeitskreis Klein", [1, 2])],
+        [("Unterarbeitskreis Klein", [3])],
+    ]
 
 
 def test_an_initiative_without_adopted_measures_says_so(duisburg, as_persona):
@@ -197,23 +365,33 @@ def test_pages_keep_working_groups_together(duisburg):
 def test_a_page_of_a_large_group_shows_its_part(duisburg, as_persona):
     group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
     for n in range(1, 8):
-        MeasureFactory(initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group)
+        MeasureFactory(
+            initiative=duisburg, number=n, title=f"Maßnahme {n:02}", body=group, is_internal=False
+        )
     page = dashboard.public_page(duisburg, page=2, size=3)  # 7 > 2 × 3: cut
-    assert [row[0] for _group, rows in page.sections for row in rows] == [4, 5, 6]
+    rows = [row[0] for _group, parts in page.sections for _sub, rows in parts for row in rows]
+    assert rows == [4, 5, 6]
     assert (page.pages.number, page.pages.num_pages) == (2, 3)
 
 
 def test_the_pages_of_a_group_link_to_its_measures(duisburg):
     group = BodyFactory(initiative=duisburg, name="Arbeitskreis Groß")
     for n in range(1, 8):
-        MeasureFactory(initiative=duisburg, number=n, body=group, status=Status.ADOPTED)
+        MeasureFactory(
+            initiative=duisburg, number=n, body=group, status=Status.ADOPTED, is_internal=False
+        )
     request = RequestFactory().get(home(), {"group": group.pk, "page": 2})
     transparency = dashboard.public_page(duisburg, page=2, group=group.pk, size=3)
     # In German whatever language an earlier test of this process left active.
     with translation.override("de"):
         page = render_to_string(
             "home/_public_measures.html",
-            {"transparency": transparency, "public_key": "-", "public_seconds": 0},
+            {
+                "transparency": transparency,
+                "public_key": "-",
+                "public_seconds": 0,
+                "as_of": timezone.localdate(),
+            },
             request=request,
         )
     assert '<nav class="pagination no-print" aria-label="Seiten der Maßnahmen">' in page
@@ -300,6 +478,7 @@ def grow(initiative, start, count):
             status=Status.IN_PROGRESS,
             body=groups[n % 3],
             owner_organization=OrganizationFactory(),
+            is_internal=False,
         )
         update = StatusUpdateFactory.build(measure=measure, progress=n)
         services.status_update_record(actor=None, update=update)
@@ -308,17 +487,18 @@ def grow(initiative, start, count):
 @pytest.mark.parametrize("url", [home(), embed()])
 def test_the_public_page_costs_the_same_with_30_measures_as_with_3(duisburg, client, url):
     """The session is not even read for an anonymous visitor: the initiative; the
-    measures counted per working group and status; the bodies' names; the page's
-    measures; the date of the last closed review; the stamp of the data the measures'
-    part is kept in the cache by (and on the page with the site around it, the leading
-    organisations). While nothing changed, the kept part reads no measures."""
+    measures counted per working group and status; the bodies' names and parents; the
+    page's measures; the stamp of the data the measures' part is kept in the cache by
+    (and on the page with the site around it, the leading organisations). No review
+    is read: the figures are dated today. While nothing changed, the kept part reads
+    no measures."""
     ReviewCycleFactory(initiative=duisburg, state=ReviewCycle.State.CLOSED)
     grow(duisburg, 0, 3)
     few = queries_for(client, url)
     grow(duisburg, 3, 27)
     many = queries_for(client, url)
     assert len(many) == len(few), "\n".join(many)
-    assert len(few) == (7 if url == home() else 6), "\n".join(few)
+    assert len(few) == (6 if url == home() else 5), "\n".join(few)
     kept = queries_for(client, url)
     assert len(kept) == len(few) - 3, "\n".join(kept)
     assert not any("measures_measure" in sql for sql in kept), "\n".join(kept)
@@ -393,18 +573,59 @@ def test_an_update_interval_beyond_three_years_is_refused(duisburg, anna, client
     assert Initiative.objects.get(pk=duisburg.pk).update_interval_months == 6
 
 
-# "Internal only" on the measure ---------------------------------------------------
+# Released by the office -------------------------------------------------------------
 
 
-def test_the_office_keeps_a_measure_internal(public, anna, client):
+def test_a_new_measure_stays_off_the_public_page_until_the_office_releases_it(
+    public, duisburg, anna, client
+):
     client.force_login(anna)
-    url = reverse("measure_edit", args=["duisburg", 1])
-    form = client.get(url).context["form"]
-    assert "is_internal" in form.fields
-    measure = public[1]
-    measure.is_internal = True
-    measure.save()
+    response = client.post(
+        reverse("measure_create", args=["duisburg"]),
+        {"title": "Hafenbahn reaktivieren", "kind": "project", "status": "adopted", "weight": 1},
+    )
+    assert response.status_code == 302
+    measure = Measure.objects.get(initiative=duisburg, title="Hafenbahn reaktivieren")
+    client.logout()
+    for url in (home(), embed()):
+        assert "Hafenbahn reaktivieren" not in client.get(url).content.decode(), url
+
+    client.force_login(anna)
+    client.post(reverse("measure_publish", args=["duisburg", measure.number]), {"public": "1"})
+    client.logout()
+    for url in (home(), embed()):
+        assert "Hafenbahn reaktivieren" in client.get(url).content.decode(), url
+
+
+def test_the_office_takes_a_measure_off_the_public_page(public, anna, client):
+    client.force_login(anna)
+    client.post(reverse("measure_publish", args=["duisburg", 1]), {"public": "0"})
     page = client.get(reverse("measure_detail", args=["duisburg", 1])).content.decode()
     assert "internal-badge" in page
     client.logout()
     assert "Breitband für alle" not in client.get(home()).content.decode()
+
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+
+
+@pytest.mark.parametrize("url", [home(), embed()])
+def test_no_internal_measure_no_person_and_no_e_mail_reach_a_visitor(public, duisburg, client, url):
+    """The public page names organisations only: no owner, partner, reporter or member
+    of a working group (no person has agreed to be named there), and no e-mail address
+    of anyone; an internal measure is not there at all."""
+    chair = PersonFactory(
+        first_name="Clemens", last_name="Vorsitz", email="clemens.vorsitz@example.org"
+    )
+    MembershipFactory(body=public[1].body, person=chair, role=Membership.Role.CHAIR)
+    reporter = PersonFactory(
+        first_name="Rita", last_name="Bericht", email="rita.bericht@example.org"
+    )
+    update = StatusUpdateFactory.build(measure=public[2], reported_by=reporter, progress=20)
+    services.status_update_record(actor=None, update=update)
+    page = client.get(url).content.decode()
+    assert "Vertrauliche Verhandlung" not in page
+    for name in ("Hannelore", "Hafenmeister", "Paula", "Partnerin", "Clemens", "Rita"):
+        assert name not in page, name
+    assert not EMAIL.findall(page)
+    assert "Hafen Duisburg AG" in page

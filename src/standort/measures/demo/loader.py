@@ -158,6 +158,9 @@ def _values(spec, slug, owner, topics, fields, bodies, measures):
         "decision": decision,
         "starts_on": _date(spec.get("starts")),
         "due_on": _date(spec.get("due")),
+        # The office has released what was adopted for the public page; a proposal
+        # stays internal, as every new measure does until it is released.
+        "is_internal": status == "proposed",
         "custom_values": {
             field.key: to_stored(field, value)
             for field, value in custom.items()

@@ -75,8 +75,12 @@ def test_members_without_measures_see_the_empty_section(catalogue, as_persona, p
 
 @pytest.mark.parametrize("persona", ["anonymous", "eva", "clara"])
 def test_outsiders_see_the_adopted_measures_but_no_members_area(catalogue, as_persona, persona):
-    """The public page lists what was adopted (see initiatives' test_public_page), but
-    neither "my measures", nor who owns a measure, nor an archived one."""
+    """The public page lists what was adopted and released for it (see home's
+    test_public_page), but neither "my measures", nor who owns a measure, nor an
+    archived one, released or not."""
+    Measure.objects.filter(initiative=catalogue.initiative, number__in=[1, 5]).update(
+        is_internal=False
+    )
     client = as_persona(persona)
     assert my_measures(client) is None
     page = client.get(reverse("initiative_home", args=["duisburg"])).content.decode()

@@ -63,6 +63,14 @@ TABLE = [
     ),
     Row("measure_delete", "manage", number("other_measure"), post=lambda p: {}),
     Row("measure_restore", "manage", number(), post=lambda p: {}, get_status=405),
+    Row("measure_publish", "change", number(), post=lambda p: {"public": "1"}, get_status=405),
+    Row(
+        "measure_publish",
+        "change_other",
+        number("other_measure"),
+        post=lambda p: {"public": "1"},
+        get_status=405,
+    ),
     Row(
         "milestone_create",
         "change",

@@ -11,7 +11,7 @@ from standort.core.listing import build_listing
 from standort.core.pages import KEPT_SECONDS, history_page, kept_key, recent_history
 from standort.initiatives.rules import role_in
 
-from .. import custom_fields, filters, queries, services
+from .. import custom_fields, dashboard, filters, queries, services
 from ..models import Measure
 from ..search import search
 
@@ -114,6 +114,9 @@ def measure_detail(request, initiative, number):
             "initiative": initiative,
             "measure": measure,
             "today": today,
+            # Read anew each time: it depends on the initiative too, which the kept
+            # parts are not keyed by.
+            "public_state": dashboard.public_state(measure),
             "shown": SimpleLazyObject(shown),
             # The template keeps all it shows of the measure but the archive's alert,
             # reading neither its parts nor their history (bench/README.md).

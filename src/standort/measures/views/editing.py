@@ -200,6 +200,22 @@ def measure_restore(request, initiative, measure):
     return redirect(measure)
 
 
+@measure_permission(CHANGE)
+@require_POST
+def measure_publish(request, initiative, measure):
+    """Releases the measure for the public page (`public=1`) or keeps it internal
+    (`public=0`); the measure's page then says whether the public page shows it."""
+    public = request.POST.get("public") == "1"
+    services.measure_publish(actor=request.user, measure=measure, public=public)
+    if public:
+        messages.success(request, _("The measure is released for the public page."))
+    else:
+        messages.success(
+            request, _("The measure is internal again: the public page does not show it.")
+        )
+    return redirect(measure)
+
+
 # Milestones -----------------------------------------------------------------------
 
 

@@ -72,6 +72,7 @@ def test_a_decision_becomes_a_measure_linked_both_ways(item, anna):
     measure = services.decision_to_measure(actor=anna, decision=decision)
     assert measure.title == "Gründerzentrum Hochfeld einrichten"
     assert measure.status == Measure.Status.PROPOSED
+    assert measure.is_internal  # until the office releases it for the public page
     assert measure.body == item.meeting.body
     assert "03.11.2026" in measure.decision
     assert list(measure.decisions.all()) == [decision]
