@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('measures', '0010_snapshots'),
+        ('measures', '0011_reporting_periods'),
     ]
 
     operations = [
