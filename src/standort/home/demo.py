@@ -8,7 +8,7 @@ from standort.core.demo import Result
 from standort.core.tenancy import initiative_scope, no_initiative
 from standort.dialog.demo import load_dialog
 from standort.initiatives.demo import build_plan, load_accounts, load_initiative
-from standort.measures.demo import load_measures
+from standort.measures.demo import date_the_past, load_measures
 from standort.meetings.demo import load_meetings
 from standort.reviews.demo import load_reviews
 
@@ -56,5 +56,6 @@ def _load_apps(result, actor, plan, loaded, people):
         bodies=loaded.bodies,
     )
     load_reviews(result=result, actor=actor, initiative=initiative)
+    date_the_past(initiative)
     load_dialog(result=result, actor=actor, initiative=initiative)
     load_meetings(result=result, actor=actor, initiative=initiative)

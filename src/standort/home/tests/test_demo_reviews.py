@@ -86,3 +86,26 @@ def test_both_initiatives_have_closed_reviews_to_compare(demo):
     result = compare(choices[f"review-{spring_2018.pk}"], choices[f"review-{muelheim.pk}"])
     assert result.counts["better"] >= 10
     assert result.counts["worse"] >= 2
+
+
+def test_the_demo_has_a_past_to_compare_with(demo):
+    """Its measures came into being when they were adopted: as of the end of 2019
+    Duisburg's catalogue holds its measures adopted by then, with the lights accepted
+    by then; "since the last meeting" does not count every measure as new."""
+    import datetime
+
+    from django.utils import timezone
+
+    from standort.initiatives.models import Initiative
+    from standort.measures.asof import catalogue_as_of
+    from standort.measures.models import Measure
+    from standort.measures.recent import changes_since
+
+    duisburg = Initiative.objects.get(slug="duisburg")
+    moment = timezone.make_aware(datetime.datetime(2019, 12, 31, 23, 0))
+    then = catalogue_as_of(duisburg, moment)
+    adopted = Measure.objects.filter(initiative=duisburg, adopted_on__lte=moment.date())
+    assert len(then) >= adopted.count() > 0
+    # Only what the demo adopted lately is new, not the whole catalogue.
+    recent = changes_since(duisburg, timezone.now() - datetime.timedelta(days=30)).new
+    assert recent < Measure.objects.filter(initiative=duisburg).count() // 4
