@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.models import to_historic
 
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 from standort.measures.models import Measure, StatusUpdate
@@ -169,6 +170,15 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
     def report(self):
         """{field: value} of what the owner reports, for `services.answer_save`."""
         return {name: self.cleaned_data.get(name) for name in REPORTED}
+
+    def report_conflict(self, error):
+        """Names the other writer's changes of the report too, which the history of the
+        status update holds, not the answer's."""
+        seen = self._seen_state(error.current)
+        if seen is not None:
+            since = to_historic(seen).history_date
+            error.changes = [*error.changes, *queries.report_changes(error.current, since)]
+        super().report_conflict(error)
 
     def values_of(self, instance):
         """The answer's fields and those of its report as they stood with `instance`:

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from simple_history.models import to_historic
 
-from standort.core.history import records
+from standort.core.history import history_entries, records
 from standort.measures.asof import MeasureState, catalogue_as_of
 from standort.measures.models import SnapshotRow, StatusUpdate
 
@@ -163,6 +163,15 @@ def report_of(answer):
         .order_by("-history_date", "-history_id")
         .first()
     )
+
+
+def report_changes(answer, since):
+    """[history.Change] of what the owner reported in `answer` after the moment
+    `since`, the oldest first: the answer's own history no longer holds them."""
+    if answer.status_update_id is None:
+        return []
+    later = records(StatusUpdate, id=answer.status_update_id, history_date__gt=since)
+    return [change for entry in reversed(history_entries(later)) for change in entry.changes]
 
 
 def asked_elsewhere(cycle):

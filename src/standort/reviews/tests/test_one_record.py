@@ -213,6 +213,7 @@ def test_a_second_writer_gets_the_others_changes_of_the_report(running, as_perso
         seen_version=str(seen),
     )
     assert response.status_code == 200
+    assert "Nächste Schritte: Termin im Mai. → Termin im Juni." in response.content.decode()
     form = response.context["form"]
     assert form.data["next_steps"] == "Termin im Juni."  # Greta's, taken over
     assert form.data["achieved"] == "Gespräche laufen, zwei Zusagen."  # Anna's, kept
