@@ -103,7 +103,7 @@ def time_report_pdf(installation, measures=PDF_MEASURES):
     from django.db import transaction
     from django.utils import timezone
 
-    from standort.measures.models import Measure
+    from standort.measures.models import Measure, StatusUpdate
     from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
 
     bench = installation.bench
@@ -128,21 +128,32 @@ def time_report_pdf(installation, measures=PDF_MEASURES):
                 requests[measure.owner_id] = ReviewRequest(cycle=cycle, person=measure.owner)
         ReviewRequest.objects.bulk_create(requests.values())
         lights = ["green", "green", "amber", "green", "red"]
+        # What the owners reported: the accepted status updates the answers became.
+        reports = StatusUpdate.objects.bulk_create(
+            StatusUpdate(
+                measure=measure,
+                traffic_light=lights[n % len(lights)],
+                progress=(n * 7) % 100,
+                achieved=ACHIEVED,
+                next_steps=NEXT_STEPS,
+                support_needed=SUPPORT if n % 3 == 0 else "",
+                reported_at=now - timedelta(days=10),
+                reported_by_id=measure.owner_id,
+                accepted_at=now,
+            )
+            for n, measure in enumerate(chosen)
+        )
         ReviewAnswer.objects.bulk_create(
             ReviewAnswer(
                 cycle=cycle,
                 request=requests[measure.owner_id],
                 measure=measure,
                 state=ReviewAnswer.State.ACCEPTED,
-                traffic_light=lights[n % len(lights)],
-                progress=(n * 7) % 100,
-                achieved=ACHIEVED,
-                next_steps=NEXT_STEPS,
-                support_needed=SUPPORT if n % 3 == 0 else "",
                 submitted_at=now - timedelta(days=10),
                 accepted_at=now,
+                status_update=report,
             )
-            for n, measure in enumerate(chosen)
+            for measure, report in zip(chosen, reports, strict=True)
         )
         seconds, pages, size = _report_pdf(cycle)
         transaction.set_rollback(True)

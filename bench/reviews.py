@@ -31,7 +31,7 @@ def _moment(day):
 @across_initiatives()
 def generate_reviews(initiative, user, *, seed, today):
     """Fills `initiative` (whose measures exist) with the reviews of CYCLES."""
-    from standort.measures.models import Measure
+    from standort.measures.models import Measure, StatusUpdate
     from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
 
     rng = random.Random(seed)
@@ -72,21 +72,30 @@ def generate_reviews(initiative, user, *, seed, today):
         for measure_id, owner in live:
             state = rng.choices(names, weights)[0]
             answered = state != "open"
-            answers.append(
-                ReviewAnswer(
-                    cycle=cycle,
-                    request_id=request_of[(cycle.pk, owner)],
-                    measure_id=measure_id,
-                    state=state,
-                    traffic_light=rng.choice(LIGHTS) if answered else "",
-                    progress=rng.randrange(0, 100, 5) if answered else None,
-                    achieved="Die Arbeiten laufen." if answered else "",
-                    submitted_at=cycle.launched_at + timedelta(days=7) if answered else None,
-                    accepted_at=cycle.launched_at + timedelta(days=9)
-                    if state == "accepted"
-                    else None,
-                )
+            answer = ReviewAnswer(
+                cycle=cycle,
+                request_id=request_of[(cycle.pk, owner)],
+                measure_id=measure_id,
+                state=state,
+                submitted_at=cycle.launched_at + timedelta(days=7) if answered else None,
+                accepted_at=cycle.launched_at + timedelta(days=9) if state == "accepted" else None,
             )
+            if answered:
+                # What the owner reported lives in the answer's status update, a draft
+                # until the answer is accepted.
+                answer.status_update = StatusUpdate(
+                    measure_id=measure_id,
+                    traffic_light=rng.choice(LIGHTS),
+                    progress=rng.randrange(0, 100, 5),
+                    achieved="Die Arbeiten laufen.",
+                    reported_at=answer.submitted_at,
+                    reported_by_id=owner,
+                    accepted_at=answer.accepted_at,
+                )
+            answers.append(answer)
+    StatusUpdate.objects.bulk_create(
+        [answer.status_update for answer in answers if answer.status_update], batch_size=5000
+    )
     ReviewAnswer.objects.bulk_create(answers, batch_size=5000)
     # A closed review keeps its measures as they stood (reviews.services.cycle_close):
     # the comparison and the reports read these snapshots.

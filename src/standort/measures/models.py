@@ -426,9 +426,18 @@ class Attachment(models.Model):
         return self.name
 
 
+class StatusUpdateQuerySet(models.QuerySet):
+    def accepted(self):
+        """The updates that are part of the measure's record. The others are drafts: an
+        owner's answer in a running status review, until the office accepts it."""
+        return self.filter(accepted_at__isnull=False)
+
+
 class StatusUpdate(models.Model):
-    """A Sachstand: what the owner reports. Status reviews ask for them; the measure
-    shows its newest accepted one (traffic light and progress)."""
+    """A Sachstand: what the owner reports. A status review's answer keeps what its
+    owner writes in one, a draft (`accepted_at` empty) that may lack the traffic light
+    and the progress until the office accepts it; the measure shows its newest
+    accepted one (traffic light and progress). Only accepted ones count anywhere."""
 
     class Light(models.TextChoices):
         GREEN = "green", pgettext_lazy("traffic light", "on track")
@@ -436,8 +445,12 @@ class StatusUpdate(models.Model):
         RED = "red", pgettext_lazy("traffic light", "at risk")
 
     measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="updates")
-    traffic_light = models.CharField(_("traffic light"), max_length=10, choices=Light.choices)
-    progress = models.PositiveSmallIntegerField(_("progress"), validators=PERCENT)
+    traffic_light = models.CharField(
+        _("traffic light"), max_length=10, choices=Light.choices, blank=True
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress"), null=True, blank=True, validators=PERCENT
+    )
     achieved = models.TextField(_("What has been achieved?"), blank=True)
     next_steps = models.TextField(_("Next steps"), blank=True)
     support_needed = models.TextField(_("Where is support needed?"), blank=True)
@@ -454,15 +467,34 @@ class StatusUpdate(models.Model):
 
     history = Tracked()
 
-    objects = TenantManager("measure__initiative")
+    objects = TenantManager(
+        "measure__initiative", manager=models.Manager.from_queryset(StatusUpdateQuerySet)
+    )
 
     class Meta:
         verbose_name = _("status update")
         verbose_name_plural = _("status updates")
         ordering = ["-reported_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True)
+                | (~Q(traffic_light="") & Q(progress__isnull=False)),
+                name="accepted_update_complete",
+                violation_error_message=_(
+                    "An accepted status update needs a traffic light and a progress."
+                ),
+            )
+        ]
 
     def __str__(self):
-        return f"{self.measure.number}: {self.get_traffic_light_display()}, {self.progress} %"
+        light = self.get_traffic_light_display() or "–"
+        progress = "–" if self.progress is None else f"{self.progress} %"
+        return f"{self.measure.number}: {light}, {progress}"
+
+    @property
+    def is_complete(self):
+        """Whether it may be accepted: a traffic light and a progress are given."""
+        return bool(self.traffic_light) and self.progress is not None
 
 
 class PendingImport(models.Model):

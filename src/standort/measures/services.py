@@ -178,11 +178,12 @@ def measure_set_status(*, actor, measure, status, reason="", expected_version=No
 
 @transaction.atomic
 def measure_delete(*, actor, measure):
-    """Erases a measure, or archives it when it has status updates (they are part of
-    the record of the initiative). Returns True when erased, False when archived."""
+    """Erases a measure, or archives it when it has accepted status updates (they are
+    part of the record of the initiative; a draft answer of a running review is not).
+    Returns True when erased, False when archived."""
     if measure.children.exists():
         raise DomainError(_("This measure has parts. Move or delete them first."))
-    if measure.updates.exists():
+    if measure.updates.accepted().exists():
         measure.is_archived = True
         measure_save(actor=actor, measure=measure)
         return False
@@ -434,12 +435,16 @@ def attachment_delete(*, actor, attachment):
 
 @transaction.atomic
 def status_update_record(*, actor, update, accept=True):
-    """Records a status update; an accepted one becomes the measure's current state."""
+    """Records a status update; an accepted one becomes the measure's current state.
+    With `accept=False` it is saved as it is: a draft (not accepted) counts nowhere
+    and may lack the traffic light and the progress until it is accepted."""
     if update.reported_at is None:
         update.reported_at = timezone.now()
     newly_accepted = (accept and update.accepted_at is None) or (
         update.pk is None and update.accepted_at is not None
     )
+    if (accept or update.accepted_at is not None) and not update.is_complete:
+        raise DomainError(_("An accepted status update needs a traffic light and a progress."))
     if accept and update.accepted_at is None:
         update.accepted_at = timezone.now()
     save(actor, update)
@@ -451,9 +456,7 @@ def status_update_record(*, actor, update, accept=True):
 
 
 def _refresh_latest_update(measure):
-    latest = (
-        measure.updates.filter(accepted_at__isnull=False).order_by("-reported_at", "-pk").first()
-    )
+    latest = measure.updates.accepted().order_by("-reported_at", "-pk").first()
     Measure.objects.filter(pk=measure.pk).update(latest_update=latest)
     measure.latest_update = latest
     refresh_progress(measure)

@@ -34,6 +34,14 @@ class ReviewRequestAdmin(admin.ModelAdmin):
 
 @admin.register(ReviewAnswer)
 class ReviewAnswerAdmin(SimpleHistoryAdmin):
-    list_display = ["measure", "cycle", "state", "traffic_light", "progress", "submitted_at"]
-    list_filter = ["cycle__initiative", "state", "traffic_light"]
+    list_display = [
+        "measure",
+        "cycle",
+        "state",
+        "status_update__traffic_light",
+        "status_update__progress",
+        "submitted_at",
+    ]
+    list_filter = ["cycle__initiative", "state", "status_update__traffic_light"]
+    list_select_related = ["measure", "cycle", "status_update"]
     raw_id_fields = ["cycle", "request", "measure", "status_update"]

@@ -280,11 +280,6 @@ def _answer(cycle, request, measure, actor, plan):
         request=request,
         measure=measure,
         state=ReviewAnswer.State.ACCEPTED,
-        traffic_light=light,
-        progress=progress,
-        achieved=achieved,
-        next_steps=next_steps,
-        support_needed=support,
         saved_at=submitted_at,
         submitted_at=submitted_at,
         accepted_at=update.accepted_at,
@@ -317,14 +312,14 @@ def _running(result, actor, initiative):
     for position, answer in enumerate(answers[:8]):
         light = ["green", "green", "amber", "green", "red", "green", "amber", "green"][position]
         achieved, next_steps, support = _texts(initiative, light, position)
-        answer.traffic_light = light
-        answer.progress = min(100, (answer.measure.progress or 0) + 10)
-        answer.achieved, answer.next_steps, answer.support_needed = (
-            achieved,
-            next_steps,
-            support,
-        )
-        services.answer_save(actor=None, answer=answer, submit=position != 7)
+        report = {
+            "traffic_light": light,
+            "progress": min(100, (answer.measure.progress or 0) + 10),
+            "achieved": achieved,
+            "next_steps": next_steps,
+            "support_needed": support,
+        }
+        services.answer_save(actor=None, answer=answer, report=report, submit=position != 7)
     result.note(ReviewAnswer, created=True)
 
 

@@ -2,13 +2,16 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.models import to_historic
 
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 from standort.measures.models import Measure, StatusUpdate
 
-from .models import ReviewAnswer, ReviewCycle
+from . import queries
+from .models import REPORTED, ReviewAnswer, ReviewCycle
 
 # What a review asks about unless the office chooses otherwise.
 DEFAULT_STATUSES = [Measure.Status.ADOPTED, Measure.Status.IN_PROGRESS]
@@ -84,29 +87,35 @@ class ReviewCreateForm(ReviewCycleForm):
         return measures
 
 
+def _reported(name, **kwargs):
+    """The form field of the status update's field `name`."""
+    return StatusUpdate._meta.get_field(name).formfield(**kwargs)
+
+
 class AnswerForm(VersionedFormMixin, KernModelForm):
     """What the owner reports for one measure. A draft may be incomplete; submitting
-    needs the traffic light, the progress and what was achieved."""
+    needs the traffic light, the progress and what was achieved. The report's fields
+    are those of the answer's status update (`report()`); completion and the milestone
+    dates belong to the answer."""
+
+    traffic_light = _reported("traffic_light", widget=forms.RadioSelect)
+    progress = _reported(
+        "progress",
+        label=capfirst(gettext_lazy("progress in per cent")),
+        max_value=100,
+        help_text=gettext_lazy("From 0 to 100."),
+        widget=forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
+    )
+    achieved = _reported("achieved", widget=forms.Textarea(attrs={"rows": 4}))
+    next_steps = _reported("next_steps", widget=forms.Textarea(attrs={"rows": 3}))
+    support_needed = _reported("support_needed", widget=forms.Textarea(attrs={"rows": 3}))
+
+    field_order = [*REPORTED, "completed"]
 
     class Meta:
         model = ReviewAnswer
-        fields = [
-            "traffic_light",
-            "progress",
-            "achieved",
-            "next_steps",
-            "support_needed",
-            "completed",
-        ]
-        widgets = {
-            "traffic_light": forms.RadioSelect,
-            "progress": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 5}),
-            "achieved": forms.Textarea(attrs={"rows": 4}),
-            "next_steps": forms.Textarea(attrs={"rows": 3}),
-            "support_needed": forms.Textarea(attrs={"rows": 3}),
-        }
+        fields = ["completed"]
         help_texts = {
-            "progress": gettext_lazy("From 0 to 100."),
             "completed": gettext_lazy("Everything the measure set out to do has been done."),
         }
 
@@ -118,7 +127,8 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
         light.required = False
         for name in ("traffic_light", "progress", "achieved"):
             self.fields[name].required_when = _("required to submit")
-        if not self.is_bound and self.instance.progress is None:
+        self.initial.update(_report_values(self.instance.status_update))
+        if self.initial["progress"] is None:
             latest = self.instance.measure.latest_update
             if latest is not None:
                 self.initial["progress"] = latest.progress
@@ -155,7 +165,25 @@ class AnswerForm(VersionedFormMixin, KernModelForm):
 
     def answer_fields(self):
         """(field, errors) pairs, as the project's form template iterates them."""
-        return [(self[name], self[name].errors) for name in self.Meta.fields]
+        return [(self[name], self[name].errors) for name in self.field_order]
+
+    def report(self):
+        """{field: value} of what the owner reports, for `services.answer_save`."""
+        return {name: self.cleaned_data.get(name) for name in REPORTED}
+
+    def report_conflict(self, error):
+        """Names the other writer's changes of the report too, which the history of the
+        status update holds, not the answer's."""
+        seen = self._seen_state(error.current)
+        if seen is not None:
+            since = to_historic(seen).history_date
+            error.changes = [*error.changes, *queries.report_changes(error.current, since)]
+        super().report_conflict(error)
+
+    def values_of(self, instance):
+        """The answer's fields and those of its report as they stood with `instance`:
+        the answer now, or as of a version of its history."""
+        return {**super().values_of(instance), **_report_values(queries.report_of(instance))}
 
     def clean(self):
         cleaned = super().clean()
@@ -196,6 +224,12 @@ class ReturnForm(VersionedFormMixin, KernForm):
         help_text=gettext_lazy("The owner gets it by e-mail with a new link to the answer."),
         error_messages={"required": gettext_lazy("Please write the question for the owner.")},
     )
+
+
+def _report_values(report):
+    """{field: value} of the status update `report` (None: nothing reported yet)."""
+    empty = {"traffic_light": "", "progress": None}
+    return {name: getattr(report, name) if report else empty.get(name, "") for name in REPORTED}
 
 
 def _date(value):

@@ -16,7 +16,7 @@ from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative, Person
 from standort.initiatives.queries import office_contact
-from standort.measures.models import PERCENT, Measure, Snapshot, StatusUpdate
+from standort.measures.models import Measure, Snapshot, StatusUpdate
 
 
 class ReviewCycle(VersionedModel):
@@ -155,8 +155,11 @@ class ReviewRequest(PersonalLink):
 
 
 class ReviewAnswer(VersionedModel):
-    """The owner's answer for one measure in one review. Accepted, it becomes the
-    measure's status update."""
+    """The owner's answer for one measure in one review: where it stands (open, draft,
+    submitted, returned with a question, accepted) and who did what when. What the
+    owner reports is not here but in `status_update`, the one record of it: a draft
+    status update of the measure from the first save, the measure's accepted one once
+    the office accepts the answer."""
 
     class State(models.TextChoices):
         OPEN = "open", _("not started")
@@ -171,15 +174,7 @@ class ReviewAnswer(VersionedModel):
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="review_answers"
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
-    traffic_light = models.CharField(
-        _("traffic light"), max_length=10, choices=StatusUpdate.Light.choices, blank=True
-    )
-    progress = models.PositiveSmallIntegerField(
-        _("progress in per cent"), null=True, blank=True, validators=PERCENT
-    )
-    achieved = models.TextField(_("What has been achieved?"), blank=True)
-    next_steps = models.TextField(_("Next steps"), blank=True)
-    support_needed = models.TextField(_("Where is support needed?"), blank=True)
+    # Makes the measure done when the answer is accepted.
     completed = models.BooleanField(_("The measure is completed"), default=False)
     # {"<milestone id>": {"due_on": "2018-05-31", "completed_on": null}}: applied to the
     # milestones when the answer is accepted.
@@ -200,6 +195,7 @@ class ReviewAnswer(VersionedModel):
     accepted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # What the owner reports (REPORTED): empty until they first save.
     status_update = models.OneToOneField(
         StatusUpdate, on_delete=models.SET_NULL, null=True, blank=True, related_name="answer"
     )
@@ -222,8 +218,12 @@ class ReviewAnswer(VersionedModel):
 
     @property
     def reported_progress(self):
-        """The progress the answer reports: a completed measure is at 100 %."""
-        return 100 if self.completed else (self.progress or 0)
+        """The progress the answer reports: a completed measure is at 100 %. Reads its
+        status update: select it along where answers are listed."""
+        if self.completed:
+            return 100
+        report = self.status_update
+        return (report.progress if report is not None else None) or 0
 
     @property
     def counts(self):
@@ -238,3 +238,6 @@ class ReviewAnswer(VersionedModel):
 
 
 COUNTED_ANSWERS = (ReviewAnswer.State.ACCEPTED, ReviewAnswer.State.SUBMITTED)
+
+# The fields of a status update the owner fills in through their answer.
+REPORTED = ("traffic_light", "progress", "achieved", "next_steps", "support_needed")

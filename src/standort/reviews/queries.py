@@ -1,11 +1,13 @@
 """Reads for the review pages, with their joins done."""
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from simple_history.models import to_historic
 
+from standort.core.history import history_entries, records
 from standort.measures.asof import MeasureState, catalogue_as_of
-from standort.measures.models import SnapshotRow
+from standort.measures.models import SnapshotRow, StatusUpdate
 
-from .models import ReviewAnswer, ReviewCycle, ReviewRequest
+from .models import REPORTED, ReviewAnswer, ReviewCycle, ReviewRequest
 
 Answer = ReviewAnswer.State
 
@@ -53,9 +55,9 @@ def requests_of(cycle, progress=None):
     return requests.select_related("person__organization").prefetch_related(
         Prefetch(
             "answers",
-            queryset=ReviewAnswer.objects.select_related("measure", "entered_by").order_by(
-                "measure__number"
-            ),
+            queryset=ReviewAnswer.objects.select_related(
+                "measure", "entered_by", "status_update"
+            ).order_by("measure__number"),
         )
     )
 
@@ -115,17 +117,13 @@ def answered_states(cycle, catalogue):
     what its owner reported in it where the answer counts."""
     answers = {
         answer.measure_id: answer
-        for answer in cycle.answers.only(
+        for answer in cycle.answers.select_related("status_update").only(
             "measure_id",
             "state",
-            "traffic_light",
-            "progress",
             "completed",
-            "achieved",
-            "next_steps",
-            "support_needed",
             "submitted_at",
             "entered_by_id",
+            *(f"status_update__{name}" for name in REPORTED),
         )
     }
     states = []
@@ -135,11 +133,12 @@ def answered_states(cycle, catalogue):
             continue
         state.answered = answer.counts
         if answer.counts:
-            state.traffic_light = answer.traffic_light
+            report = answer.status_update or StatusUpdate()  # submitted without a word
+            state.traffic_light = report.traffic_light
             state.progress = answer.reported_progress
-            state.achieved = answer.achieved
-            state.next_steps = answer.next_steps
-            state.support_needed = answer.support_needed
+            state.achieved = report.achieved
+            state.next_steps = report.next_steps
+            state.support_needed = report.support_needed
             state.reported_at = answer.submitted_at
             state.on_behalf = answer.entered_by_id is not None
         else:
@@ -148,6 +147,31 @@ def answered_states(cycle, catalogue):
             state.reported_at = None
         states.append(state)
     return states
+
+
+def report_of(answer):
+    """The status update with what the owner reported in `answer` (None before their
+    first save), as it stood then where `answer` is a version from its change history
+    (a form's merge compares with the version its user saw)."""
+    if answer.status_update_id is None:
+        return None
+    record = to_historic(answer)
+    if record is None:
+        return answer.status_update
+    return (
+        records(StatusUpdate, id=answer.status_update_id, history_date__lte=record.history_date)
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+
+
+def report_changes(answer, since):
+    """[history.Change] of what the owner reported in `answer` after the moment
+    `since`, the oldest first: the answer's own history no longer holds them."""
+    if answer.status_update_id is None:
+        return []
+    later = records(StatusUpdate, id=answer.status_update_id, history_date__gt=since)
+    return [change for entry in reversed(history_entries(later)) for change in entry.changes]
 
 
 def asked_elsewhere(cycle):

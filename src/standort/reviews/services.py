@@ -23,7 +23,7 @@ from standort.measures.dashboard import stale_condition, stale_since
 from standort.measures.models import TRANSITIONS, Measure, Milestone, StatusUpdate
 
 from . import queries, signals
-from .models import ReviewAnswer, ReviewCycle, ReviewRequest
+from .models import REPORTED, ReviewAnswer, ReviewCycle, ReviewRequest
 
 __all__ = ["DomainError"]
 
@@ -287,11 +287,25 @@ def _check_open(answer, *, office):
 
 
 @transaction.atomic
-def answer_save(*, actor, answer, submit, on_behalf=False, expected_version=None):
-    """Stores what the form put into `answer`, as a draft or submitted. `actor` is the
-    signed-in user or None (the owner through their link)."""
+def answer_save(*, actor, answer, report=None, submit, on_behalf=False, expected_version=None):
+    """Stores what the form put into `answer`, as a draft or submitted. `report`
+    ({field: value} of REPORTED; the fields left out stay as they are) goes into the
+    answer's status update, a draft of the measure's until the office accepts it.
+    `actor` is the signed-in user or None (the owner through their link)."""
     _check_open(answer, office=on_behalf)
     now = timezone.now()
+    update = answer.status_update or StatusUpdate(
+        measure=answer.measure, reported_by_id=answer.request.person_id
+    )
+    for name, value in (report or {}).items():
+        if name not in REPORTED:
+            raise ValueError(f"{name} is not reported through an answer")
+        setattr(update, name, value)
+    # The draft first: its change history then holds what the answer's version saw
+    # (`queries.report_of`). A conflict below undoes both.
+    update.reported_at = now
+    measure_services.status_update_record(actor=actor, update=update, accept=False)
+    answer.status_update = update
     answer.saved_at = now
     answer.entered_by = actor if on_behalf else None
     if submit:
@@ -339,12 +353,16 @@ def answer_return(*, actor, answer, question, expected_version=None):
 
 @transaction.atomic
 def answer_accept(*, actor, answer):
-    """The answer becomes the measure's accepted status update; milestone dates and
-    completion are applied to the measure. The answer is read again under a lock, so
-    a double click or a close at the same moment cannot accept it twice."""
+    """The answer's status update becomes the measure's accepted one; milestone dates
+    and completion are applied to the measure. The answer is read again under a lock,
+    so a double click or a close at the same moment cannot accept it twice."""
     answer = (
-        ReviewAnswer.objects.select_for_update()
-        .select_related("cycle", "measure", "request__person")
+        # Its status update is read along, not locked: PostgreSQL refuses to lock the
+        # nullable side of an outer join, and the update is the answer's alone anyway.
+        ReviewAnswer.objects.select_for_update(
+            of=("self", "cycle", "measure", "request", "request__person")
+        )
+        .select_related("cycle", "measure", "request__person", "status_update")
         .get(pk=answer.pk)
     )
     if answer.state != Answer.SUBMITTED:
@@ -352,16 +370,13 @@ def answer_accept(*, actor, answer):
     if answer.cycle.is_closed:
         raise DomainError(_("This review is closed; answers can no longer be changed."))
     measure = answer.measure
-    update = StatusUpdate(
-        measure=measure,
-        traffic_light=answer.traffic_light or StatusUpdate.Light.GREEN,
-        progress=answer.reported_progress,
-        achieved=answer.achieved,
-        next_steps=answer.next_steps,
-        support_needed=answer.support_needed,
-        reported_at=answer.submitted_at or timezone.now(),
-        reported_by=answer.request.person,
-    )
+    # Submitted without a word (only through the services): accepted as before, green.
+    update = answer.status_update or StatusUpdate(measure=measure)
+    update.measure = measure
+    update.traffic_light = update.traffic_light or StatusUpdate.Light.GREEN
+    update.progress = answer.reported_progress
+    update.reported_at = answer.submitted_at or timezone.now()
+    update.reported_by = answer.request.person
     measure_services.status_update_record(actor=actor, update=update, accept=True)
     _apply_milestones(actor, answer)
     if answer.completed and Measure.Status.DONE in TRANSITIONS.get(measure.status, []):

@@ -74,7 +74,7 @@ def _rank_in(cycle):
     """The rank of an answer's traffic light when it belongs to `cycle`, else NULL."""
     return SqlCase(
         *[
-            When(cycle=cycle, traffic_light=light, then=Value(rank))
+            When(cycle=cycle, status_update__traffic_light=light, then=Value(rank))
             for light, rank in LIGHT_RANK.items()
         ],
         output_field=IntegerField(),
@@ -83,14 +83,13 @@ def _rank_in(cycle):
 
 def light_changes(newer, older):
     """[(number, title, before, after, change)] per measure with an accepted answer
-    in both reviews: its traffic light in `older` and in `newer` and the change, 1
-    better, 0 the same, -1 worse; archived measures left out. One query: both
-    reviews' answers grouped by measure."""
+    in both reviews: its traffic light in `older` and in `newer` (of the status update
+    the answer became) and the change, 1 better, 0 the same, -1 worse; archived
+    measures left out. One query: both reviews' answers grouped by measure."""
     rows = (
         ReviewAnswer.objects.filter(
             cycle__in=[newer, older], state=Answer.ACCEPTED, measure__is_archived__in=[False]
         )
-        .exclude(traffic_light="")
         .values_list("measure__number", "measure__title")
         .annotate(before=Max(_rank_in(older)), after=Max(_rank_in(newer)))
         .filter(before__isnull=False, after__isnull=False)

@@ -40,7 +40,11 @@ def _cycle(initiative, pk):
 def _answer(cycle, pk):
     return get_object_or_404(
         ReviewAnswer.objects.select_related(
-            "cycle__initiative", "request__person", "measure__latest_update", "entered_by"
+            "cycle__initiative",
+            "request__person",
+            "measure__latest_update",
+            "entered_by",
+            "status_update",
         ),
         cycle=cycle,
         pk=pk,
@@ -446,6 +450,7 @@ def answer_form(request, answer, *, actor, on_behalf, done_url, cancel_url):
             services.answer_save(
                 actor=actor,
                 answer=form.instance,
+                report=form.report(),
                 submit=submit,
                 on_behalf=on_behalf,
                 expected_version=seen_version(form),
@@ -522,7 +527,9 @@ def owner_link(request, review_request, token, item=None):
     services.request_opened(review_request)
     cycle = review_request.cycle
     answers = list(
-        review_request.answers.select_related("measure__latest_update").order_by("measure__number")
+        review_request.answers.select_related("measure__latest_update", "status_update").order_by(
+            "measure__number"
+        )
     )
     overview = reverse("personal_link", args=[token])
     if item is None:

@@ -143,10 +143,6 @@ def texts_of(slug):
     sources = [
         (ReviewCycle.objects.filter(**of), ["title", "message"]),
         (
-            ReviewAnswer.objects.filter(cycle__initiative__slug=slug),
-            ["achieved", "next_steps", "support_needed"],
-        ),
-        (
             StatusUpdate.objects.filter(measure__initiative__slug=slug),
             ["achieved", "next_steps", "support_needed"],
         ),
@@ -181,7 +177,7 @@ def test_muelheim_names_no_lenkungskreis(demo):
     running = ReviewCycle.objects.get(initiative__slug="muelheim", title=RUNNING_TITLE)
     assert "Industriekonferenz" in running.message
     answers = ReviewAnswer.objects.filter(cycle__initiative__slug="muelheim")
-    assert answers.filter(support_needed__contains="der Industriekonferenz").exists()
+    assert answers.filter(status_update__support_needed__contains="der Industriekonferenz").exists()
     # Duisburg keeps its Lenkungskreis.
     duisburg = ReviewCycle.objects.get(initiative__slug="duisburg", title=RUNNING_TITLE)
     assert "Lenkungskreis" in duisburg.message

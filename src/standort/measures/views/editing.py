@@ -89,7 +89,7 @@ def measure_edit(request, initiative, measure):
         extra = {
             "delete_url": reverse("measure_delete", args=[initiative.slug, measure.number]),
             "delete_label": _("Archive measure")
-            if measure.updates.exists()
+            if measure.updates.accepted().exists()
             else _("Delete measure"),
         }
     return _measure_form_page(
@@ -166,7 +166,7 @@ def _delete_page(measure):
                 "measure or deleted."
             ),
         }
-    if measure.updates.exists():
+    if measure.updates.accepted().exists():
         return {
             **page,
             "heading": _("Archive measure"),

@@ -129,9 +129,9 @@ def test_no_text_of_the_report_turns_into_a_formula(review, fields):
     founders.title = '=HYPERLINK("http://evil.example","Gründerzentrum")'
     founders.custom_values[fields[1].key] = "+49 203 283-0"
     founders.save()
-    answer = founders.review_answers.get()
-    answer.next_steps = "@Planungsamt anrufen"
-    answer.save()
+    report = founders.review_answers.get().status_update
+    report.next_steps = "@Planungsamt anrufen"
+    report.save()
     taken(review.cycle)
     data = german_report(review)
     with translation.override("de"):

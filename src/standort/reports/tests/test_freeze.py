@@ -40,9 +40,13 @@ def report_in_every_format(cycle):
 
 def test_a_closed_reviews_report_stays_what_was_reported(running, anna, owners, duisburg):
     answer = ReviewAnswer.objects.get(measure__number=1)
-    answer.traffic_light, answer.progress = "amber", 40
-    answer.achieved, answer.next_steps = "Mietvertrag verhandelt.", "Unterschrift im Mai."
-    services.answer_save(actor=None, answer=answer, submit=True)
+    report = {
+        "traffic_light": "amber",
+        "progress": 40,
+        "achieved": "Mietvertrag verhandelt.",
+        "next_steps": "Unterschrift im Mai.",
+    }
+    services.answer_save(actor=None, answer=answer, report=report, submit=True)
     services.cycle_close(actor=anna, cycle=running)  # measure 2 stays unanswered
     before = report_in_every_format(running)
     assert "Mietvertrag verhandelt." in before["html"]

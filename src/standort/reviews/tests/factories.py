@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from standort.initiatives.tests.factories import InitiativeFactory
 from standort.measures.models import StatusUpdate
+from standort.measures.tests.factories import StatusUpdateFactory
 from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
 
 
@@ -33,19 +34,50 @@ class ReviewRequestFactory(factory.django.DjangoModelFactory):
 
 
 class ReviewAnswerFactory(factory.django.DjangoModelFactory):
-    """A submitted answer for `measure` in the request of the measure's owner."""
+    """A submitted answer for `measure` in the request of the measure's owner. What
+    the owner reported (`traffic_light`, `progress`, `achieved`, `next_steps`,
+    `support_needed`) goes into its status update: a draft, accepted with an accepted
+    answer (written directly: the measure's latest update stays as it is); an open
+    answer has none."""
 
     class Meta:
         model = ReviewAnswer
+
+    class Params:
+        traffic_light = StatusUpdate.Light.GREEN
+        progress = 40
+        achieved = "Erste Gespräche mit den Unternehmen geführt."
+        next_steps = "Förderantrag stellen."
+        support_needed = ""
 
     cycle = factory.SelfAttribute("request.cycle")
     request = factory.SubFactory(
         ReviewRequestFactory, person=factory.SelfAttribute("..measure.owner")
     )
     state = ReviewAnswer.State.SUBMITTED
-    traffic_light = StatusUpdate.Light.GREEN
-    progress = 40
-    achieved = "Erste Gespräche mit den Unternehmen geführt."
-    next_steps = "Förderantrag stellen."
     saved_at = factory.LazyFunction(timezone.now)
     submitted_at = factory.LazyFunction(timezone.now)
+    status_update = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.state != ReviewAnswer.State.OPEN),
+        factory.SubFactory(
+            StatusUpdateFactory,
+            measure=factory.SelfAttribute("..measure"),
+            traffic_light=factory.SelfAttribute("..traffic_light"),
+            progress=factory.SelfAttribute("..progress"),
+            achieved=factory.SelfAttribute("..achieved"),
+            next_steps=factory.SelfAttribute("..next_steps"),
+            support_needed=factory.SelfAttribute("..support_needed"),
+            reported_at=factory.LazyAttribute(
+                lambda o: o.factory_parent.submitted_at or timezone.now()
+            ),
+            reported_by=factory.SelfAttribute("..request.person"),
+            accepted_at=factory.LazyAttribute(
+                lambda o: (
+                    timezone.now()
+                    if o.factory_parent.state == ReviewAnswer.State.ACCEPTED
+                    else None
+                )
+            ),
+        ),
+        None,
+    )

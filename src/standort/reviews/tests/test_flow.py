@@ -87,8 +87,8 @@ def test_owner_answers_by_link_draft_then_submit(running, client, mailoutbox):
 
 def test_accept_makes_the_status_update_and_close_freezes(running, anna, mailoutbox):
     answer = ReviewAnswer.objects.get(measure__number=3)
-    answer.traffic_light, answer.progress, answer.achieved = "red", 10, "Förderbescheid fehlt"
-    services.answer_save(actor=None, answer=answer, submit=True)
+    report = {"traffic_light": "red", "progress": 10, "achieved": "Förderbescheid fehlt"}
+    services.answer_save(actor=None, answer=answer, report=report, submit=True)
     services.answer_accept(actor=anna, answer=answer)
     measure = Measure.objects.get(pk=answer.measure_id)
     assert measure.latest_update.traffic_light == "red"

@@ -114,7 +114,7 @@ def test_a_link_is_used_up_once_everything_is_submitted(running, client, mailout
         {"traffic_light": "red", "progress": "0", "submit": "1", "achieved": "x"},
     )
     answer.refresh_from_db()
-    assert answer.traffic_light == "green"
+    assert answer.status_update.traffic_light == "green"
 
 
 def test_a_returned_answer_opens_the_link_again(

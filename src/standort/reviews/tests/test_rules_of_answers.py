@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 def _submitted(number):
     answer = ReviewAnswer.objects.get(measure__number=number)
-    answer.traffic_light, answer.progress, answer.achieved = "green", 50, "läuft"
-    return services.answer_save(actor=None, answer=answer, submit=True)
+    report = {"traffic_light": "green", "progress": 50, "achieved": "läuft"}
+    return services.answer_save(actor=None, answer=answer, report=report, submit=True)
 
 
 def test_an_accepted_answer_stays_as_accepted(running, anna, as_persona):
@@ -45,11 +45,12 @@ def test_accepting_twice_makes_one_status_update(running, anna):
 def test_nothing_is_submitted_into_a_closed_review(running, anna):
     answer = ReviewAnswer.objects.get(measure__number=1)
     services.cycle_close(actor=anna, cycle=running)
-    answer.traffic_light, answer.progress, answer.achieved = "green", 50, "zu spät"
+    report = {"traffic_light": "green", "progress": 50, "achieved": "zu spät"}
     with pytest.raises(services.DomainError):
-        services.answer_save(actor=None, answer=answer, submit=True)
+        services.answer_save(actor=None, answer=answer, report=report, submit=True)
     answer.refresh_from_db()
     assert answer.state == ReviewAnswer.State.OPEN
+    assert answer.status_update is None
 
 
 def test_a_milestone_date_moved_meanwhile_stays_moved(running, anna):
@@ -71,7 +72,7 @@ def test_a_milestone_date_moved_meanwhile_stays_moved(running, anna):
     form = AnswerForm(data, instance=answer, submit=True)
     assert form.is_valid(), form.errors
     saved = form.save()
-    services.answer_save(actor=None, answer=saved, submit=True)
+    services.answer_save(actor=None, answer=saved, report=form.report(), submit=True)
     services.answer_accept(actor=anna, answer=saved)
     milestone.refresh_from_db()
     assert milestone.due_on == seen_due + datetime.timedelta(days=30)

@@ -109,8 +109,8 @@ def test_launching_from_the_page_mails_the_owners(
 
 def test_the_follow_up_page_shows_who_answered(running, as_persona, django_assert_max_num_queries):
     answer = ReviewAnswer.objects.get(measure__number=3)
-    answer.traffic_light, answer.progress, answer.achieved = "green", 20, "läuft"
-    services.answer_save(actor=None, answer=answer, submit=True)
+    report = {"traffic_light": "green", "progress": 20, "achieved": "läuft"}
+    services.answer_save(actor=None, answer=answer, report=report, submit=True)
     response = as_persona("stefan").get(reverse("review_detail", args=["duisburg", running.pk]))
     page = response.content.decode()
     assert response.context["counts"]["answered"] == 1
@@ -189,8 +189,9 @@ def test_the_owner_signed_in_answers_in_the_app(running, as_persona):
 def test_a_second_writer_keeps_their_text(running, as_persona):
     answer = ReviewAnswer.objects.get(measure__number=2)
     seen = answer.version
-    answer.achieved = "Erster Stand"
-    services.answer_save(actor=None, answer=answer, submit=False)
+    services.answer_save(
+        actor=None, answer=answer, report={"achieved": "Erster Stand"}, submit=False
+    )
     response = as_persona("anna").post(
         reverse("answer_edit", args=["duisburg", running.pk, answer.pk]),
         {"achieved": "Mein eigener Text", "draft": "1", "seen_version": seen},
@@ -198,15 +199,15 @@ def test_a_second_writer_keeps_their_text(running, as_persona):
     assert response.status_code == 200
     assert "Mein eigener Text" in response.content.decode()
     answer.refresh_from_db()
-    assert answer.achieved == "Erster Stand"
+    assert answer.status_update.achieved == "Erster Stand"
 
 
 def test_return_and_accept_from_the_pages(
     running, as_persona, mailoutbox, django_capture_on_commit_callbacks
 ):
     answer = ReviewAnswer.objects.get(measure__number=3)
-    answer.traffic_light, answer.progress, answer.achieved = "red", 5, "Verzögert"
-    services.answer_save(actor=None, answer=answer, submit=True)
+    report = {"traffic_light": "red", "progress": 5, "achieved": "Verzögert"}
+    services.answer_save(actor=None, answer=answer, report=report, submit=True)
     client = as_persona("anna")
     empty = client.post(reverse("answer_return", args=["duisburg", running.pk, answer.pk]), {})
     assert 'id="id_question_error"' in empty.content.decode()
@@ -218,8 +219,8 @@ def test_return_and_accept_from_the_pages(
     answer.refresh_from_db()
     assert answer.state == ReviewAnswer.State.RETURNED
     assert "Was fehlt genau?" in mailoutbox[-1].body
-    answer.achieved = "Förderbescheid fehlt noch"
-    services.answer_save(actor=None, answer=answer, submit=True)
+    report = {"achieved": "Förderbescheid fehlt noch"}
+    services.answer_save(actor=None, answer=answer, report=report, submit=True)
     client.post(reverse("answer_accept", args=["duisburg", running.pk, answer.pk]))
     answer.refresh_from_db()
     assert answer.state == ReviewAnswer.State.ACCEPTED
@@ -230,7 +231,6 @@ def test_completion_and_milestones_reach_the_measure_on_accept(running, anna):
     answer = ReviewAnswer.objects.get(measure__number=1)
     milestone = answer.measure.milestones.get()
     today = timezone.localdate()
-    answer.traffic_light, answer.progress, answer.achieved = "green", 90, "Eröffnet"
     answer.completed = True
     answer.milestone_dates = {
         str(milestone.pk): {
@@ -238,7 +238,12 @@ def test_completion_and_milestones_reach_the_measure_on_accept(running, anna):
             "completed_on": today.isoformat(),
         }
     }
-    services.answer_save(actor=None, answer=answer, submit=True)
+    services.answer_save(
+        actor=None,
+        answer=answer,
+        report={"traffic_light": "green", "progress": 90, "achieved": "Eröffnet"},
+        submit=True,
+    )
     services.answer_accept(actor=anna, answer=answer)
     milestone.refresh_from_db()
     measure = Measure.objects.get(pk=answer.measure_id)
