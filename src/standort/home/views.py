@@ -1,6 +1,7 @@
 import datetime
 
 from csp import constants as csp
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -55,8 +56,8 @@ def initiative_home(request, initiative_slug):
         "my_measures": measure_queries.measures_of_person(initiative, request.user),
         "my_action_items": meeting_queries.open_action_items(initiative, request.user),
         "pending_answers": list(review_queries.pending_answers_of(initiative, request.user)),
-        "since": _since(request.user, initiative),
     }
+    context["since"] = _since(request.user, initiative, context["steering_key"])
     if request.user.has_perm(MANAGE, initiative):
         context.update(
             recent_history(
@@ -70,16 +71,25 @@ def initiative_home(request, initiative_slug):
     return render(request, "home/initiative_home.html", context)
 
 
-def _since(user, initiative):
+def _since(user, initiative, steering_key):
     """[(kind, Since, meeting)]: what changed since the member's last visit and since
-    the last meeting of the body that decides on the measures."""
+    the last meeting of the body that decides on the measures. The counts are kept as
+    the dashboard's figures are (`steering_key`): every member reads the same ones
+    since the meeting, on every visit."""
+
+    def counted(moment):
+        key = f"since:{steering_key}:{moment.timestamp()}"
+        return cache.get_or_set(
+            key, lambda: recent.changes_since(initiative, moment), STEERING_CACHE_SECONDS
+        )
+
     found = []
     previous = services.dashboard_visited(user=user, initiative=initiative)
     if previous is not None:
-        found.append(("visit", recent.changes_since(initiative, previous), None))
+        found.append(("visit", counted(previous), None))
     meeting = meeting_queries.last_deciding_meeting(initiative)
     if meeting is not None:
-        found.append(("meeting", recent.changes_since(initiative, meeting.starts_at), meeting))
+        found.append(("meeting", counted(meeting.starts_at), meeting))
     return found
 
 
