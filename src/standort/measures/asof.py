@@ -116,25 +116,22 @@ def _state(measure, *, body, topic, parent_number, owner_name, organization, mil
     )
 
 
-def catalogue_now(initiative):
-    """[MeasureState] of the initiative's measures (archived ones included) as they
-    stand, in number order. Three queries."""
-    measures = (
-        Measure.objects.filter(initiative=initiative)
-        .select_related(
-            "body",
-            "topic",
-            "parent",
-            "owner__organization",
-            "owner_organization",
-            "latest_update",
-        )
-        .order_by("number")
-    )
+def catalogue_now(initiative, measures=None):
+    """[MeasureState] of the initiative's measures (archived ones included), or of
+    `measures` (a queryset of them), as they stand, in number order. Two queries."""
+    chosen = Measure.objects.filter(initiative=initiative)
+    if measures is not None:
+        chosen = chosen.filter(pk__in=measures.values("pk"))
+    measures = chosen.select_related(
+        "body",
+        "topic",
+        "parent",
+        "owner__organization",
+        "owner_organization",
+        "latest_update",
+    ).order_by("number")
     milestones = {}
-    for milestone in Milestone.objects.filter(measure__initiative=initiative).order_by(
-        "due_on", "pk"
-    ):
+    for milestone in Milestone.objects.filter(measure__in=chosen).order_by("due_on", "pk"):
         milestones.setdefault(milestone.measure_id, []).append(
             _milestone(milestone.title, milestone.due_on, milestone.completed_on)
         )

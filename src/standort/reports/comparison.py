@@ -61,7 +61,14 @@ def points(initiative):
     """[Point] to choose from: now, the closed reporting periods and the closed status
     reviews, the newest first. Two queries."""
     today = timezone.localdate()
-    found = [Point(NOW, _("Today (%(date)s)") % {"date": _short(today)}, today, None)]
+    found = [
+        Point(
+            NOW,
+            _("Today (%(date)s)") % {"date": _short(today)},
+            today,
+            lambda: catalogue_now(initiative),
+        )
+    ]
     periods = ReportingPeriod.objects.filter(initiative=initiative).order_by("-ends_on")
     for period in periods:
         found.append(
@@ -86,7 +93,6 @@ def points(initiative):
                 lambda cycle=cycle: review_states(cycle),
             )
         )
-    found[0].read = lambda: catalogue_now(initiative)
     return found
 
 

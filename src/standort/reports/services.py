@@ -123,11 +123,8 @@ def reports_on_demand(*, actor, initiative, measures, title, selection="", since
     now = timezone.now()
     if since is not None and since >= timezone.localdate(now):
         raise DomainError(_("The changes can be shown since a day in the past only."))
-    chosen = set(measures.values_list("pk", flat=True))
     snapshot = measure_services.snapshot_take(
-        initiative=initiative,
-        taken_at=now,
-        states=[s for s in catalogue_now(initiative) if s.measure_id in chosen],
+        initiative=initiative, taken_at=now, states=catalogue_now(initiative, measures)
     )
     reports = []
     for format in formats:

@@ -152,7 +152,10 @@ def cycle_snapshot_take(cycle):
     return measure_services.snapshot_take(
         initiative=cycle.initiative,
         taken_at=cycle.closed_at,
-        states=queries.answered_states(cycle, catalogue_now(cycle.initiative)),
+        states=queries.answered_states(
+            cycle,
+            catalogue_now(cycle.initiative, Measure.objects.filter(review_answers__cycle=cycle)),
+        ),
     )
 
 
