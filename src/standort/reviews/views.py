@@ -270,8 +270,14 @@ def review_launch(request, initiative, pk):
                 % {"numbers": ", ".join(str(number) for number in launched[0].left_out)},
             )
         return redirect(cycle)
-    owners = cycle.requests.count()
     overlapping = queries.asked_elsewhere(cycle) if cycle.is_draft else []
+    # The owners the launch mails as it stands: not those asked only about measures it
+    # leaves out.
+    owners = (
+        cycle.requests.filter(answers__in=cycle.answers.exclude(pk__in=[a.pk for a in overlapping]))
+        .distinct()
+        .count()
+    )
     return render(
         request,
         "reviews/review_launch.html",

@@ -10,8 +10,9 @@ register = template.Library()
 
 LIGHT_COLOURS = {"green": "#007155", "amber": "#925400", "red": "#c31c13"}
 NEUTRAL = "#1d4f91"
-WIDTH, HEIGHT = 640, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 16, 12, 36  # room for the axes' labels
+# Narrow enough that its 15-unit text stays readable where a phone scales it down.
+WIDTH, HEIGHT = 480, 200
+LEFT, RIGHT, TOP, BOTTOM = 52, 12, 12, 36  # room for the axes' labels
 
 
 @register.inclusion_tag("core/charts/progress_line.html")
@@ -42,7 +43,7 @@ def progress_line(points, title_id):
         for day, value, light in points
     ]
     grid = [
-        {"y": f"{y_of(value):.1f}", "text_y": f"{y_of(value) + 4:.1f}", "label": f"{value} %"}
+        {"y": f"{y_of(value):.1f}", "text_y": f"{y_of(value) + 5:.1f}", "label": f"{value} %"}
         for value in (0, 50, 100)
     ]
     days = [first] if first == last else [first, last]
@@ -67,5 +68,5 @@ def progress_line(points, title_id):
         "ticks": ticks,
         "left": LEFT,
         "right": WIDTH - RIGHT,
-        "axis_y": HEIGHT - BOTTOM + 18,
+        "axis_y": HEIGHT - BOTTOM + 22,
     }

@@ -79,3 +79,10 @@ def test_a_review_of_nothing_new_is_not_launched(running, anna, duisburg):
     cycle.refresh_from_db()
     assert cycle.is_draft and asked(cycle) == [3]
     assert ReviewAnswer.objects.filter(measure__number=3).count() == 2
+
+
+def test_the_launch_page_counts_only_the_owners_it_will_mail(second, as_persona):
+    """Ben is asked only about measure 3, which the running review asks already: the
+    launch mails Greta alone, and says so."""
+    page = as_persona("anna").get(reverse("review_launch", args=["duisburg", second.pk]))
+    assert "1 Verantwortliche/r erhält eine E-Mail" in page.content.decode()
