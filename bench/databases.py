@@ -164,6 +164,12 @@ def load_installation():
         ideas = Idea.objects.filter(body__initiative=initiative).annotate(n=Count("comments"))
         return ideas.order_by("-n", "pk").values_list("pk", flat=True).first() or 0
 
+    def closed_reviews(initiative):
+        from standort.reviews.models import ReviewCycle
+
+        closed = ReviewCycle.objects.filter(initiative=initiative, state=ReviewCycle.State.CLOSED)
+        return tuple(closed.order_by("closed_at").values_list("pk", flat=True)[:2])
+
     bench = Initiative.objects.get(slug=BENCH_SLUG)
     small = Initiative.objects.get(slug=SMALL_SLUG)
     return Installation(
@@ -178,4 +184,6 @@ def load_installation():
         small_meeting=measured_meeting(small),
         bench_idea=measured_idea(bench),
         small_idea=measured_idea(small),
+        bench_reviews=closed_reviews(bench),
+        small_reviews=closed_reviews(small),
     )

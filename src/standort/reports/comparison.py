@@ -3,6 +3,7 @@ a closed status review. Each measure is better, unchanged or worse, with the rea
 
 import datetime
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -174,6 +175,53 @@ STAMPED = (Measure, StatusUpdate, Milestone, Body, Person, Organization, Topic)
 KEPT_SECONDS = 3600
 
 
+class KeptRows(Sequence):
+    """The rows of a kept comparison: their number is known from the cache's summary,
+    the rows themselves are read from the cache (or compared anew) only when a page of
+    them is shown. The page keeps its rendered rows under the same key (compare.html),
+    so that a visit while the comparison holds reads neither the 5,000 rows nor renders
+    them."""
+
+    def __init__(self, length, load):
+        self.length = length
+        self._load = load
+        self._rows = None
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            # The paginator's slice, read when the page's rows are rendered.
+            return _LazySlice(self, index)
+        return self.all()[index]
+
+    def all(self):
+        if self._rows is None:
+            self._rows = self._load()
+        return self._rows
+
+
+class _LazySlice:
+    def __init__(self, rows, part):
+        self.rows, self.part = rows, part
+
+    def __iter__(self):
+        return iter(self.rows.all()[self.part])
+
+    def __len__(self):
+        return len(range(len(self.rows))[self.part])
+
+
+@dataclass
+class KeptComparison:
+    before: Point
+    after: Point
+    rows: KeptRows
+    counts: dict
+    key: str
+
+
 def kept_comparison(initiative, before, after):
     """compare(before, after), kept in the cache: a comparison of closed reviews,
     periods and past days for as long as the cache keeps it (they do not change), one
@@ -183,8 +231,23 @@ def kept_comparison(initiative, before, after):
     if NOW in (before.key, after.key):
         parts.append(stamped(Initiative.objects.filter(pk=initiative.pk).only("pk"), STAMPED).stamp)
     key = "comparison:" + ":".join(str(part) for part in parts)
-    rows = cache.get(key)
-    if rows is None:
-        rows = compare(before, after).rows
-        cache.set(key, rows, KEPT_SECONDS)
-    return Comparison(before, after, rows)
+
+    def rows():
+        found = cache.get(f"{key}:rows")
+        if found is None:
+            found = keep()[0]
+        return found
+
+    def keep():
+        compared = compare(before, after)
+        summary = (compared.counts, len(compared.rows))
+        cache.set_many({f"{key}:rows": compared.rows, f"{key}:summary": summary}, KEPT_SECONDS)
+        return compared.rows, summary
+
+    summary = cache.get(f"{key}:summary")
+    if summary is None:
+        found, summary = keep()
+        kept = KeptRows(summary[1], lambda: found)
+    else:
+        kept = KeptRows(summary[1], rows)
+    return KeptComparison(before, after, kept, summary[0], key)

@@ -192,7 +192,13 @@ def report_compare(request, initiative):
     return render(
         request,
         "reports/compare.html",
-        {"initiative": initiative, "form": form, "result": result, "page": page},
+        {
+            "initiative": initiative,
+            "form": form,
+            "result": result,
+            "page": page,
+            "kept_seconds": comparison.KEPT_SECONDS,
+        },
         status=400 if form.errors else 200,
     )
 

@@ -148,3 +148,28 @@ def test_a_kept_comparison_with_today_follows_every_change(catalogue, anna, as_p
     measure_services.measure_set_status(actor=anna, measure=energy, status="done")
     _response, again = compared(as_persona("olga"), **query)
     assert {r.number: r.verdict for r in again.rows}[3] == "better"
+
+
+def test_pages_of_a_kept_comparison_show_their_rows_whatever_the_cache_still_holds(
+    catalogue,  # noqa: F811
+    as_persona,
+    monkeypatch,
+):
+    from django.core.cache import cache
+
+    from standort.reports import views
+
+    monkeypatch.setattr(views, "COMPARED_PER_PAGE", 2)
+    close(as_persona("anna"), ends_on=(TODAY() - datetime.timedelta(days=5)).isoformat())
+    period = ReportingPeriod.objects.get()
+    query = {"before": f"period-{period.pk}", "after": "now"}
+    first, result = compared(as_persona("olga"), **query)
+    assert [row.number for row in first.context["page"].object_list] == [1, 2]
+    # The rows are gone from the cache, their number is not: page 3 compares anew.
+    cache.delete(f"{result.key}:rows")
+    third, _result = compared(as_persona("olga"), page=3, **query)
+    assert [row.number for row in third.context["page"].object_list] == [5]
+    assert 'rel="prev"' in third.content.decode()
+    # Page 1 again, now from the kept part of the page.
+    again, _result = compared(as_persona("olga"), **query)
+    assert again.content.decode().count('class="kern-table__row compare-row') == 2
