@@ -87,3 +87,26 @@ def test_the_public_page_fits_a_phone(new_ui, demo):
     ui = new_ui(*PHONE)
     ui.goto("/muelheim/")
     _fits(ui)
+
+
+def test_a_member_compares_two_closed_reviews_on_a_phone(new_ui, demo):
+    """Mülheim's spring 2018 and spring 2019 reviews side by side: projects that moved
+    either way, each a card with the reason its owner gave."""
+    from standort.reviews.demo import SPRING_2018, SPRING_2019
+
+    ui = new_ui(*PHONE)
+    ui.sign_in("mitglied@example.org", "standort-demo", next_path="/muelheim/reports/compare/")
+    page = ui.page
+    for label, title in (("Früherer Stand", SPRING_2018), ("Späterer Stand", SPRING_2019)):
+        choice = page.get_by_label(label)
+        choice.select_option(choice.locator("option", has_text=title).get_attribute("value"))
+    page.get_by_role("button", name="Vergleichen").click()
+    ui.check(shot="compare-two-reviews-phone")
+    _fits(ui)
+    figures = page.locator(".compare-figures")
+    counts = {
+        verdict: int(figures.locator("li", has_text=verdict).locator("span").inner_text())
+        for verdict in ("besser", "schlechter")
+    }
+    assert counts["besser"] >= 10 and counts["schlechter"] >= 2
+    expect(page.locator(".compare-row--worse").first).to_be_visible()
