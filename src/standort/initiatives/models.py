@@ -50,6 +50,9 @@ class Organization(VersionedModel):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    # SVG, PNG or JPEG, checked on upload (core.files.check_image); shown through a
+    # view that checks permission, and on the covers of the reports.
+    logo = models.FileField(_("logo"), upload_to="organizations/logos/", blank=True)
     history = Tracked()
 
     class Meta:

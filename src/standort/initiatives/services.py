@@ -50,8 +50,24 @@ def initiative_update(*, actor, initiative, leading_organizations, expected_vers
 # Organisations ----------------------------------------------------------------
 
 
+def _set_logo(organization, logo, remove_logo):
+    """Puts the upload `logo` in place of the organisation's logo, or takes the logo
+    away; the file it had is deleted once the change is committed."""
+    old = organization.logo.name if organization.logo else ""
+    if logo:
+        organization.logo = logo
+    elif remove_logo:
+        organization.logo = ""
+    else:
+        return
+    if old:
+        storage = organization.logo.storage
+        transaction.on_commit(lambda: storage.delete(old))
+
+
 @transaction.atomic
-def organization_create(*, actor, initiative, organization, is_leading=False):
+def organization_create(*, actor, initiative, organization, is_leading=False, logo=None):
+    _set_logo(organization, logo, remove_logo=False)
     _save(actor, organization)
     organization_link(
         actor=actor, initiative=initiative, organization=organization, is_leading=is_leading
@@ -78,7 +94,12 @@ def organization_link(*, actor, initiative, organization, is_leading=None):
 
 
 @transaction.atomic
-def organization_update(*, actor, organization, expected_version=None):
+def organization_update(
+    *, actor, organization, expected_version=None, logo=None, remove_logo=False
+):
+    """Saves the organisation; `logo` (an upload checked by the form) replaces its
+    logo, `remove_logo` takes it away."""
+    _set_logo(organization, logo, remove_logo)
     return _save(actor, organization, expected_version)
 
 
