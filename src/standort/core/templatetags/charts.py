@@ -173,7 +173,9 @@ def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-onl
                 "text_x": f"{x + 14 if right else x - 14:.1f}",
                 "text_y": f"{y + 5:.1f}",
                 "anchor": "start" if right else "end",
-                "label": _fit(f"{day} {name}", room) or day,
+                # The title as people typed it, apart, so that it can carry its language.
+                "day": day,
+                "name": _fit(f"{day} {name}", room)[len(day) + 1 :],
             }
         )
     axis_y = height - MILESTONE_BOTTOM + 4
