@@ -50,19 +50,25 @@ def initiative_update(*, actor, initiative, leading_organizations, expected_vers
 # Organisations ----------------------------------------------------------------
 
 
+def _delete_after_commit(file):
+    """Deletes the stored `file` (a FieldFile) once the change is committed; a change
+    rolled back keeps it."""
+    name, storage = file.name, file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 def _set_logo(organization, logo, remove_logo):
     """Puts the upload `logo` in place of the organisation's logo, or takes the logo
-    away; the file it had is deleted once the change is committed."""
-    old = organization.logo.name if organization.logo else ""
+    away."""
+    old = organization.logo
     if logo:
         organization.logo = logo
     elif remove_logo:
         organization.logo = ""
     else:
         return
-    if old:
-        storage = organization.logo.storage
-        transaction.on_commit(lambda: storage.delete(old))
+    _delete_after_commit(old)
 
 
 @transaction.atomic
@@ -117,6 +123,7 @@ def organization_remove(*, actor, initiative, organization):
         _delete(actor, link)
     if not organization.initiative_links.exists():
         _delete(actor, organization)
+        _delete_after_commit(organization.logo)
 
 
 # People -----------------------------------------------------------------------

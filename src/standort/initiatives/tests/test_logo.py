@@ -2,9 +2,11 @@
 harmless SVG, PNG or JPEG is refused next to the field, in German."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from standort.initiatives import services
 from standort.initiatives.models import Organization
 
 from .factories import LOGO_SVG, InitiativeOrganizationFactory, OrganizationFactory, logo_png
@@ -133,3 +135,14 @@ def test_the_logo_shows_to_the_initiative_only(hafen, as_persona, persona, slug,
 def test_without_a_logo_there_is_none_to_show(hafen, as_persona):
     response = as_persona("ben").get(reverse("organization_logo", args=["duisburg", hafen.pk]))
     assert response.status_code == 404
+
+
+def test_an_organisation_removed_for_good_takes_its_logo_along(
+    hafen, anna, duisburg, django_capture_on_commit_callbacks
+):
+    hafen.logo.save("hafen.svg", ContentFile(SVG))
+    name = hafen.logo.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.organization_remove(actor=anna, initiative=duisburg, organization=hafen)
+    assert not Organization.objects.filter(pk=hafen.pk).exists()
+    assert not Organization.logo.field.storage.exists(name)
