@@ -6,7 +6,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from standort.core.files import check_image
 from standort.initiatives import services
+from standort.initiatives.demo.logos import DEMO_LOGOS, demo_logo
 from standort.initiatives.models import Organization
 
 from .factories import LOGO_SVG, InitiativeOrganizationFactory, OrganizationFactory, logo_png
@@ -146,3 +148,11 @@ def test_an_organisation_removed_for_good_takes_its_logo_along(
         services.organization_remove(actor=anna, initiative=duisburg, organization=hafen)
     assert not Organization.objects.filter(pk=hafen.pk).exists()
     assert not Organization.logo.field.storage.exists(name)
+
+
+@pytest.mark.parametrize("key", sorted(DEMO_LOGOS))
+def test_the_demo_logos_say_they_are_demos_and_pass_the_check(key):
+    content = demo_logo(key, "Stadt & Co")
+    assert b">Demo-Logo</text>" in content and b"Stadt &amp; Co" in content
+    assert len(content) < 600
+    check_image(SimpleUploadedFile(f"{key}.svg", content), limit=1024)

@@ -66,6 +66,9 @@ def test_the_pdf_cover_shows_the_leading_organisations_logos(logos):
     assert len(first.images) == 1  # the PNG; the SVG is drawn as vectors
     # Page numbers run from the second page on (CSS counters in the margin).
     assert "@bottom-right { content: " in html and "counter(pages)" in html
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    assert "Seite 1 von" not in pages[0].extract_text()
+    assert f"Seite 2 von {len(pages)}" in pages[1].extract_text()
 
 
 def test_the_docx_cover_shows_the_logos_with_their_names(logos):
