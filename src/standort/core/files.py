@@ -6,6 +6,7 @@ import re
 from io import BytesIO
 from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
@@ -200,6 +201,12 @@ def check_image(upload, *, limit):
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, Image.DecompressionBombError):
         raise mismatch from None
+
+
+def validate_logo(file):
+    """The check of a logo as a model field's validator, for every form of the model
+    (the administration's too)."""
+    check_image(file, limit=settings.LOGO_MAX_BYTES)
 
 
 def image_response(file_field, stem):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from standort.core.files import validate_logo
 from standort.core.history import Tracked
 from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
@@ -52,7 +53,9 @@ class Organization(VersionedModel):
     city = models.CharField(_("city"), max_length=100, blank=True)
     # SVG, PNG or JPEG, checked on upload (core.files.check_image); shown through a
     # view that checks permission, and on the covers of the reports.
-    logo = models.FileField(_("logo"), upload_to="organizations/logos/", blank=True)
+    logo = models.FileField(
+        _("logo"), upload_to="organizations/logos/", blank=True, validators=[validate_logo]
+    )
     history = Tracked()
 
     class Meta:

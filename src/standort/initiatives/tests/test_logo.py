@@ -2,6 +2,7 @@
 harmless SVG, PNG or JPEG is refused next to the field, in German."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -156,3 +157,12 @@ def test_the_demo_logos_say_they_are_demos_and_pass_the_check(key):
     assert b">Demo-Logo</text>" in content and b"Stadt &amp; Co" in content
     assert len(content) < 600
     check_image(SimpleUploadedFile(f"{key}.svg", content), limit=1024)
+
+
+def test_the_model_checks_a_logo_too_for_the_administration():
+    organization = Organization(
+        name="Hafen AG", kind="company", logo=SimpleUploadedFile("h.svg", b"<svg/>")
+    )
+    with pytest.raises(ValidationError) as refused:
+        organization.full_clean()
+    assert "logo" in refused.value.message_dict
