@@ -195,6 +195,7 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
 # Attachments are served through a view that checks permissions, never from MEDIA_URL.
 ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_MB", default=20) * 1024 * 1024
+LOGO_MAX_BYTES = env.int("LOGO_MAX_KB", default=1024) * 1024
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_MB", default=5) * 1024 * 1024
 # What an uploaded XLSX (a zip archive) may unpack to: a list of 20,000 measures
 # unpacks to about 20 MB.

@@ -11,6 +11,7 @@ import datetime
 import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import PurePosixPath
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
@@ -143,10 +144,14 @@ def _subject_field(model):
 
 
 def _stored(f, obj):
-    """A field's value as kept in the summary: related objects by name, dates as ISO."""
+    """A field's value as kept in the summary: related objects by name, dates as ISO,
+    files by their name."""
     value = getattr(obj, f.attname)
     if value is None:
         return None
+    if isinstance(f, models.FileField):
+        # The file's own name (an organisation's logo), not the storage's path to it.
+        return PurePosixPath(str(value)).name or None
     if f.is_relation:
         try:
             related = getattr(obj, f.name)

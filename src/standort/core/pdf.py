@@ -1,7 +1,7 @@
 """Our documents as PDF: HTML laid out by WeasyPrint with the print styles
 (core/print.css, core/document.css) and KERN's typeface embedded, as tagged PDF.
-WeasyPrint may read those files and nothing else, so no address in a user's text can
-make it fetch a file or call a server."""
+WeasyPrint may read those files (and images embedded as data: addresses) and nothing
+else, so no address in a user's text can make it fetch a file or call a server."""
 
 import atexit
 import re
@@ -81,9 +81,14 @@ def _font_config():
     return FontConfiguration()
 
 
+# Images inside the document itself (the logos on a report's cover), checked on upload.
+EMBEDDED_IMAGES = ("data:image/svg+xml;", "data:image/png;", "data:image/jpeg;")
+
+
 @cache
 def url_fetcher():
-    """The only files WeasyPrint may read: our stylesheets and fonts."""
+    """The only files WeasyPrint may read: our stylesheets and fonts, and images
+    embedded in the document."""
     from weasyprint.urls import URLFetcher
 
     allowed = tuple(
@@ -93,11 +98,11 @@ def url_fetcher():
 
     class LocalFiles(URLFetcher):
         def fetch(self, url, headers=None):
-            if not url.startswith(allowed):
+            if not url.startswith(allowed + EMBEDDED_IMAGES):
                 raise ValueError(f"not a file of our documents: {url}")
             return super().fetch(url, headers)
 
-    return LocalFiles(allowed_protocols=["file"])
+    return LocalFiles(allowed_protocols=["file", "data"])
 
 
 @cache

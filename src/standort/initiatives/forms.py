@@ -2,8 +2,11 @@ import re
 from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from standort.core.files import IMAGE_TYPES, check_image
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 
 from .models import Body, Initiative, InitiativeRole, Membership, Organization, Person
@@ -111,9 +114,33 @@ class InitiativeForm(VersionedFormMixin, KernModelForm):
 
 
 class OrganizationForm(VersionedFormMixin, KernModelForm):
+    # Not a model field of the form: the service stores, replaces or removes the file.
+    new_logo = forms.FileField(label=_("Logo"), required=False)
+    remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
+
     class Meta:
         model = Organization
         fields = ["name", "kind", "website", "street", "postal_code", "city"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        logo = self.fields["new_logo"]
+        logo.help_text = _(
+            "SVG, PNG or JPEG, at most %(size)s. Shown on the cover of the reports when "
+            "the organisation leads the initiative. Drawings with scripts or links are "
+            "refused."
+        ) % {"size": filesizeformat(settings.LOGO_MAX_BYTES)}
+        logo.widget.attrs["accept"] = ",".join(f".{ending}" for ending in IMAGE_TYPES)
+        if self.instance.logo:
+            logo.label = _("Replace the logo")
+        else:
+            del self.fields["remove_logo"]
+
+    def clean_new_logo(self):
+        upload = self.cleaned_data.get("new_logo")
+        if upload:
+            check_image(upload, limit=settings.LOGO_MAX_BYTES)
+        return upload
 
 
 class PersonForm(VersionedFormMixin, KernModelForm):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from standort.core.files import validate_logo
 from standort.core.history import Tracked
 from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
@@ -50,6 +51,11 @@ class Organization(VersionedModel):
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    # SVG, PNG or JPEG, checked on upload (core.files.check_image); shown through a
+    # view that checks permission, and on the covers of the reports.
+    logo = models.FileField(
+        _("logo"), upload_to="organizations/logos/", blank=True, validators=[validate_logo]
+    )
     history = Tracked()
 
     class Meta:

@@ -50,8 +50,30 @@ def initiative_update(*, actor, initiative, leading_organizations, expected_vers
 # Organisations ----------------------------------------------------------------
 
 
+def _delete_after_commit(file):
+    """Deletes the stored `file` (a FieldFile) once the change is committed; a change
+    rolled back keeps it."""
+    name, storage = file.name, file.storage
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+def _set_logo(organization, logo, remove_logo):
+    """Puts the upload `logo` in place of the organisation's logo, or takes the logo
+    away."""
+    old = organization.logo
+    if logo:
+        organization.logo = logo
+    elif remove_logo:
+        organization.logo = ""
+    else:
+        return
+    _delete_after_commit(old)
+
+
 @transaction.atomic
-def organization_create(*, actor, initiative, organization, is_leading=False):
+def organization_create(*, actor, initiative, organization, is_leading=False, logo=None):
+    _set_logo(organization, logo, remove_logo=False)
     _save(actor, organization)
     organization_link(
         actor=actor, initiative=initiative, organization=organization, is_leading=is_leading
@@ -78,7 +100,12 @@ def organization_link(*, actor, initiative, organization, is_leading=None):
 
 
 @transaction.atomic
-def organization_update(*, actor, organization, expected_version=None):
+def organization_update(
+    *, actor, organization, expected_version=None, logo=None, remove_logo=False
+):
+    """Saves the organisation; `logo` (an upload checked by the form) replaces its
+    logo, `remove_logo` takes it away."""
+    _set_logo(organization, logo, remove_logo)
     return _save(actor, organization, expected_version)
 
 
@@ -96,6 +123,7 @@ def organization_remove(*, actor, initiative, organization):
         _delete(actor, link)
     if not organization.initiative_links.exists():
         _delete(actor, organization)
+        _delete_after_commit(organization.logo)
 
 
 # People -----------------------------------------------------------------------

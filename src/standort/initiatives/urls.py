@@ -27,6 +27,7 @@ urlpatterns = [
     path("organizations/new/", organizations.organization_create, name="organization_create"),
     path("organizations/<int:pk>/", organizations.organization_detail, name="organization_detail"),
     path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),
+    path("organizations/<int:pk>/logo/", organizations.organization_logo, name="organization_logo"),
     path(
         "organizations/<int:pk>/history/",
         history.organization_history,

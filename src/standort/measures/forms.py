@@ -13,6 +13,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.formats import get_format
 from django.utils.translation import gettext_lazy as _
 
+from standort.core.files import SIGNATURES as ATTACHMENT_SIGNATURES
+from standort.core.files import check_size, looks_like
 from standort.core.forms import KernForm, KernModelForm, VersionedFormMixin
 from standort.initiatives.models import Body, Organization, Person
 from standort.initiatives.queries import participants
@@ -420,34 +422,6 @@ class PartnershipForm(VersionedFormMixin, KernModelForm):
         )
 
 
-# Kinds of files an attachment may be, and how each one starts.
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old Office formats (doc, xls)
-ZIP = b"PK\x03\x04"  # Office Open XML and OpenDocument
-ATTACHMENT_SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "doc": (OLE,),
-    "xls": (OLE,),
-    "docx": (ZIP,),
-    "xlsx": (ZIP,),
-    "pptx": (ZIP,),
-    "odt": (ZIP,),
-    "ods": (ZIP,),
-    "odp": (ZIP,),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-    "txt": None,  # text: no signature, but no NUL bytes either
-    "csv": None,
-}
-
-
-def looks_like(extension, head):
-    signatures = ATTACHMENT_SIGNATURES[extension]
-    if signatures is None:
-        return b"\x00" not in head
-    return head.startswith(signatures)
-
-
 class AttachmentForm(KernForm):
     file = forms.FileField(
         label=_("File"),
@@ -471,14 +445,7 @@ class AttachmentForm(KernForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > settings.ATTACHMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("The file is %(size)s; at most %(limit)s are allowed."),
-                params={
-                    "size": filesizeformat(upload.size),
-                    "limit": filesizeformat(settings.ATTACHMENT_MAX_BYTES),
-                },
-            )
+        check_size(upload, settings.ATTACHMENT_MAX_BYTES)
         extension = Path(upload.name).suffix.lower().lstrip(".")
         if extension not in ATTACHMENT_SIGNATURES:
             raise forms.ValidationError(

@@ -1,6 +1,8 @@
 """Reads for the reports: what "Stand der Umsetzung" shows of a closed review, and the
 list of an initiative's reports, each in a fixed number of queries."""
 
+import base64
+import logging
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -8,6 +10,8 @@ from django.db.models import Avg, F, Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from standort.core.files import IMAGE_TYPES, extension_of, svg_ratio
+from standort.initiatives.queries import leading_organizations
 from standort.measures import custom_fields
 from standort.measures.asof import MeasureState, catalogue_as_of
 from standort.measures.changes import changes_between
@@ -21,6 +25,47 @@ from .models import Report
 
 LIGHTS = [choice.value for choice in StatusUpdate.Light]
 NO_ANSWER = "none"
+log = logging.getLogger("standort.reports")
+
+
+@dataclass
+class Logo:
+    """The logo of a leading organisation, as the cover of a report shows it."""
+
+    name: str  # the organisation's: the logo's text alternative
+    extension: str  # svg, png or jpeg
+    content: bytes
+
+    @property
+    def content_type(self):
+        return IMAGE_TYPES[self.extension]
+
+    @property
+    def data_uri(self):
+        """The logo inside the document: WeasyPrint reads no uploaded files."""
+        return f"data:{self.content_type};base64,{base64.b64encode(self.content).decode()}"
+
+    @property
+    def ratio(self):
+        """Width ÷ height, for an SVG (Word needs it; PNG and JPEG say it themselves)."""
+        return svg_ratio(self.content) if self.extension == "svg" else None
+
+
+def cover_logos(initiative):
+    """[Logo] of the initiative's leading organisations that have one, by name. One
+    query, and a file read per logo; a file gone missing is left out."""
+    logos = []
+    for organization in leading_organizations(initiative).exclude(logo=""):
+        try:
+            with organization.logo.open("rb") as file:
+                content = file.read()
+        except OSError:
+            log.warning("The logo of organisation %s is missing", organization.pk)
+            continue
+        extension = extension_of(organization.logo.name)
+        if extension in IMAGE_TYPES:
+            logos.append(Logo(organization.name, extension, content))
+    return logos
 
 
 @dataclass
@@ -47,6 +92,13 @@ class Row:
     # and the texts of the answer.
     facts: list = field(default_factory=list)
     texts: list = field(default_factory=list)
+    # Of a report on demand: the milestones as the snapshot keeps them (dicts with
+    # ISO dates), for the timeline under the measure.
+    milestones: list = field(default_factory=list)
+
+    @property
+    def milestone_chart_id(self):
+        return f"report-milestones-{self.number}"
 
 
 @dataclass
@@ -89,6 +141,9 @@ class ReportData:
     # [(day, per cent, "")]: the average progress at the closed reviews and periods
     # before, and at this report's moment (plan_progress).
     progress_points: list = field(default_factory=list)
+    # [Logo] of the leading organisations for the cover; filled by with_logos, so the
+    # report's figures are read in a fixed number of queries of their own.
+    logos: list = field(default_factory=list)
 
     @property
     def is_review(self):
@@ -134,6 +189,12 @@ class ReportData:
             (group.name, list(group.light_counts().values()), len(group.rows))
             for group in self.groups
         ]
+
+
+def with_logos(data):
+    """`data` with the logos of its initiative's leading organisations on the cover."""
+    data.logos = cover_logos(data.initiative)
+    return data
 
 
 def light_labels(*, review=True):
@@ -235,6 +296,7 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
             on_behalf=bool(state.answered) and state.on_behalf,
             custom_values=state.custom_values,
             review=cycle is not None,
+            milestones=state.milestones if cycle is None else [],
         )
         if state.answered:
             answered += 1

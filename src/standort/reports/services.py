@@ -18,7 +18,7 @@ from standort.measures.asof import catalogue_now
 
 from . import build
 from .models import Report
-from .queries import demand_report_data, report_data
+from .queries import demand_report_data, report_data, with_logos
 
 __all__ = [
     "DomainError",
@@ -180,10 +180,10 @@ def _data(report):
     if report.cycle is None:
         if report.snapshot is None:
             raise DomainError(_("The state this report was to show is gone."))
-        return demand_report_data(report)
+        return with_logos(demand_report_data(report))
     if not report.cycle.is_closed:
         raise DomainError(_("Reports are made of closed status reviews only."))
-    return report_data(report.cycle)
+    return with_logos(report_data(report.cycle))
 
 
 def report_build(*, report_id, attempt):

@@ -133,7 +133,7 @@ def report_download(request, initiative, pk):
 @initiative_permission(VIEW)
 def report_html(request, initiative, cycle_id):
     cycle = _closed_cycle(initiative, cycle_id)
-    data = queries.report_data(cycle)
+    data = queries.with_logos(queries.report_data(cycle))
     formats = Report.Format.values
     files = sorted(
         Report.objects.filter(cycle=cycle, state=Report.State.DONE).defer("content"),
@@ -159,7 +159,7 @@ def demand_report_html(request, initiative, pk):
         key=lambda found: Report.Format.values.index(found.format),
     )
     context = report_render.context(
-        queries.demand_report_data(report), layout=report_render.PAGE_LAYOUT
+        queries.with_logos(queries.demand_report_data(report)), layout=report_render.PAGE_LAYOUT
     )
     context["files"] = files
     return render(request, "reports/report.html", context)

@@ -1,6 +1,7 @@
 """The report as a Word document the office can edit: Word's own heading styles (so the
-navigation pane and a table of contents work), a heading per working group and per
-measure, the owner's texts as paragraphs."""
+navigation pane and a table of contents work), a cover with the leading organisations'
+logos, a table of contents that Word fills when it opens the file, page numbers, a
+heading per working group and per measure, the owner's texts as paragraphs."""
 
 import io
 import re
@@ -11,15 +12,32 @@ from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.opc.part import Part
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from PIL import Image, ImageDraw, ImageFont
 
 from .columns import NOTHING_CHANGED, answer_note
 
 # Word refuses a document with control characters other than tab and line breaks.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 MUTED = RGBColor(0x3F, 0x43, 0x60)
+LOGO_HEIGHT = Cm(1.8)
+# Word 2016 and later draw an SVG from this extension of the picture; older programs
+# draw the PNG the picture itself names.
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+TOC_INSTRUCTION = r'TOC \o "1-3" \h \z \u'
+# Where w:updateFields belongs among the settings (the schema fixes their order).
+AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars",
+    "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures", "w:forceUpgrade",
+    "w:captions", "w:readModeInkLockDown", "w:smartTagType", "w:shapeDefaults",
+    "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+)  # fmt: skip
 
 
 def _text(value):
@@ -56,12 +74,125 @@ def _table(document, header, rows):
     return table
 
 
+def _field(paragraph, instruction, shown=""):
+    """A Word field (PAGE, TOC …) in `paragraph`, showing `shown` until Word updates
+    it. Marked dirty, so Word updates it on opening."""
+
+    def char(kind):
+        run = paragraph.add_run()
+        mark = OxmlElement("w:fldChar")
+        mark.set(qn("w:fldCharType"), kind)
+        if kind == "begin":
+            mark.set(qn("w:dirty"), "true")
+        run._r.append(mark)
+
+    char("begin")
+    code = OxmlElement("w:instrText")
+    code.set(qn("xml:space"), "preserve")
+    code.text = f" {instruction} "
+    paragraph.add_run()._r.append(code)
+    char("separate")
+    if shown:
+        paragraph.add_run(shown)
+    char("end")
+
+
+def _update_fields_on_open(document):
+    """Asks Word to update the fields (the table of contents) when it opens the file."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    later = [child for tag in AFTER_UPDATE_FIELDS for child in settings.findall(qn(tag))]
+    if later:
+        min(later, key=list(settings).index).addprevious(update)
+    else:
+        settings.append(update)
+
+
+def _page_numbers(section):
+    """ "Seite X von Y" at the foot of every page but the cover."""
+    section.different_first_page_header_footer = True
+    paragraph = section.footer.paragraphs[0]
+    sentence = _("Page %(page)s of %(pages)s") % {"page": "\0PAGE\0", "pages": "\0NUMPAGES\0"}
+    for piece in re.split(r"\0(PAGE|NUMPAGES)\0", sentence):
+        if piece in ("PAGE", "NUMPAGES"):
+            _field(paragraph, piece, "1")
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def _fallback_png(logo, height=120):
+    """A PNG of the SVG logo's shape with the organisation's name: what programs that
+    cannot draw SVG show instead."""
+    width = max(height, round(height * logo.ratio))
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=height // 5)
+    draw.rectangle((0, 0, width - 1, height - 1), outline="#1d4f91", width=3)
+    draw.text((width / 2, height / 2), logo.name[:40], fill="#1b1b1b", font=font, anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    out.seek(0)
+    return out
+
+
+def _add_svg(document, run, logo):
+    shape = run.add_picture(_fallback_png(logo), height=LOGO_HEIGHT)
+    package = document.part.package
+    part = Part(
+        package.next_partname("/word/media/logo%d.svg"), "image/svg+xml", logo.content, package
+    )
+    relation = document.part.relate_to(part, RELATIONSHIP_TYPE.IMAGE)
+    blip = shape._inline.graphic.graphicData.pic.blipFill.blip
+    blip.append(
+        parse_xml(
+            f'<a:extLst {nsdecls("a", "r")}><a:ext uri="{SVG_EXTENSION}">'
+            f'<asvg:svgBlip xmlns:asvg="{SVG_NS}" r:embed="{relation}"/></a:ext></a:extLst>'
+        )
+    )
+    return shape
+
+
+def _logos(document, logos):
+    """The leading organisations' logos side by side at one height, each with the
+    organisation's name as its description for screen readers."""
+    paragraph = document.add_paragraph()
+    for index, logo in enumerate(logos):
+        run = paragraph.add_run()
+        if index:
+            run.add_text("\u2003")  # an em space between two logos
+        if logo.extension == "svg":
+            shape = _add_svg(document, run, logo)
+        else:
+            shape = run.add_picture(io.BytesIO(logo.content), height=LOGO_HEIGHT)
+        properties = shape._inline.docPr
+        properties.set("name", _text(logo.name)[:200])
+        properties.set("descr", _text(logo.name))
+
+
 def _cover(document, data):
+    if data.logos:
+        _logos(document, data.logos)
     document.add_paragraph(_text(data.initiative.name)).runs[0].bold = True
     document.add_heading(_("Implementation status"), level=0)
     document.add_paragraph(_text(data.title)).runs[0].font.size = Pt(16)
     as_of = _("As of %(date)s") % {"date": date_format(data.date, "SHORT_DATE_FORMAT")}
     document.add_paragraph(as_of)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+def _contents(document):
+    """The table of contents after the cover: a field Word fills from the headings."""
+    document.add_paragraph(_("Contents"), style="TOC Heading")
+    _field(
+        document.add_paragraph(),
+        TOC_INSTRUCTION,
+        _(
+            "The table of contents is filled in when Word opens the document. If it is "
+            "empty, click here and press F9."
+        ),
+    )
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
 
 def _summary(document, data):
@@ -129,13 +260,17 @@ def render_docx(data, *, progress=None):
     document.core_properties.title = _text(f"{_('Implementation status')} – {data.title}")
     document.core_properties.author = _text(data.initiative.name)
     document.core_properties.language = get_language() or "de"
+    _update_fields_on_open(document)
+    _page_numbers(document.sections[0])
     _cover(document, data)
+    _contents(document)
     _summary(document, data)
     if data.changes:
         _changes(document, data)
     progress(20)
     for number, group in enumerate(data.groups, start=1):
-        document.add_section(WD_SECTION.NEW_PAGE)
+        # Only the cover goes without a page number.
+        document.add_section(WD_SECTION.NEW_PAGE).different_first_page_header_footer = False
         document.add_heading(_text(group.name), level=1)
         for row in group.rows:
             _measure(document, row)

@@ -3,6 +3,8 @@ inline SVG): the templates in core/charts/ hold the markup, this works out the
 geometry. Every chart names itself through `title_id` and stands beside a table of its
 figures, which is what screen readers read; the colours repeat what the words say."""
 
+import datetime
+
 from django import template
 from django.utils.formats import date_format
 
@@ -69,4 +71,140 @@ def progress_line(points, title_id):
         "left": LEFT,
         "right": WIDTH - RIGHT,
         "axis_y": HEIGHT - BOTTOM + 22,
+    }
+
+
+# Milestone timeline ---------------------------------------------------------------
+# A measure's milestones along a time axis, one row each: so that dozens stay
+# readable where a phone scales the chart to 390 px. Reached, missed and open differ
+# in shape as well as colour; a dashed line marks today.
+
+MILESTONE_ROW = 30
+MILESTONE_TOP, MILESTONE_BOTTOM = 10, 62  # below: the axis, its dates, today's
+MILESTONE_LEFT, MILESTONE_RIGHT = 14, 466
+CHAR_WIDTH = 7.6  # of a 15-unit Fira Sans letter, on average
+MILESTONE_STATES = {
+    "reached": {"fill": LIGHT_COLOURS["green"], "stroke": LIGHT_COLOURS["green"]},
+    "missed": {"fill": LIGHT_COLOURS["red"], "stroke": LIGHT_COLOURS["red"]},
+    "open": {"fill": "#ffffff", "stroke": NEUTRAL},
+}
+
+
+def _day(value):
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    return value
+
+
+def _milestone_rows(milestones, today):
+    """[(title, due, completed or None, state)] of milestones given as objects or as
+    the dicts a snapshot keeps (ISO dates), in due order."""
+    rows = []
+    for milestone in milestones:
+        get = milestone.get if isinstance(milestone, dict) else milestone.__dict__.get
+        due, done = _day(get("due_on")), _day(get("completed_on"))
+        state = "reached" if done else ("missed" if due < today else "open")
+        rows.append((str(get("title")), due, done, state))
+    return sorted(rows, key=lambda row: row[1])
+
+
+def _shape(state, x, y):
+    """The marker of a state: a filled circle (reached), a triangle pointing down
+    (missed), a hollow diamond (open)."""
+    if state == "reached":
+        return {"kind": "circle", "x": f"{x:.1f}", "y": f"{y:.1f}"}
+    if state == "missed":
+        points = [(x - 8, y - 6), (x + 8, y - 6), (x, y + 8)]
+    else:
+        points = [(x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y)]
+    return {"kind": "polygon", "points": " ".join(f"{a:.1f},{b:.1f}" for a, b in points)}
+
+
+def _fit(text, room):
+    chars = int(room // CHAR_WIDTH)
+    if len(text) <= chars:
+        return text
+    return f"{text[: max(chars - 1, 0)]}…" if chars > 3 else ""
+
+
+def _short(day):
+    return date_format(day, "SHORT_DATE_FORMAT")
+
+
+def _ends(first, last):
+    """The days the axis names, each with where its label stands."""
+    return [(first, "middle")] if first == last else [(first, "start"), (last, "end")]
+
+
+@register.inclusion_tag("core/charts/milestone_timeline.html")
+def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-only"):
+    """The milestones of a measure on a time axis, as of `today` (a report's day, or
+    today), with their table; `table_class` shows or hides that table."""
+    rows = _milestone_rows(milestones, today)
+    if not rows:
+        return {"rows": []}
+    first, last = rows[0][1], rows[-1][1]
+    # Today widens the axis only where it does not squeeze the milestones into a corner.
+    span = max((last - first).days, 30)
+    if first - datetime.timedelta(days=span) <= today < first:
+        first = today
+    elif last < today <= last + datetime.timedelta(days=span):
+        last = today
+    span = (last - first).days or 1
+    inner = MILESTONE_RIGHT - MILESTONE_LEFT - 20
+
+    def x_of(day):
+        if first == last:
+            return (MILESTONE_LEFT + MILESTONE_RIGHT) / 2
+        return MILESTONE_LEFT + 10 + inner * (day - first).days / span
+
+    height = MILESTONE_TOP + MILESTONE_ROW * len(rows) + MILESTONE_BOTTOM
+    marks = []
+    for index, (name, due, _done, state) in enumerate(rows):
+        x, y = x_of(due), MILESTONE_TOP + MILESTONE_ROW * index + MILESTONE_ROW / 2
+        right = x < (MILESTONE_LEFT + MILESTONE_RIGHT) / 2
+        room = (MILESTONE_RIGHT - x - 14) if right else (x - MILESTONE_LEFT - 14)
+        day = date_format(due, "SHORT_DATE_FORMAT")
+        marks.append(
+            {
+                "state": state,
+                "shape": _shape(state, x, y),
+                "colours": MILESTONE_STATES[state],
+                "text_x": f"{x + 14 if right else x - 14:.1f}",
+                "text_y": f"{y + 5:.1f}",
+                "anchor": "start" if right else "end",
+                # The title as people typed it, apart, so that it can carry its language.
+                "day": day,
+                "name": _fit(f"{day} {name}", room)[len(day) + 1 :],
+            }
+        )
+    axis_y = height - MILESTONE_BOTTOM + 4
+    today_mark = None
+    if first <= today <= last:
+        x = x_of(today)
+        today_mark = {
+            "x": f"{x:.1f}",
+            "anchor": "start" if x < (MILESTONE_LEFT + MILESTONE_RIGHT) / 2 else "end",
+            "label": date_format(today, "SHORT_DATE_FORMAT"),
+        }
+    return {
+        "rows": rows,
+        "marks": marks,
+        "today": today,
+        "today_mark": today_mark,
+        "title_id": title_id,
+        "title": title,
+        "table_class": table_class,
+        "width": WIDTH,
+        "height": height,
+        "top": MILESTONE_TOP,
+        "left": MILESTONE_LEFT,
+        "right": MILESTONE_RIGHT,
+        "axis_y": axis_y,
+        "tick_y": axis_y + 22,
+        "today_y": axis_y + 44,
+        "ticks": [
+            {"x": f"{x_of(day):.1f}", "anchor": anchor, "label": _short(day)}
+            for day, anchor in _ends(first, last)
+        ],
     }

@@ -6,6 +6,7 @@ run changes nothing."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import CommandError
 
 from standort.core.demo import differs
@@ -23,6 +24,7 @@ from ..models import (
     Person,
 )
 from .data import ACCOUNTS, DEMO_DOMAIN, DEMO_PASSWORD, ORGANIZATIONS
+from .logos import DEMO_LOGOS, demo_logo
 
 INITIATIVE_FIELDS = ["name", "city", "summary", "description", "starts_on", "ends_on"]
 
@@ -137,7 +139,11 @@ def _organization(result, actor, initiative, key, is_leading, cache):
     if organization is None:
         organization = Organization(name=name, **values)
         services.organization_create(
-            actor=actor, initiative=initiative, organization=organization, is_leading=is_leading
+            actor=actor,
+            initiative=initiative,
+            organization=organization,
+            is_leading=is_leading,
+            logo=_demo_logo(key, name) if is_leading else None,
         )
         result.note(Organization, created=True)
         result.note(InitiativeOrganization, created=True)
@@ -156,7 +162,18 @@ def _organization(result, actor, initiative, key, is_leading, cache):
                 is_leading=is_leading,
             )
             result.note(InitiativeOrganization, created=link is None)
+    if is_leading and not organization.logo and key in DEMO_LOGOS:
+        # A demo loaded before there were logos gets them; a logo of the office's stays.
+        services.organization_update(
+            actor=actor, organization=organization, logo=_demo_logo(key, organization.name)
+        )
+        result.note(Organization, created=False)
     cache[key] = organization
+
+
+def _demo_logo(key, name):
+    content = demo_logo(key, name)
+    return ContentFile(content, name=f"{key}.svg") if content else None
 
 
 def _person(result, actor, initiative, values, cache):

@@ -1,4 +1,7 @@
+import io
+
 import factory
+from PIL import Image
 
 from standort.accounts.tests.factories import UserFactory
 from standort.initiatives.models import (
@@ -97,3 +100,16 @@ def user_with_role(initiative, role, *, email, first_name, last_name):
     RoleFactory(initiative=initiative, user=user, role=role)
     user.person_record = person
     return user
+
+
+# Logos: a plain drawing, and a PNG of `size`.
+LOGO_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 90 30">'
+    b'<rect width="90" height="30" fill="#007155"/></svg>'
+)
+
+
+def logo_png(size=(80, 40)):
+    out = io.BytesIO()
+    Image.new("RGB", size, "#1d4f91").save(out, "PNG")
+    return out.getvalue()

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from standort.accounts.tests.factories import PASSWORD
 from standort.initiatives.models import Body, Membership, Organization, Person
 from standort.initiatives.tests.factories import (
+    LOGO_SVG,
     BodyFactory,
     InitiativeOrganizationFactory,
     MembershipFactory,
@@ -169,6 +170,10 @@ def test_open_an_initiative(ui, duisburg, anna, stefan):
     expect(page.get_by_role("link", name="Sabine Stahl", exact=True)).to_be_visible()
 
 
+def svg_file(content):
+    return {"name": "hafen.svg", "mimeType": "image/svg+xml", "buffer": content}
+
+
 def test_new_organisation_and_person_with_invalid_email(ui, anna):
     page = ui.page
     ui.sign_in("anna@example.org", next_path="/duisburg/")
@@ -183,9 +188,22 @@ def test_new_organisation_and_person_with_invalid_email(ui, anna):
         Organization.Kind.COMPANY.value
     )
     page.get_by_label(re.compile("^(Ort|Stadt|City|city)")).fill("Duisburg")
+    logo = page.get_by_label("Logo")
+    script = LOGO_SVG.replace(b"</svg>", b"<script>alert(1)</script></svg>")
+    logo.set_input_files(
+        files=[{"name": "hafen.svg", "mimeType": "image/svg+xml", "buffer": script}]
+    )
+    page.get_by_role("button", name=SAVE).click()
+    ui.check(shot="09-organisation-form-logo-refused")
+    expect(logo).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#id_new_logo_error")).to_contain_text("Skript")
+    logo.set_input_files(
+        files=[{"name": "hafen.svg", "mimeType": "image/svg+xml", "buffer": LOGO_SVG}]
+    )
     page.get_by_role("button", name=SAVE).click()
     ui.check(shot="10-organisation-page")
     expect(ui.heading("Hafen Duisburg AG")).to_be_visible()
+    expect(page.get_by_role("img", name="Logo von Hafen Duisburg AG")).to_be_visible()
 
     nav.get_by_role("link", name=words("Personen", "People")).click()
     ui.check()

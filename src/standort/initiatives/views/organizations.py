@@ -1,9 +1,11 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from standort.core.access import initiative_permission
+from standort.core.files import image_response
 from standort.core.listing import build_listing
 from standort.core.pages import form_page, recent_history, seen_version, try_save
 
@@ -63,12 +65,24 @@ def organization_detail(request, initiative, pk):
     )
 
 
+@initiative_permission(VIEW)
+def organization_logo(request, initiative, pk):
+    """The organisation's logo, for those who may see the initiative's directory."""
+    organization = get_object_or_404(queries.organization_in(initiative, pk))
+    if not organization.logo:
+        raise Http404
+    return image_response(organization.logo, f"logo-{organization.pk}")
+
+
 @initiative_permission(MANAGE)
 def organization_create(request, initiative):
-    form = OrganizationForm(request.POST or None)
+    form = OrganizationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         organization = services.organization_create(
-            actor=request.user, initiative=initiative, organization=form.instance
+            actor=request.user,
+            initiative=initiative,
+            organization=form.instance,
+            logo=form.cleaned_data["new_logo"],
         )
         messages.success(request, _("The organisation has been created."))
         return redirect(_detail_url(initiative, organization))
@@ -78,7 +92,7 @@ def organization_create(request, initiative):
 @initiative_permission(MANAGE)
 def organization_edit(request, initiative, pk):
     organization = get_object_or_404(queries.organization_in(initiative, pk))
-    form = OrganizationForm(request.POST or None, instance=organization)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
     if request.method == "POST" and form.is_valid():
 
         def save():
@@ -86,6 +100,8 @@ def organization_edit(request, initiative, pk):
                 actor=request.user,
                 organization=form.instance,
                 expected_version=seen_version(form),
+                logo=form.cleaned_data["new_logo"],
+                remove_logo=form.cleaned_data.get("remove_logo", False),
             )
 
         if try_save(form, save):

@@ -133,6 +133,11 @@ def test_open_a_measure_and_see_its_timeline(ui, catalogue):
     expect(items.nth(2)).to_contain_text("Auswertung")
     # Anna may edit: every milestone has its edit link, and a new one can be added.
     expect(milestones.get_by_role("link", name=re.compile("Auswertung"))).to_be_visible()
+    # Above the list, the same milestones on a time line, today marked.
+    chart = milestones.get_by_role("img", name=words("Die Meilensteine auf einer Zeitachse"))
+    expect(chart).to_be_visible()
+    expect(chart.locator(".chart__today")).to_have_count(1)
+    expect(milestones.locator(".chart__milestone--missed")).to_have_count(1)
 
     page.get_by_role("link", name="Bildung").click()
     ui.check()

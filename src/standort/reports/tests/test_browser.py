@@ -2,12 +2,21 @@
 built, downloads the PDF and reads the report on the web."""
 
 import datetime
+import io
 import re
+from urllib.parse import urljoin
 
 import pytest
+from django.core.files.base import ContentFile
 from django.utils import timezone
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
+from standort.initiatives.tests.factories import (
+    InitiativeOrganizationFactory,
+    OrganizationFactory,
+    logo_png,
+)
 from standort.reports.models import Report
 
 from .conftest import closed_review
@@ -64,7 +73,13 @@ def test_build_watch_download_and_read(ui, review, anna):
 
 def test_build_a_report_on_demand_of_one_working_group(ui, review):
     """Duisburg's steering committee wants the founders' working group as it stands:
-    Anna picks it, only the PDF, and reads the report on the web."""
+    Anna picks it, only the PDF, with the city's logo on its cover, and reads the
+    report on the web."""
+    city = OrganizationFactory(name="Stadt Duisburg")
+    city.logo.save("stadt.png", ContentFile(logo_png()))
+    InitiativeOrganizationFactory(
+        initiative=review.cycle.initiative, organization=city, is_leading=True
+    )
     page = ui.page
     ui.sign_in("anna@example.org", next_path="/duisburg/reports/")
     form = page.get_by_role("region", name=re.compile("Bericht zum aktuellen Stand"))
@@ -77,16 +92,22 @@ def test_build_a_report_on_demand_of_one_working_group(ui, review):
     demand = page.get_by_role("region", name="Berichte auf Abruf")
     expect(demand).to_contain_text("Arbeitskreis Mittelstand und Gründung")
     ui.check(shot="reports-demand-built")
+    link = demand.get_by_role("link", name=re.compile("PDF"))
+    response = page.request.get(urljoin(page.url, link.get_attribute("href")))
+    assert response.headers["content-type"] == "application/pdf"
+    assert len(response.body()) > 1000
     with page.expect_download() as download:
-        demand.get_by_role("link", name=re.compile("PDF")).click()
+        link.click()
     pdf = download.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
+    assert len(PdfReader(io.BytesIO(pdf)).pages[0].images) == 1  # the logo on the cover
     text = " ".join(pdf_text(pdf))
     assert "Gründerzentrum Außenstelle Müller" in text
     assert "Ladeinfrastruktur im Hafen" not in text  # of the energy working group
 
     demand.get_by_role("link", name=re.compile("im Web lesen")).click()
     ui.check(shot="report-demand-html")
+    expect(page.get_by_role("img", name="Stadt Duisburg")).to_be_visible()
     expect(page.get_by_role("heading", name=re.compile("Flächenpool für Logistik"))).to_be_visible()
     expect(page.get_by_text("Ladeinfrastruktur im Hafen")).to_have_count(0)
 
