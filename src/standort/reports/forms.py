@@ -1,6 +1,8 @@
 """The form of a report on demand: which measures, since when the changes, which
 files."""
 
+import datetime
+
 from django import forms
 from django.db.models import Q
 from django.utils import timezone
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from standort.core.forms import KernForm
 from standort.measures.models import Measure, StatusUpdate
 
-from .comparison import day_point
+from .comparison import NOW, day_point, points
 from .models import Report
 
 NO_REPORT = "none"
@@ -55,6 +57,15 @@ class DemandReportForm(KernForm):
             "status, new and dropped measures, milestones. Empty: without this section."
         ),
     )
+    since_point = forms.TypedChoiceField(
+        label=gettext_lazy("or since a reporting period or status review"),
+        required=False,
+        coerce=datetime.date.fromisoformat,
+        empty_value=None,
+        help_text=gettext_lazy(
+            "The changes after the day it closed. A day entered above takes precedence."
+        ),
+    )
     formats = forms.MultipleChoiceField(
         label=gettext_lazy("Files"),
         choices=Report.Format.choices,
@@ -75,12 +86,31 @@ class DemandReportForm(KernForm):
         # From the day of the previous report on, unless that was today.
         if since is not None and since < timezone.localdate() and not self.is_bound:
             self.initial["since"] = since
+        # The closed reporting periods and reviews, by the day their figures are from.
+        closed = [point for point in points(initiative) if point.key != NOW]
+        if closed:
+            self.fields["since_point"].choices = [
+                ("", _("none")),
+                *((point.day.isoformat(), point.label) for point in closed),
+            ]
+        else:
+            del self.fields["since_point"]
 
     def clean_since(self):
         since = self.cleaned_data["since"]
         if since is not None and since >= timezone.localdate():
             raise forms.ValidationError(_("Please choose a day before today."))
         return since
+
+    def clean(self):
+        cleaned = super().clean()
+        point_day = cleaned.get("since_point")
+        if cleaned.get("since") is None and "since" not in self.errors and point_day:
+            if point_day >= timezone.localdate():
+                self.add_error("since_point", _("It closed today: there are no changes since."))
+            else:
+                cleaned["since"] = point_day
+        return cleaned
 
     def measures(self):
         """The catalogue's measures (not the archived ones) the choices select."""

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from standort.core.access import initiative_permission
 from standort.measures import services as measure_services
@@ -35,7 +35,7 @@ def _closed_cycle(initiative, cycle_id):
 
 
 @initiative_permission(VIEW)
-def report_list(request, initiative, form=None, period_form=None):
+def report_list(request, initiative, period_form=None):
     entries = queries.reports_by_review(initiative)
     page, demand_entries = queries.demand_reports(initiative, request.GET.get("page"))
     now = timezone.now()
@@ -45,8 +45,6 @@ def report_list(request, initiative, form=None, period_form=None):
             report.is_stale = services.is_stale(report, now)
             waiting = waiting or (report.is_pending and not report.is_stale)
     can_generate = request.user.has_perm(GENERATE, initiative)
-    if can_generate and form is None:
-        form = DemandReportForm(initiative=initiative, since=queries.last_demand_day(initiative))
     if can_generate and period_form is None:
         period_form = PeriodForm()
     context = {
@@ -55,12 +53,11 @@ def report_list(request, initiative, form=None, period_form=None):
         "demand": {"page": page, "entries": demand_entries},
         "waiting": waiting,
         "can_generate": can_generate,
-        "form": form,
         "period_form": period_form,
         "periods": queries.periods_of(initiative),
     }
     template = "reports/_report_list.html" if request.htmx else "reports/report_list.html"
-    invalid = any(f is not None and f.errors for f in (form, period_form))
+    invalid = period_form is not None and period_form.errors
     response = render(request, template, context, status=400 if invalid else 200)
     # The list and its htmx fragment share an address: caches must tell them apart.
     patch_vary_headers(response, ["HX-Request"])
@@ -81,11 +78,21 @@ def report_generate(request, initiative, cycle_id):
 
 
 @initiative_permission(GENERATE)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_demand(request, initiative):
-    form = DemandReportForm(request.POST, initiative=initiative)
+    """The choices of a report of the current state (a page of its own: its lists of
+    working groups and fields of action are long), and building it."""
+    if request.method == "GET":
+        form = DemandReportForm(initiative=initiative, since=queries.last_demand_day(initiative))
+    else:
+        form = DemandReportForm(request.POST, initiative=initiative)
     if not form.is_valid():
-        return report_list(request, initiative.slug, form=form)
+        return render(
+            request,
+            "reports/demand_form.html",
+            {"initiative": initiative, "form": form},
+            status=400 if form.is_bound else 200,
+        )
     services.reports_on_demand(
         actor=request.user,
         initiative=initiative,

@@ -82,7 +82,8 @@ def test_build_a_report_on_demand_of_one_working_group(ui, review):
     )
     page = ui.page
     ui.sign_in("anna@example.org", next_path="/duisburg/reports/")
-    form = page.get_by_role("region", name=re.compile("Bericht zum aktuellen Stand"))
+    page.get_by_role("link", name="Bericht zum aktuellen Stand erstellen").click()
+    form = page.get_by_role("main")
     form.get_by_role("checkbox", name="Arbeitskreis Mittelstand und Gründung").check()
     for format in ["Excel (XLSX)", "Word (DOCX)"]:
         form.get_by_role("checkbox", name=format).uncheck()

@@ -190,3 +190,25 @@ def test_measures_without_a_status_report_can_be_chosen(
     report = Report.objects.get(cycle=None)
     assert sorted(report.snapshot.rows.values_list("number", flat=True)) == [2, 3, 4, 5]
     assert report.selection == "Ampel: kein Sachstand"
+
+
+def test_the_changes_can_start_at_a_closed_period(
+    catalogue, as_persona, django_capture_on_commit_callbacks
+):
+    client = as_persona("anna")
+    five_days_ago = TODAY() - datetime.timedelta(days=5)
+    client.post(reverse("period_close", args=["duisburg"]), {"ends_on": five_days_ago.isoformat()})
+    form_page = client.get(reverse("report_demand", args=["duisburg"]))
+    assert f"Stand zum {five_days_ago:%d.%m.%Y}" in form_page.content.decode()
+
+    data = {"since_point": five_days_ago.isoformat(), "formats": ["xlsx"]}
+    assert build(client, data, django_capture_on_commit_callbacks).status_code == 302
+    assert Report.objects.get().since == five_days_ago
+
+    # A day typed in takes precedence; a choice not offered is told next to its field.
+    other = TODAY() - datetime.timedelta(days=2)
+    build(client, {**data, "since": other.isoformat()}, django_capture_on_commit_callbacks)
+    assert Report.objects.order_by("pk").last().since == other
+    wrong = build(client, {**data, "since_point": "2001-01-01"}, django_capture_on_commit_callbacks)
+    assert wrong.status_code == 400
+    assert "Bitte eine gültige Auswahl treffen." in wrong.content.decode()

@@ -42,7 +42,8 @@ class Row:
     name: str
     kind: str
     kwargs: Callable  # place → URL kwargs besides the slug
-    post: bool = False  # the view takes POST only: an allowed GET answers 405
+    post: bool = False  # the view takes POST: an allowed GET answers 405 unless `form`
+    form: bool = False  # the view shows its form on GET too
     data: dict | None = None  # what a POST sends
 
     def __str__(self):
@@ -57,7 +58,7 @@ TABLE = [
     Row("report_regenerate", "generate", lambda p: {"pk": p.report.pk}, post=True),
     Row("demand_report_html", "view", lambda p: {"pk": p.demand.pk}),
     Row("report_regenerate", "generate", lambda p: {"pk": p.demand.pk}, post=True),
-    Row("report_demand", "generate", lambda p: {}, post=True, data={"formats": ["pdf"]}),
+    Row("report_demand", "generate", lambda p: {}, post=True, form=True, data={"formats": ["pdf"]}),
     Row("report_compare", "view", lambda p: {}),
     Row("period_close", "generate", lambda p: {}, post=True, data={"ends_on": "2026-01-31"}),
 ]
@@ -69,7 +70,7 @@ def expected(row, method, persona):
     if persona in ALLOWED[row.kind]:
         if method == "POST":
             return 302
-        return 405 if row.post else 200
+        return 405 if row.post and not row.form else 200
     return LOGIN if persona == "anonymous" else 403
 
 
