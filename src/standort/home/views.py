@@ -2,6 +2,7 @@ import datetime
 
 from csp import constants as csp
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,7 +19,7 @@ from standort.initiatives.models import Body, Initiative, Organization, Person
 from standort.initiatives.views import MANAGE
 from standort.measures import dashboard, recent
 from standort.measures import queries as measure_queries
-from standort.measures.models import Measure, Milestone, StatusUpdate
+from standort.measures.models import Measure, Milestone, Snapshot, StatusUpdate, Topic
 from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
@@ -116,12 +117,21 @@ STAMPED_MODELS = (
 )
 
 
-# The public page names the owners' organisations too.
-PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization)
+# The public page names the owners' organisations too, and offers the fields of
+# action to filter by.
+PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization, Topic)
 
 
 def _data_stamp(initiative, models=STAMPED_MODELS):
-    return stamped(Initiative.objects.filter(pk=initiative.pk).only("pk"), models).stamp
+    initiatives = Initiative.objects.filter(pk=initiative.pk).only("pk")
+    if models is PUBLIC_STAMPED_MODELS:
+        # A closed review or reporting period adds a point to the public page's chart
+        # of the plan's progress; snapshots keep no history, so their newest is read.
+        newest = Snapshot.objects.filter(initiative=OuterRef("pk")).order_by("-pk")
+        initiatives = initiatives.annotate(newest_snapshot=Subquery(newest.values("pk")[:1]))
+        found = stamped(initiatives, models)
+        return f"{found.stamp}-{found.newest_snapshot}"
+    return stamped(initiatives, models).stamp
 
 
 def _steering_key(initiative, today, models=STAMPED_MODELS):
