@@ -21,7 +21,8 @@ class Row:
 
 @dataclass(frozen=True)
 class GroupChart:
-    title: str  # the picture's name for a screen reader
+    caption: str  # what the chart shows, in a few words (the figure's caption)
+    title: str  # the picture's description for a screen reader
     row_header: str  # the table's first column, e.g. "Working group"
     legend: list  # [(caption, [(colour key, label)])]: one entry per bar of a row
     rows: list  # [Row]

@@ -638,6 +638,7 @@ def group_chart(groups, *, statuses=STATUSES):
             )
         )
     return charts.GroupChart(
+        caption=_("Status and traffic lights per working group"),
         title=_(
             "Bar chart: the measures of each working group by status, and those still "
             "pursued by traffic light. The table gives the same figures."

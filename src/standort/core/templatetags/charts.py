@@ -88,11 +88,13 @@ SEGMENT_COLOURS = {
     **LIGHT_COLOURS,
     "none": "#767676",
 }
-BARS_WIDTH = 480
-BARS_TOTAL = 44  # room after the longest bar for its total
-NAME_HEIGHT, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 22, 22, 4, 14
-MIN_LABELLED = 24  # narrower segments leave their number to the table
-NAME_LENGTH = 52  # characters of a group's name the picture shows (the table: all)
+# Narrow, with large text: a phone scales it down to about 360 px, where the text
+# stays at 14 px or more.
+BARS_WIDTH = 400
+BARS_TOTAL = 40  # room after the longest bar for its total
+NAME_HEIGHT, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 24, 24, 4, 14
+MIN_LABELLED = 22  # narrower segments leave their number to the table
+NAME_LENGTH = 44  # characters of a group's name the picture shows (the table: all)
 
 
 @register.inclusion_tag("core/charts/group_bars.html")

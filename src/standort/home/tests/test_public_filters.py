@@ -167,7 +167,8 @@ def test_the_chart_per_working_group_and_its_table_say_the_same(public, client):
     chart = page[start : page.index("</figure>", start)]
     assert '<svg class="chart chart--bars"' in chart
     assert 'role="img" aria-labelledby="public-group-chart"' in chart
-    assert '<figcaption id="public-group-chart"' in chart
+    assert '<title id="public-group-chart">Balkendiagramm:' in chart
+    assert ">Status und Ampeln je Arbeitskreis</figcaption>" in chart
     # Statuses of the public page (those any group has), then the lights of the
     # measures still pursued: Mittelstand's 1 (amber), 2 and its dropped 6.
     header = re.findall(r'<th scope="col" class="kern-table__header[^"]*">([^<]+)</th>', chart)
