@@ -110,3 +110,13 @@ window.addEventListener("message", function (event) {{
     )
     assert frame.evaluate("e => e.getBoundingClientRect().height") == pytest.approx(wanted, abs=2)
     assert ui.page.frames[1].evaluate("document.documentElement.scrollHeight") <= wanted + 2
+
+
+def test_the_compact_cards_pass_the_checks(new_ui, plan):
+    ui = new_ui(*PHONE)
+    ui.goto("/duisburg/embed/?view=summary", shot="public-11-embed-summary")
+    _fits(ui)
+    expect(ui.page.get_by_text("Beschlossene Maßnahmen")).to_be_visible()
+    ui.goto("/duisburg/embed/?measure=1", shot="public-12-embed-measure")
+    _fits(ui)
+    expect(ui.page.get_by_role("heading", level=1)).to_contain_text("Breitband")
