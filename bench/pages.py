@@ -247,6 +247,12 @@ def pages_of(installation):
         Page("dashboard", f"/{bench}/", f"/{small}/"),
         Page("public page", f"/{bench}/", f"/{small}/", anonymous=True, target=3),
         Page(
+            "public page, filtered",
+            f"/{bench}/?status=in_progress&q={SEARCH}",
+            f"/{small}/?status=in_progress&q={SEARCH}",
+            anonymous=True,
+        ),
+        Page(
             "body",
             f"/{bench}/bodies/{installation.bench_body.pk}/",
             f"/{small}/bodies/{installation.small_body.pk}/",

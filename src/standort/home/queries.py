@@ -1,10 +1,15 @@
-"""Reads of the legal pages: an initiative's own text, or the platform's in its place,
-or the sample the platform ships while nobody has written one."""
+"""Reads of the public page that no app below assembles (the plan's progress over
+time), and of the legal pages: an initiative's own text, or the platform's in its
+place, or the sample the platform ships while nobody has written one."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils import timezone
+
+from standort.measures import dashboard
+from standort.reports.queries import plan_progress
 
 from .models import (
     InitiativeAccessibilityStatement,
@@ -12,6 +17,29 @@ from .models import (
     PlatformAccessibilityStatement,
     PlatformLegalText,
 )
+
+
+@dataclass(frozen=True)
+class _State:
+    """What `plan_progress` reads of a measure as it stands."""
+
+    measure_id: int
+    status: str
+    progress: int
+    is_archived: bool = False
+
+
+def public_progress(initiative):
+    """[(day, per cent, "")]: the average progress of the measures the public page
+    shows, at each closed review and reporting period and today, as the reports draw
+    it (reports.queries.plan_progress). Two queries: the measures, the snapshots."""
+    states = [
+        _State(*row)
+        for row in dashboard.public_measures(initiative)
+        .order_by()
+        .values_list("pk", "status", "progress")
+    ]
+    return plan_progress(initiative, states, until=timezone.now())
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@ import datetime
 
 from csp import constants as csp
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,14 +19,16 @@ from standort.initiatives.models import Body, Initiative, Organization, Person
 from standort.initiatives.views import MANAGE
 from standort.measures import dashboard, recent
 from standort.measures import queries as measure_queries
-from standort.measures.models import Measure, Milestone, StatusUpdate
+from standort.measures.models import Measure, Milestone, Snapshot, StatusUpdate, Topic
 from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
 from standort.reviews.models import ReviewAnswer, ReviewCycle
 from standort.reviews.summary import review_summary
 
+from . import queries as home_queries
 from . import services
+from .forms import public_filter
 
 
 def platform_home(request):
@@ -114,12 +117,21 @@ STAMPED_MODELS = (
 )
 
 
-# The public page names the owners' organisations too.
-PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization)
+# The public page names the owners' organisations too, and offers the fields of
+# action to filter by.
+PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization, Topic)
 
 
 def _data_stamp(initiative, models=STAMPED_MODELS):
-    return stamped(Initiative.objects.filter(pk=initiative.pk).only("pk"), models).stamp
+    initiatives = Initiative.objects.filter(pk=initiative.pk).only("pk")
+    if models is PUBLIC_STAMPED_MODELS:
+        # A closed review or reporting period adds a point to the public page's chart
+        # of the plan's progress; snapshots keep no history, so their newest is read.
+        newest = Snapshot.objects.filter(initiative=OuterRef("pk")).order_by("-pk")
+        initiatives = initiatives.annotate(newest_snapshot=Subquery(newest.values("pk")[:1]))
+        found = stamped(initiatives, models)
+        return f"{found.stamp}-{found.newest_snapshot}"
+    return stamped(initiatives, models).stamp
 
 
 def _steering_key(initiative, today, models=STAMPED_MODELS):
@@ -162,44 +174,71 @@ def _number(value, default):
 
 
 def _public_context(request, initiative):
-    """The public page: the initiative, and its adopted measures per working group with
-    their status and progress (`?group=<id>` narrows to one group, `?page=` pages).
+    """The public page: the initiative, its figures and charts, and its adopted
+    measures per working group with their status and progress (`?group=<id>` narrows
+    to one group; `?status=`, `?topic=` and `?q=` filter, see forms.public_filter;
+    `?page=` pages).
 
     Its figures are the catalogue as it stands, so the date they are from is today's
-    (the cached part is kept by the day), not that of a review that asked for them."""
+    (the cached parts are kept by the day), not that of a review that asked for them."""
     today = timezone.localdate()
     group = request.GET.get("group")
     page = _number(request.GET.get("page"), 1)
     group = None if group in (None, "") else _number(group, -1)
+    narrow = public_filter(request.GET)
+    key = _steering_key(initiative, today, PUBLIC_STAMPED_MODELS)
     return {
         "initiative": initiative,
         "leading": queries.leading_organizations(initiative),
-        # Read only when the template's cached fragment has to be rendered anew, as
-        # the dashboard's (_steering_key). Only the page as linked, without a query
-        # string, is kept: its links carry the query string, which is the visitor's.
+        # Read only when one of the template's cached fragments has to be rendered
+        # anew, as the dashboard's (_steering_key).
         "transparency": SimpleLazyObject(
-            lambda: dashboard.public_page(initiative, page=page, group=group)
+            lambda: dashboard.public_page(initiative, page=page, group=group, narrow=narrow)
         ),
-        "public_key": (
-            "-" if request.GET else _steering_key(initiative, today, PUBLIC_STAMPED_MODELS)
-        ),
+        "progress_points": SimpleLazyObject(lambda: home_queries.public_progress(initiative)),
+        # The figures and charts are the same for every visitor: always kept.
+        "figures_key": key,
+        "figures_seconds": STEERING_CACHE_SECONDS,
+        # Of the list only the page as linked, without a query string, is kept: its
+        # links (pages, filters) carry the query string, which is the visitor's.
+        "public_key": "-" if request.GET else key,
         "public_seconds": 0 if request.GET else STEERING_CACHE_SECONDS,
         "as_of": today,
+        "public_statuses": [(s, Measure.Status(s).label) for s in dashboard.PUBLIC_STATUSES],
     }
 
 
 @xframe_options_exempt
 def initiative_embed(request, initiative_slug):
     """The public page without the site around it, for the websites the office lists
-    (and only those) to show in a frame."""
+    (and only those) to show in a frame: in all, or compact: a summary card
+    (`?view=summary`), one working group's measures (`?group=<pk>`), one measure's
+    card (`?measure=<number>`). Each tells the page around it its height
+    (core/embed.js)."""
     initiative = request.initiative
     if not initiative.is_public:
         raise Http404
-    response = render(
-        request,
-        "home/initiative_embed.html",
-        {**_public_context(request, initiative), "public_url": initiative.get_absolute_url()},
-    )
+    context = {"public_url": initiative.get_absolute_url(), "initiative": initiative}
+    if "measure" in request.GET:
+        number = _number(request.GET["measure"], None)
+        measure = number is not None and dashboard.public_measure(initiative, number)
+        if not measure:
+            raise Http404
+        context.update(variant="measure", measure=measure, as_of=timezone.localdate())
+    elif request.GET.get("view") == "summary":
+        context.update(
+            variant="summary",
+            tally=dashboard.public_figures(initiative),
+            as_of=timezone.localdate(),
+        )
+    else:
+        context.update(_public_context(request, initiative))
+        # One working group's measures: its list, without the figures around it.
+        variant = "group" if request.GET.get("group") else "full"
+        context.update(variant=variant, compact=variant == "group")
+        if variant == "group" and context["transparency"].group is None:
+            raise Http404
+    response = render(request, "home/initiative_embed.html", context)
     # The site's policy (settings.CONTENT_SECURITY_POLICY), framed by the listed sites.
     response._csp_replace = {
         "frame-ancestors": [csp.SELF, *embed_origins(initiative.embed_origins)]

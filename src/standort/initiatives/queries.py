@@ -56,6 +56,16 @@ def _count_of(queryset, group_field):
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
+def working_groups(initiative):
+    """[(pk, name)] of the initiative's working groups (not their sub-groups), in the
+    bodies' order: what one may embed a group of (the embed's `?group=`)."""
+    return list(
+        Body.objects.filter(
+            initiative=initiative, kind=Body.Kind.WORKING_GROUP, parent__isnull=True
+        ).values_list("pk", "name")
+    )
+
+
 def public_initiatives():
     return Initiative.objects.filter(is_public=True).order_by("name")
 

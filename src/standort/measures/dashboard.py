@@ -24,12 +24,16 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from standort.core import charts
 from standort.core.listing import Page, paginate
 from standort.initiatives.models import Body
 
-from .models import CLOSED_STATUSES, Measure, Milestone
+from .models import CLOSED_STATUSES, Measure, Milestone, StatusUpdate
 from .queries import archived_is, next_open_milestone, overdue_condition
+from .search import search
 
 Status = Measure.Status
 
@@ -100,12 +104,24 @@ class Tally:
     the dropped ones) added up. (A plain class with slots: the dashboard adds up a few
     hundred rows into some fifty of these.)"""
 
-    __slots__ = ("total", "lights", "statuses", "overdue", "stale", "pursued", "progress_sum")
+    __slots__ = (
+        "total",
+        "lights",
+        "statuses",
+        "overdue",
+        "stale",
+        "pursued",
+        "progress_sum",
+        "pursued_lights",
+    )
 
     def __init__(self):
         self.total = self.overdue = self.stale = self.pursued = self.progress_sum = 0
         self.lights = dict(_NO_LIGHTS)
         self.statuses = dict(_NO_STATUSES)
+        # The traffic lights of the measures still pursued: a dropped measure's last
+        # light says nothing of where the plan stands (the charts per working group).
+        self.pursued_lights = dict(_NO_LIGHTS)
 
     def add(self, status, light, count, overdue=False, stale=False, progress=0):
         self.total += count
@@ -120,6 +136,7 @@ class Tally:
         if status != Status.DROPPED:
             self.pursued += count
             self.progress_sum += progress or 0
+            self.pursued_lights[light] += count
 
     def include(self, other):
         """Adds the counts of `other` Tally to these."""
@@ -130,6 +147,8 @@ class Tally:
         self.progress_sum += other.progress_sum
         for light, count in other.lights.items():
             self.lights[light] += count
+        for light, count in other.pursued_lights.items():
+            self.pursued_lights[light] += count
         for status, count in other.statuses.items():
             self.statuses[status] += count
 
@@ -320,6 +339,21 @@ def public_state(measure):
     return "shown"
 
 
+@dataclass(frozen=True)
+class PublicFilter:
+    """What a visitor narrows the public page's list to: one status, one field of
+    action (a topic's pk) and words to search for in number, title and description.
+    `public_page` leaves out a value it does not offer (an old bookmark, a typed URL)
+    rather than showing nothing; `PublicPage.narrow` is what it applied."""
+
+    status: str = ""
+    topic: int | None = None
+    q: str = ""
+
+    def __bool__(self):
+        return bool(self.status or self.topic is not None or self.q)
+
+
 @dataclass
 class PublicPage:
     """The public page's figures and one page of its measures, grouped."""
@@ -331,6 +365,13 @@ class PublicPage:
     sections: list
     pages: Page  # which page of how many this is
     group: Group | None  # the group chosen, if one is
+    found: Tally = field(default_factory=Tally)  # the measures listed, on all pages
+    narrow: PublicFilter = PublicFilter()  # the filters applied
+    topics: list = field(default_factory=list)  # [(pk, name)]: the fields of action offered
+
+    @property
+    def is_filtered(self):
+        return bool(self.narrow)
 
 
 PUBLIC_COLUMNS = (
@@ -366,32 +407,128 @@ def _pages(groups, size):
     return pages or [[]]
 
 
-def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS):
+def _public_counts(measures, q):
+    """The public measures counted by working group, status, traffic light and field of
+    action (one GROUP BY query, the fields' names joined), each count marked whether
+    its measures match the search `q` (all do without one)."""
+    rows = measures.order_by()
+    found = ()
+    if q:
+        rows = rows.annotate(
+            found=Case(
+                When(pk__in=search(measures, q).values("pk"), then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        found = ("found",)
+    columns = ("body_id", "status", "latest_update__traffic_light", "topic_id", "topic__name")
+    rows = rows.values_list(*columns, "topic__position", *found).annotate(
+        n=Count("pk"), progress=Sum("progress")
+    )
+    for row in rows:
+        yield (row if q else (*row[:6], True, *row[6:]))
+
+
+def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS, narrow=PublicFilter()):
     """The public page: figures per working group (one GROUP BY query), the bodies'
     names (one query) and the measures of page `page` (one query), of all groups or
     of the group with pk `group` (0: measures of no group; a sub-group's pk: the group
-    it belongs to)."""
+    it belongs to), narrowed by the `PublicFilter` `narrow`. The figures are those of
+    all public measures; the list and its count (`found`) those the filter finds. The
+    status and the field of action are filtered in the counts (the same query
+    whatever is chosen); the search marks the counts it matches."""
     measures = public_measures(initiative)
-    rows = (
-        measures.order_by()
-        .values_list("body_id", "status")
-        .annotate(n=Count("pk"), progress=Sum("progress"))
+    counted = list(_public_counts(measures, narrow.q))
+    topics = {}
+    for _body, _status, _light, topic_id, name, position, *_rest in counted:
+        if topic_id is not None:
+            topics[topic_id] = (position, name, topic_id)
+    narrow = PublicFilter(
+        status=narrow.status if narrow.status in PUBLIC_STATUSES else "",
+        topic=narrow.topic if narrow.topic in topics else None,
+        q=narrow.q,
     )
-    everything, by_body = Tally(), {}
-    for body_id, status, count, progress in rows:
-        everything.add(status, None, count, progress=progress)
-        body = by_body.get(body_id)
-        if body is None:
-            body = by_body[body_id] = Tally()
-        body.add(status, None, count, progress=progress)
-    groups = _public_groups(_bodies(initiative), by_body)
-    chosen = None
+    everything, by_body, found_by_body = Tally(), {}, {}
+    for body_id, status, light, topic_id, _name, _position, found, count, progress in counted:
+        everything.add(status, light, count, progress=progress)
+        _tally(by_body, body_id).add(status, light, count, progress=progress)
+        if (
+            found
+            and narrow.status in ("", status)
+            and (narrow.topic is None or narrow.topic == topic_id)
+        ):
+            _tally(found_by_body, body_id).add(status, light, count, progress=progress)
+    bodies = _bodies(initiative)
+    groups = _public_groups(bodies, by_body)
+    listed = _public_groups(bodies, found_by_body) if narrow else groups
     if group is not None:
         chosen = next((g for g in groups if group in {pk or 0 for pk in g.body_ids}), None)
+        if chosen is not None:
+            listed = [g for g in listed if g.pk == chosen.pk]
+    else:
+        chosen = None
+    found = Tally()
+    for shown in listed:
+        found.include(shown.tally)
     # A page of the list is one of _pages' pages of whole groups.
-    pages = paginate(_pages([chosen] if chosen else groups, size), page, per_page=1)
-    sections = _page_rows(measures, pages.object_list[0])
-    return PublicPage(everything, groups, sections, pages, chosen)
+    pages = paginate(_pages(listed, size), page, per_page=1)
+    sections = _page_rows(_narrowed(measures, narrow), pages.object_list[0])
+    return PublicPage(
+        everything,
+        groups,
+        sections,
+        pages,
+        chosen,
+        found=found,
+        narrow=narrow,
+        topics=[(pk, name) for _position, name, pk in sorted(topics.values())],
+    )
+
+
+def public_figures(initiative):
+    """The public measures' Tally in all, for a summary: one query."""
+    everything = Tally()
+    for _body, status, light, *_topic, _found, count, progress in _public_counts(
+        public_measures(initiative), ""
+    ):
+        everything.add(status, light, count, progress=progress)
+    return everything
+
+
+def _tally(tallies, key):
+    tally = tallies.get(key)
+    if tally is None:
+        tally = tallies[key] = Tally()
+    return tally
+
+
+def _narrowed(measures, narrow):
+    if narrow.status:
+        measures = measures.filter(status=narrow.status)
+    if narrow.topic is not None:
+        measures = measures.filter(topic_id=narrow.topic)
+    return search(measures, narrow.q) if narrow.q else measures
+
+
+def public_measure(initiative, number):
+    """{PUBLIC_COLUMNS: value} of the public measure of number `number`, what a card
+    shows of it (nothing else is read), or None where the public page does not show
+    it. One query."""
+    rows = _public_columns(public_measures(initiative)).filter(number=number)
+    return rows.values(*PUBLIC_COLUMNS).first()
+
+
+def _public_columns(measures):
+    return measures.annotate(
+        organization_name=Coalesce("owner_organization__name", "owner__organization__name"),
+        # Only a dropped measure's reason is public: why it was given up.
+        dropped_reason=Case(
+            When(status=Status.DROPPED, then="status_reason"),
+            default=Value(""),
+            output_field=TextField(),
+        ),
+    ).order_by("number")
 
 
 def _public_groups(bodies, tallies):
@@ -430,15 +567,7 @@ def _top(pk, parent_of):
 def _page_rows(measures, chunks):
     if not chunks:
         return []
-    columns = measures.annotate(
-        organization_name=Coalesce("owner_organization__name", "owner__organization__name"),
-        # Only a dropped measure's reason is public: why it was given up.
-        dropped_reason=Case(
-            When(status=Status.DROPPED, then="status_reason"),
-            default=Value(""),
-            output_field=TextField(),
-        ),
-    ).order_by("number")
+    columns = _public_columns(measures)
     if len(chunks) == 1:
         group, start, stop = chunks[0]
         rows = columns.filter(_in_group(group))
@@ -472,4 +601,49 @@ def _heading_order(group):
     return Case(
         *(When(body_id=pk, then=Value(n)) for n, pk in enumerate(group.body_ids)),
         output_field=IntegerField(),
+    )
+
+
+# Charts ---------------------------------------------------------------------------
+
+
+def group_chart(groups, *, statuses=STATUSES):
+    """The chart of `groups` ([Group]): per working group one bar by status (the
+    statuses of `statuses` any group has) and one by the traffic lights of the
+    measures still pursued (core.templatetags.charts.group_bars draws it)."""
+    shown = [s for s in statuses if any(g.tally.statuses[s] for g in groups)]
+    status_keys = [(s, str(Status(s).label)) for s in shown]
+    light_labels = dict(StatusUpdate.Light.choices)
+    none_yet = pgettext("traffic light", "none yet")
+    light_keys = [
+        (light or "none", str(light_labels[light]) if light else none_yet) for light in LIGHTS
+    ]
+    status_caption, light_caption = _("Status"), _("Traffic light")
+    rows = []
+    for group in groups:
+        tally = group.tally
+        by_status = [(key, label, tally.statuses[key]) for key, label in status_keys]
+        by_light = [
+            (key, label, tally.pursued_lights[light])
+            for light, (key, label) in zip(LIGHTS, light_keys, strict=True)
+        ]
+        rows.append(
+            charts.Row(
+                name=group.name or _("No working group"),
+                typed=bool(group.name),
+                bars=[
+                    charts.Bar(status_caption, by_status, sum(c for *_k, c in by_status)),
+                    charts.Bar(light_caption, by_light, tally.pursued),
+                ],
+            )
+        )
+    return charts.GroupChart(
+        caption=_("Status and traffic lights per working group"),
+        title=_(
+            "Bar chart: the measures of each working group by status, and those still "
+            "pursued by traffic light. The table gives the same figures."
+        ),
+        row_header=_("Working group"),
+        legend=[(status_caption, status_keys), (light_caption, light_keys)],
+        rows=rows,
     )

@@ -208,3 +208,87 @@ def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-onl
             for day, anchor in _ends(first, last)
         ],
     }
+
+
+# Bars per group ----------------------------------------------------------------------
+
+# The colours of the segments, by the key of what they count (a measure's status or a
+# traffic light); each takes white numbers at a contrast of 4.5:1 or more. The two
+# bars of a group use palettes apart: blues and violets for the status, the lights'
+# own colours for the light.
+SEGMENT_COLOURS = {
+    "proposed": "#4b3f72",
+    "adopted": "#0b6e99",
+    "in_progress": "#1d4f91",
+    "done": "#0d2b4e",
+    "on_hold": "#7a4e8c",
+    "dropped": "#9b2f5d",
+    **LIGHT_COLOURS,
+    "none": "#767676",
+}
+# Narrow, with large text: a phone scales it down to about 360 px, where the text
+# stays at 14 px or more.
+BARS_WIDTH = 400
+BARS_TOTAL = 40  # room after the longest bar for its total
+NAME_HEIGHT, BAR_HEIGHT, BAR_GAP, GROUP_GAP = 24, 24, 4, 14
+MIN_LABELLED = 22  # narrower segments leave their number to the table
+NAME_LENGTH = 44  # characters of a group's name the picture shows (the table: all)
+
+
+@register.inclusion_tag("core/charts/group_bars.html")
+def group_bars(chart, title_id):
+    """Two stacked bars per group, all on one scale: one split by the statuses of its
+    measures, one by the traffic lights of those still pursued. `chart` is a
+    `GroupChart` (the caller names the statuses and lights); the data table below the
+    picture gives the same figures, which is what a screen reader reads."""
+    longest = max((bar.total for row in chart.rows for bar in row.bars), default=0) or 1
+    scale = (BARS_WIDTH - BARS_TOTAL) / longest
+    rows, y = [], 0
+    for row in chart.rows:
+        bars = []
+        for n, bar in enumerate(row.bars):
+            top = y + NAME_HEIGHT + n * (BAR_HEIGHT + BAR_GAP)
+            x, segments = 0.0, []
+            for key, label, count in bar.segments:
+                if not count:
+                    continue
+                width = count * scale
+                segments.append(
+                    {
+                        "x": f"{x:.1f}",
+                        "width": f"{width:.1f}",
+                        "fill": SEGMENT_COLOURS[key],
+                        "label": label,
+                        "count": str(count),
+                        "labelled": width >= MIN_LABELLED,
+                        "middle": f"{x + width / 2:.1f}",
+                    }
+                )
+                x += width
+            bars.append(
+                {
+                    "caption": bar.caption,
+                    "y": str(top),
+                    "text_y": str(top + BAR_HEIGHT - 6),
+                    "segments": segments,
+                    "total_x": f"{x + 6:.1f}",
+                    "total": str(bar.total),
+                }
+            )
+        name = row.name if len(row.name) <= NAME_LENGTH else f"{row.name[: NAME_LENGTH - 1]}…"
+        rows.append(
+            {"name": name, "typed": row.typed, "name_y": str(y + NAME_HEIGHT - 6), "bars": bars}
+        )
+        y += NAME_HEIGHT + len(row.bars) * (BAR_HEIGHT + BAR_GAP) + GROUP_GAP
+    return {
+        "chart": chart,
+        "title_id": title_id,
+        "rows": rows,
+        "width": BARS_WIDTH,
+        "height": max(y - GROUP_GAP, 1),
+        "bar_height": BAR_HEIGHT,
+        "legend": [
+            (caption, [(label, SEGMENT_COLOURS[key]) for key, label in keys])
+            for caption, keys in chart.legend
+        ],
+    }

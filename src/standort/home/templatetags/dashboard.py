@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from standort.core.memo import remembered
 from standort.core.templatetags.standort import in_content_lang
-from standort.measures.dashboard import LIGHTS, STATUSES
+from standort.measures.dashboard import LIGHTS, PUBLIC_STATUSES, STATUSES, group_chart
 from standort.measures.models import Measure
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
@@ -346,3 +346,30 @@ def _summary(tally, labels):
 def status_summary(tally):
     """ "12 done, 30 in progress, …": the statuses a tally has, in the life's order."""
     return _summary(tally, _status_labels())
+
+
+# The chart per working group (core.templatetags.charts.group_bars draws it) -------
+
+
+@register.simple_tag
+def group_chart_of(groups, public=False):
+    """The chart of status and traffic lights per working group of the dashboard's
+    figures or (`public`) of the public page, which shows adopted measures only."""
+    statuses = PUBLIC_STATUSES if public else STATUSES
+    return group_chart(groups, statuses=statuses)
+
+
+# The embed's cards -----------------------------------------------------------------
+
+
+@register.filter
+def status_counts(tally):
+    """[(status, label, count)]: the statuses a tally has, in the life's order."""
+    labels = _status_labels()
+    return [(status, labels[status], c) for status, c in tally.statuses.items() if c]
+
+
+@register.simple_tag
+def public_mark(kind, value):
+    """A status, traffic light or progress as the public page's rows show it."""
+    return _public_mark(kind, value, get_language())

@@ -116,12 +116,20 @@ def test_the_steering_committee_reads_the_dashboard(ui, masterplan):
     ui.check(shot="dashboard-01-steering")
 
     # The chart says what it is; its numbers stand in the table below it.
-    expect(page.get_by_role("img", name=re.compile("Maßnahmen|measures"))).to_be_visible()
+    expect(
+        page.get_by_role(
+            "img", name=re.compile("^(Balkendiagramm: Maßnahmen nach|Bar chart: measures by)")
+        )
+    ).to_be_visible()
     table = page.get_by_role("table", name=re.compile("Status und Ampel|status and traffic light"))
     row = table.get_by_role("row").filter(has_text=re.compile("in Umsetzung|in progress"))
     expect(row.get_by_role("cell").last).to_have_text(re.compile(r"^4\b"))
 
     groups = page.get_by_role("region", name=re.compile("Nach Arbeitskreisen|By working group"))
+    # Beside their table, the working groups' statuses and lights as a chart.
+    expect(
+        groups.get_by_role("img", name=re.compile("jedes Arbeitskreises|each working group"))
+    ).to_be_visible()
     expect(groups.get_by_role("row").filter(has_text="Lenkungskreis")).to_have_count(0)
     expect(groups.get_by_role("row").filter(has_text="Image und Profil")).to_be_visible()
 

@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from standort.core.access import initiative_permission
 from standort.core.pages import form_page, seen_version, try_save
 
-from .. import services
+from .. import queries, services
 from ..forms import InitiativeForm
 from . import MANAGE
 
@@ -27,5 +28,28 @@ def initiative_edit(request, initiative):
             messages.success(request, _("The initiative has been saved."))
             return redirect(initiative)
     return form_page(
-        request, form, title=_("Edit initiative"), cancel_url=initiative.get_absolute_url()
+        request,
+        form,
+        title=_("Edit initiative"),
+        cancel_url=initiative.get_absolute_url(),
+        template="initiatives/initiative_edit.html",
+        initiative=initiative,
+        embeds=_embeds(request, initiative),
+        site_origin=f"{request.scheme}://{request.get_host()}",
     )
+
+
+def _embeds(request, initiative):
+    """[(what, address)]: the embeddable views of the public page the office may copy
+    onto a listed website (home.views.initiative_embed): the whole, a summary card,
+    each working group, one measure (by the example number 1)."""
+    url = request.build_absolute_uri(reverse("initiative_embed", args=[initiative.slug]))
+    return [
+        (_("The whole public page"), url),
+        (_("Summary card"), f"{url}?view=summary"),
+        *(
+            (_("Working group: %(name)s") % {"name": name}, f"{url}?group={pk}")
+            for pk, name in queries.working_groups(initiative)
+        ),
+        (_("One measure (replace 1 with its number)"), f"{url}?measure=1"),
+    ]
