@@ -91,6 +91,13 @@ class Person(VersionedModel):
         blank=True,
         related_name="person",
     )
+    # Public pages name a measure's owner only with their consent; otherwise only the
+    # organisation.
+    name_is_public = models.BooleanField(
+        _("name may be shown publicly"),
+        default=False,
+        help_text=_("As owner of a measure on the public page of the initiative."),
+    )
     history = Tracked()
 
     class Meta:
