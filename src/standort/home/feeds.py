@@ -57,10 +57,8 @@ class PublicChangesFeed(Feed):
     def item_title(self, change):
         values = {"number": change.number, "title": change.title}
         if change.update is None:
-            if change.adopted_on:
-                values["date"] = _short_date(change.adopted_on)
-                return _("Measure %(number)s: %(title)s – adopted on %(date)s") % values
-            return _("Measure %(number)s: %(title)s – adopted") % values
+            values["date"] = _short_date(change.adopted_on)
+            return _("Measure %(number)s: %(title)s – adopted on %(date)s") % values
         values["date"] = _short_date(timezone.localdate(change.update.reported_at))
         return _("Measure %(number)s: %(title)s – as of %(date)s") % values
 

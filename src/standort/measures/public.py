@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import CharField, OuterRef, Subquery, TextField, Value
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from standort.initiatives.models import Body, Organization, full_name
@@ -169,14 +169,14 @@ FEED_LIMIT = 50
 
 @dataclass
 class PublicChange:
-    """An entry of the public feed: a public measure adopted (`update` None), or an
-    accepted status update of one."""
+    """An entry of the public feed: a public measure adopted on `adopted_on` (`update`
+    None), or an accepted status update of one."""
 
     moment: object  # datetime: when it became public record
     number: int
     title: str
     goal: str
-    adopted_on: object  # date, or None
+    adopted_on: object  # date, or None (an update)
     adopted_by: str
     update: PublicUpdate | None = None
 
@@ -184,8 +184,8 @@ class PublicChange:
 def public_changes(initiative, *, limit=FEED_LIMIT):
     """[PublicChange] of the initiative's public measures, the newest first: their
     accepted status updates (by when they were accepted) and their adoptions (by the
-    day, or without one, by when the measure was entered). Two queries, each of at
-    most `limit` rows."""
+    day recorded; a measure without one has no such entry: the feed names no day it
+    does not know). Two queries, each of at most `limit` rows."""
     shown = public_measures(initiative)
     updates = (
         StatusUpdate.objects.accepted()
@@ -207,21 +207,16 @@ def public_changes(initiative, *, limit=FEED_LIMIT):
         for accepted_at, number, title, *update in updates
     ]
     adopted = with_neighbours(
-        shown.only("number", "title", "goal", "adopted_on", "adopted_by", "created_at").order_by(
-            Coalesce("adopted_on", TruncDate("created_at")).desc(), "-number"
-        ),
+        shown.filter(adopted_on__isnull=False)
+        .only("number", "title", "goal", "adopted_on", "adopted_by")
+        .order_by("-adopted_on", "-number"),
         adopted_by=["name"],
     )[:limit]
     for measure in adopted:
         day = measure.adopted_on
-        moment = (
-            timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
-            if day
-            else measure.created_at
-        )
         changes.append(
             PublicChange(
-                moment,
+                timezone.make_aware(datetime.datetime.combine(day, datetime.time())),
                 measure.number,
                 measure.title,
                 measure.goal,
