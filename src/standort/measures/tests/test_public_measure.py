@@ -97,6 +97,10 @@ def plan(duisburg):
             Status.DROPPED,
             status_reason="Der Hafen übernimmt die Aufgabe selbst.",
         ),
+        # Only a dropped measure's reason is public.
+        9: measure(
+            9, "Zurückgestellt", Status.ON_HOLD, status_reason="Vertrauliche Haushaltsgründe"
+        ),
     }
     today = timezone.localdate()
     MilestoneFactory(
@@ -220,6 +224,12 @@ def test_a_dropped_measure_is_shown_as_dropped_with_its_reason(plan, client):
     page = client.get(url(8)).content.decode()
     assert "Diese Maßnahme wurde verworfen." in page
     assert "Der Hafen übernimmt die Aufgabe selbst." in page
+
+
+def test_the_reason_of_any_other_status_stays_internal(plan, client):
+    page = client.get(url(9)).content.decode()
+    assert "zurückgestellt" in page
+    assert "Vertrauliche Haushaltsgründe" not in page
 
 
 @pytest.mark.parametrize("number", [5, 6, 7, 99])

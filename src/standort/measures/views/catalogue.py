@@ -1,6 +1,5 @@
 """Reading the catalogue: the filtered list, a measure's page and its history."""
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -113,7 +112,6 @@ def _public_page(request, initiative, number):
             "shown": shown,
             "measure": shown.measure,
             "today": timezone.localdate(),
-            "page_url": settings.SITE_URL + request.path,
         },
     )
 
