@@ -44,6 +44,10 @@ class PublicChangesFeed(Feed):
     def subtitle(self, initiative):
         return initiative.summary or initiative.name
 
+    def author_name(self, initiative):
+        # Atom asks for an author: the initiative speaks here, no person.
+        return initiative.name
+
     def link(self, initiative):
         return settings.SITE_URL + initiative.get_absolute_url()
 

@@ -44,6 +44,7 @@ def test_the_feed_is_atom_of_the_public_changes(plan, client, settings):  # noqa
     settings.SITE_URL = "https://standort.example.org"
     root, found = entries(client)
     assert root.findtext(f"{ATOM}title") == "Masterplan Wirtschaft Duisburg: öffentliche Änderungen"
+    assert root.findtext(f"{ATOM}author/{ATOM}name") == "Masterplan Wirtschaft Duisburg"
     assert root.find(f"{ATOM}link[@rel='self']").get("href") == (
         "https://standort.example.org/duisburg/feed/"
     )
@@ -66,7 +67,7 @@ def test_the_feed_is_atom_of_the_public_changes(plan, client, settings):  # noqa
     newest = found[0]["summary"]
     assert newest == "Ampel: verzögert, Fortschritt: 45 %. Erreicht: Umbau begonnen."
     adopted = next(e for e in found if "beschlossen am" in e["title"])["summary"]
-    assert adopted == "Beschlossen von Lenkungskreis. Ziel: Bis 2028 arbeiten dort 40 Gründungen."
+    assert adopted == "Beschlossen durch Lenkungskreis. Ziel: Bis 2028 arbeiten dort 40 Gründungen."
 
 
 def test_nothing_internal_reaches_the_feed(plan, client):  # noqa: F811
