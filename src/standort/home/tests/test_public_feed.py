@@ -131,7 +131,7 @@ def test_the_feed_costs_the_same_however_many_changes(
 def test_the_public_overview_has_a_link_preview_and_the_feed(plan, client, settings):  # noqa: F811
     settings.SITE_URL = "https://standort.example.org"
     initiative = plan[4].initiative
-    initiative.summary = "Duisburg stärken: " + "Wirtschaft " * 40
+    initiative.summary = "Duisburg stärken: " + "Wirtschaft " * 25  # 293 of 300 characters
     initiative.save()
     page = client.get(reverse("initiative_home", args=["duisburg"])).content.decode()
     assert '<link rel="canonical" href="https://standort.example.org/duisburg/">' in page
