@@ -139,6 +139,7 @@ def load_installation():
     """The Installation of an already generated database (for `run.py --no-generate`)."""
     from django.contrib.auth import get_user_model
 
+    from bench.measures import measured_public_measure
     from standort.initiatives.models import Body, Initiative
     from standort.measures.models import Measure
 
@@ -180,6 +181,8 @@ def load_installation():
         user=get_user_model().objects.get(email=BENCH_EMAIL),
         bench_measure=measured_measure(bench),
         small_measure=measured_measure(small),
+        bench_public_measure=measured_public_measure(bench),
+        small_public_measure=measured_public_measure(small),
         bench_meeting=measured_meeting(bench),
         small_meeting=measured_meeting(small),
         bench_idea=measured_idea(bench),

@@ -24,7 +24,14 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.dialog import generate_agenda_comments, generate_dialog  # noqa: E402
-from bench.measures import BENCH, SMALL, TINY_BENCH, MeasureSizes, generate_measures  # noqa: E402
+from bench.measures import (  # noqa: E402
+    BENCH,
+    SMALL,
+    TINY_BENCH,
+    MeasureSizes,
+    generate_measures,
+    measured_public_measure,
+)
 from bench.meetings import generate_meetings  # noqa: E402
 from bench.reviews import generate_reviews  # noqa: E402
 
@@ -116,6 +123,9 @@ class Installation:
     # Numbers of the measures whose page is measured (a parent with parts).
     bench_measure: int = 1
     small_measure: int = 1
+    # Numbers of the public measures whose public page is measured.
+    bench_public_measure: int = 1
+    small_public_measure: int = 1
     # The meetings whose page is measured (a long agenda on the bench initiative).
     bench_meeting: int = 0
     small_meeting: int = 0
@@ -541,6 +551,8 @@ def generate(sizes=Sizes()):
         user=user,
         bench_measure=bench_measure,
         small_measure=small_measure,
+        bench_public_measure=measured_public_measure(bench),
+        small_public_measure=measured_public_measure(small),
         bench_meeting=bench_meeting.pk,
         small_meeting=small_meeting.pk,
         bench_idea=bench_dialog.idea,

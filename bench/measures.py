@@ -259,3 +259,18 @@ def generate_measures(initiative, persons, bodies, sizes, *, seed, today=None):
             parent.progress = round(sum(c.weight * c.progress for c in counted) / total)
     Measure.objects.bulk_update(measures, ["progress", "latest_update"], batch_size=1000)
     return shown.number
+
+
+@across_initiatives()
+def measured_public_measure(initiative):
+    """The number of the public measure whose public page is measured: of those the
+    public may see, the one with the most accepted status updates (the longest public
+    history), the lowest number among equals."""
+    from django.db.models import Count, Q
+
+    from standort.measures.dashboard import public_measures
+
+    counted = public_measures(initiative).annotate(
+        n=Count("updates", filter=Q(updates__accepted_at__isnull=False))
+    )
+    return counted.order_by("-n", "number").values_list("number", flat=True).first()

@@ -253,6 +253,12 @@ def pages_of(installation):
             anonymous=True,
         ),
         Page(
+            "public measure page",
+            f"/{bench}/measures/{installation.bench_public_measure}/",
+            f"/{small}/measures/{installation.small_public_measure}/",
+            anonymous=True,
+        ),
+        Page(
             "body",
             f"/{bench}/bodies/{installation.bench_body.pk}/",
             f"/{small}/bodies/{installation.small_body.pk}/",

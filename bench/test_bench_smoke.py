@@ -127,6 +127,13 @@ def test_generator_fills_the_measure_catalogues(db):
     total = sum(p.weight for p in parts)
     assert parent.progress == round(sum(p.weight * p.progress for p in parts) / total)
     assert not Partnership.objects.filter(measure__owner=F("person")).exists()
+    # The measured public measure page: a public measure with status updates, for
+    # anyone.
+    public = bench.get(number=installation.bench_public_measure)
+    assert not public.is_internal and public.updates.accepted().exists()
+    page = Client().get(f"/{installation.bench.slug}/measures/{public.number}/")
+    assert page.status_code == 200
+    assert page.templates[0].name == "measures/measure_public.html"
 
 
 def test_exchange_timing_imports_new_measures(db):

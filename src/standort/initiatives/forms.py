@@ -146,7 +146,16 @@ class OrganizationForm(VersionedFormMixin, KernModelForm):
 class PersonForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Person
-        fields = ["title", "first_name", "last_name", "function", "organization", "email", "phone"]
+        fields = [
+            "title",
+            "first_name",
+            "last_name",
+            "function",
+            "organization",
+            "email",
+            "phone",
+            "name_is_public",
+        ]
 
     def __init__(self, *args, initiative, **kwargs):
         super().__init__(*args, **kwargs)

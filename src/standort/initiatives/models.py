@@ -97,6 +97,15 @@ class Person(VersionedModel):
         blank=True,
         related_name="person",
     )
+    # Public pages name a measure's owner only with their consent; otherwise only the
+    # organisation. Also a default in the database: rows written by code (or a
+    # migration's historical model) that does not know the field yet get no consent.
+    name_is_public = models.BooleanField(
+        _("name may be shown publicly"),
+        default=False,
+        db_default=False,
+        help_text=_("As owner of a measure on the public page of the initiative."),
+    )
     history = Tracked()
 
     class Meta:

@@ -1,5 +1,8 @@
 from django import template
+from django.conf import settings
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from .. import languages, slots
 from ..markup import MINUTES_LIMIT, render_markdown
@@ -57,3 +60,27 @@ def in_content_lang(text):
     in a {% blocktranslate %}. Not for <title> or an attribute: they hold text only. An
     empty text stays empty, so that `|default` still applies after it."""
     return languages.in_content_language(text)
+
+
+# Open Graph's names of the content languages.
+OG_LOCALES = {"de": "de_DE", "en": "en_GB"}
+# What a link preview shows at the most of a page's summary.
+SHARE_DESCRIPTION_CHARS = 200
+
+
+@register.inclusion_tag("core/_share_meta.html")
+def share_meta(*, title, description, path, feed_path="", feed_title="", kind="website"):
+    """The page's canonical address and its link preview (Open Graph, read by the
+    Twitter card too), the addresses absolute by settings.SITE_URL; `feed_path` adds
+    the Atom feed of the page's changes."""
+    image = static("core/share-preview.png")
+    return {
+        "title": title,
+        "description": Truncator(" ".join(str(description).split())).chars(SHARE_DESCRIPTION_CHARS),
+        "url": settings.SITE_URL + path,
+        "kind": kind,
+        "locale": OG_LOCALES.get(settings.CONTENT_LANGUAGE, settings.CONTENT_LANGUAGE),
+        "image": image if "://" in image else settings.SITE_URL + image,
+        "feed_url": feed_path and settings.SITE_URL + feed_path,
+        "feed_title": feed_title,
+    }

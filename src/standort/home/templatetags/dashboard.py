@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import template
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import get_language, pgettext
@@ -254,15 +255,17 @@ def light_change_rows(worsened, initiative):
 # The public page -------------------------------------------------------------------
 
 
-@register.inclusion_tag("home/dashboard/public_rows.html")
-def public_rows(rows):
+@register.inclusion_tag("home/dashboard/public_rows.html", takes_context=True)
+def public_rows(context, rows):
     """The public rows of a working group (see dashboard.PUBLIC_COLUMNS): no person
     named, only the owning organisation; a dropped measure with the reason it was
     dropped, and neither progress nor traffic light (they count no longer). A page
     shows a hundred rows or more but only a few different marks of status, progress
     and traffic light: each is rendered once a request. Numbers come as text: a
-    template localises each number it shows."""
+    template localises each number it shows. Each title links to the measure's public
+    page (the measure list's address and its number, as `measure_detail` has it)."""
     language, statuses, bars, lights, out = get_language(), {}, {}, {}, []
+    measures_url = reverse("measure_list", args=[context["initiative"].slug])
     for number, title, status, progress, light, organization, reason in rows:
         status_mark = statuses.get(status)
         if status_mark is None:
@@ -276,7 +279,18 @@ def public_rows(rows):
             light_mark = lights.get(light)
             if light_mark is None:
                 light_mark = lights[light] = _public_mark("light", light, language)
-        out.append((str(number), title, status_mark, bar, light_mark, organization or "–", reason))
+        out.append(
+            (
+                str(number),
+                title,
+                status_mark,
+                bar,
+                light_mark,
+                organization or "–",
+                reason,
+                f"{measures_url}{number}/",
+            )
+        )
     return {"rows": out, "labels": _public_labels()}
 
 

@@ -10,7 +10,7 @@ from django.apps import apps
 
 from standort.home.demo import load_demo
 from standort.initiatives.models import Body, InitiativePerson
-from standort.measures import queries
+from standort.measures import dashboard, queries
 from standort.measures.models import CustomField, Measure, Milestone, Partnership, StatusUpdate
 
 Status = Measure.Status
@@ -103,6 +103,19 @@ def test_owners_and_partners_take_part_in_the_initiative(demo):
         assert measures.filter(partnerships__isnull=False).distinct().count() == measures.count()
         # Owners and partners hold their organisation.
         assert not measures.filter(owner_organization=None).exists()
+
+
+def test_some_owners_agreed_to_be_named_on_the_public_pages(demo, client):
+    """A few owners of public measures in each initiative, not all: the public page of
+    their measure names them, the others' their organisation only."""
+    for slug in ["duisburg", "muelheim"]:
+        public = dashboard.public_measures(measures_of(slug).first().initiative)
+        named = public.filter(owner__name_is_public=True)
+        assert 0 < named.count() < public.count(), slug
+        measure = named.select_related("owner").order_by("number").first()
+        page = client.get(measure.get_absolute_url()).content.decode()
+        assert measure.owner.full_name in page
+        assert measure.owner.email not in page
 
 
 def test_the_demo_accounts_have_measures_of_their_own(demo):

@@ -387,6 +387,7 @@ def test_the_pages_of_a_group_link_to_its_measures(duisburg):
         page = render_to_string(
             "home/_public_measures.html",
             {
+                "initiative": duisburg,
                 "transparency": transparency,
                 "public_key": "-",
                 "public_seconds": 0,

@@ -150,6 +150,15 @@ ACCOUNTS = {
     "beobachter@example.org": (False, {"muelheim": "observer"}),
 }
 
+# Owners who agreed that the public pages name them with their measures (the others'
+# measures show their organisation only).
+NAMED_IN_PUBLIC = {
+    "lenkung@example.org",
+    "claudia.wiesner@example.org",
+    "jan.overhoff@example.org",
+    "melanie.hartwig@example.org",
+}
+
 DUISBURG_DESCRIPTION = """\
 Ausgangslage: Die Arbeitslosigkeit in Duisburg liegt über 12 %, es herrscht eine große \
 Investitionsschwäche. Hohe kommunale Steuern und Gebühren sowie schleppende \

@@ -4,7 +4,7 @@ memberships. Pure Python and deterministic: the same tables give the same plan."
 
 from dataclasses import dataclass, field
 
-from .data import ACCOUNTS, BODIES, INITIATIVES, KEY_PEOPLE, ORGANIZATIONS
+from .data import ACCOUNTS, BODIES, INITIATIVES, KEY_PEOPLE, NAMED_IN_PUBLIC, ORGANIZATIONS
 from .names import NameGenerator
 
 AREA_CODES = {
@@ -60,6 +60,7 @@ def build_plan():
             "organization": org_key,
             "email": email,
             "phone": phones.next(org_key),
+            "name_is_public": email in NAMED_IN_PUBLIC,
         }
     names = NameGenerator(SEED, taken=people)
 

@@ -101,3 +101,22 @@ def test_the_body_page_shows_the_newest_changes_and_links_the_whole_history(
     second = text(client.get(full_url, {"page": 2}))
     assert "Gast Nummer 09" in second and "Gast Nummer 00" in second
     assert "Gremium: Arbeitskreis Häfen" in second
+
+
+def test_the_office_records_a_persons_consent_to_be_named_publicly(client, duisburg, anna):
+    """Off until the office ticks it; the person's history keeps who did, and the
+    person's page says what the public page shows."""
+    person = PersonFactory(first_name="Hannelore", last_name="Hafenmeister", initiative=duisburg)
+    assert not person.name_is_public
+    url = reverse("person_edit", args=["duisburg", person.pk])
+    client.force_login(anna)
+    field = client.get(url).context["form"]["name_is_public"]
+    assert field.label == "Name darf öffentlich genannt werden" and field.value() is False
+    data = {"first_name": "Hannelore", "last_name": "Hafenmeister", "seen_version": 1}
+    client.post(url, {**data, "name_is_public": "on"})
+    person.refresh_from_db()
+    assert person.name_is_public
+    newest = person.history.order_by("-history_id").first()
+    assert newest.name_is_public and newest.history_user == anna
+    detail = client.get(reverse("person_detail", args=["duisburg", person.pk]))
+    assert "als Verantwortliche/r der eigenen Maßnahmen genannt" in detail.content.decode()

@@ -6,12 +6,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from standort.core.access import initiative_permission
+from standort.core.access import deny, initiative_permission
 from standort.core.listing import build_listing
 from standort.core.pages import KEPT_SECONDS, history_page, kept_key, recent_history
 from standort.initiatives.rules import role_in
 
-from .. import custom_fields, dashboard, filters, queries, services
+from .. import custom_fields, dashboard, filters, public, queries, services
 from ..models import Measure
 from ..search import search
 
@@ -87,8 +87,36 @@ def _measure(initiative, number):
     return measure
 
 
-@initiative_permission(VIEW)
-def measure_detail(request, initiative, number):
+def measure_detail(request, initiative_slug, number):
+    """Members read the measure's page; everyone else (a public initiative, or the
+    middleware has answered 404 already) its public page, if it is a public measure."""
+    initiative = request.initiative
+    if request.user.has_perm(VIEW, initiative):
+        return _member_page(request, initiative, number)
+    if not initiative.is_public:
+        return deny(request)
+    return _public_page(request, initiative, number)
+
+
+def _public_page(request, initiative, number):
+    """What anyone may see of a public measure; any other number, whether it is
+    internal, archived, not yet adopted or not there at all, is a 404 alike."""
+    shown = public.public_measure(initiative, number)
+    if shown is None:
+        raise Http404
+    return render(
+        request,
+        "measures/measure_public.html",
+        {
+            "initiative": initiative,
+            "shown": shown,
+            "measure": shown.measure,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _member_page(request, initiative, number):
     measure = queries.measure_head(initiative, number)
     if measure is None:
         raise Http404
