@@ -114,17 +114,18 @@ def test_the_pages_keep_the_filters(duisburg):
     request = RequestFactory().get(home(), {"status": "adopted", "q": "Maßnahme", "page": 2})
     transparency = dashboard.public_page(duisburg, page=2, size=3, narrow=narrow)
     with translation.override("de"):
-        page = render_to_string(transparency, request)
+        page = render_to_string(transparency, request, duisburg)
     assert 'href="?status=adopted&amp;q=Ma%C3%9Fnahme&amp;page=1#measures" rel="prev"' in page
     assert 'href="?status=adopted&amp;q=Ma%C3%9Fnahme&amp;page=3#measures" rel="next"' in page
 
 
-def render_to_string(transparency, request):
+def render_to_string(transparency, request, initiative):
     from django.template.loader import render_to_string as render
 
     return render(
         "home/_public_measures.html",
         {
+            "initiative": initiative,
             "transparency": transparency,
             **dict.fromkeys(("public_key", "figures_key"), "-"),
             **dict.fromkeys(("public_seconds", "figures_seconds"), 0),

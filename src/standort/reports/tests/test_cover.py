@@ -9,6 +9,7 @@ import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
+from django.template.loader import render_to_string
 from django.utils import translation
 from docx import Document
 from pypdf import PdfReader
@@ -23,7 +24,7 @@ from standort.initiatives.tests.factories import (
 from standort.measures.tests.factories import MeasureFactory, MilestoneFactory
 from standort.reports import services
 from standort.reports.queries import demand_report_data, report_data, with_logos
-from standort.reports.render import print_html, render_pdf
+from standort.reports.render import PAGE_LAYOUT, context, print_html, render_pdf
 from standort.reports.word import render_docx
 
 pytestmark = pytest.mark.django_db
@@ -136,10 +137,16 @@ def test_a_report_on_demand_draws_each_measures_milestones(duisburg, anna):
         title="Stand heute",
         formats=["pdf"],
     )
+    data = demand_report_data(report)
     with translation.override("de"):
-        html = print_html(demand_report_data(report))
+        html = render_to_string("reports/report.html", context(data, layout=PAGE_LAYOUT))
+        printed = print_html(data)
+    # On the web page a drawing and its table; in the PDF the table alone.
     assert html.count('class="chart chart--milestones"') == 1
     chart = html[html.index('id="report-milestones-7"') :]
     for state in ("reached", "missed", "open"):
         assert f"chart__milestone--{state}" in chart
-    assert "erreicht am" in chart and "verpasst" in chart and "offen" in chart
+    assert "chart--milestones" not in printed
+    table = printed[printed.index('id="report-milestones-7"') :]
+    for text in (html, table):
+        assert "erreicht am" in text and "verpasst" in text and "offen" in text
