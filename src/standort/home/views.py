@@ -193,7 +193,19 @@ def _public_context(request, initiative):
         # Read only when one of the template's cached fragments has to be rendered
         # anew, as the dashboard's (_steering_key).
         "transparency": SimpleLazyObject(
-            lambda: dashboard.public_page(initiative, page=page, group=group, narrow=narrow)
+            lambda: dashboard.public_page(
+                initiative,
+                page=page,
+                group=group,
+                narrow=narrow,
+                # The counts by group, status, light and field of action are the same
+                # for every filter: a filtered visit reads only what its filter finds.
+                counts=cache.get_or_set(
+                    f"public-counts:{key}",
+                    lambda: dashboard.public_counts(initiative),
+                    STEERING_CACHE_SECONDS,
+                ),
+            )
         ),
         "progress_points": SimpleLazyObject(lambda: home_queries.public_progress(initiative)),
         # The figures and charts are the same for every visitor: always kept.

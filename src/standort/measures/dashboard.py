@@ -407,58 +407,75 @@ def _pages(groups, size):
     return pages or [[]]
 
 
-def _public_counts(measures, q):
+COUNTED = ("body_id", "status", "latest_update__traffic_light", "topic_id")
+
+
+@dataclass
+class PublicCounts:
     """The public measures counted by working group, status, traffic light and field of
-    action (one GROUP BY query, the fields' names joined), each count marked whether
-    its measures match the search `q` (all do without one)."""
-    rows = measures.order_by()
-    found = ()
-    if q:
-        rows = rows.annotate(
-            found=Case(
-                When(pk__in=search(measures, q).values("pk"), then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        found = ("found",)
-    columns = ("body_id", "status", "latest_update__traffic_light", "topic_id", "topic__name")
-    rows = rows.values_list(*columns, "topic__position", *found).annotate(
-        n=Count("pk"), progress=Sum("progress")
+    action: the rows [(body, status, light, topic, count, progress)], their sums in all
+    and per body, and the fields of action {pk: (position, name, pk)}."""
+
+    rows: list
+    all: Tally
+    by_body: dict
+    topics: dict
+
+
+def public_counts(initiative):
+    """PublicCounts of the initiative: one GROUP BY query whatever the page is filtered
+    by. The same for every visitor while nothing changed, so the public page keeps
+    them (home.views)."""
+    rows = (
+        public_measures(initiative)
+        .order_by()
+        .values_list(*COUNTED, "topic__name", "topic__position")
     )
-    for row in rows:
-        yield (row if q else (*row[:6], True, *row[6:]))
+    counts = PublicCounts([], Tally(), {}, {})
+    for body_id, status, light, topic_id, name, position, count, progress in rows.annotate(
+        n=Count("pk"), progress=Sum("progress")
+    ):
+        counts.rows.append((body_id, status, light, topic_id, count, progress))
+        counts.all.add(status, light, count, progress=progress)
+        _tally(counts.by_body, body_id).add(status, light, count, progress=progress)
+        if topic_id is not None:
+            counts.topics[topic_id] = (position, name, topic_id)
+    return counts
 
 
-def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS, narrow=PublicFilter()):
+def _matched_counts(measures, q):
+    """[(body, status, light, topic, count, progress)] of the measures matching the
+    search `q`: one GROUP BY query over the matches only."""
+    rows = search(measures, q).order_by().values_list(*COUNTED)
+    return list(rows.annotate(n=Count("pk"), progress=Sum("progress")))
+
+
+def public_page(
+    initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS, narrow=PublicFilter(), counts=None
+):
     """The public page: figures per working group (one GROUP BY query), the bodies'
     names (one query) and the measures of page `page` (one query), of all groups or
     of the group with pk `group` (0: measures of no group; a sub-group's pk: the group
     it belongs to), narrowed by the `PublicFilter` `narrow`. The figures are those of
     all public measures; the list and its count (`found`) those the filter finds. The
     status and the field of action are filtered in the counts (the same query
-    whatever is chosen); the search marks the counts it matches."""
+    whatever is chosen), the search counts its matches apart. `counts` are
+    public_counts(initiative), if the caller kept them."""
     measures = public_measures(initiative)
-    counted = list(_public_counts(measures, narrow.q))
-    topics = {}
-    for _body, _status, _light, topic_id, name, position, *_rest in counted:
-        if topic_id is not None:
-            topics[topic_id] = (position, name, topic_id)
+    counted = public_counts(initiative) if counts is None else counts
+    topics = counted.topics
     narrow = PublicFilter(
         status=narrow.status if narrow.status in PUBLIC_STATUSES else "",
         topic=narrow.topic if narrow.topic in topics else None,
         q=narrow.q,
     )
-    everything, by_body, found_by_body = Tally(), {}, {}
-    for body_id, status, light, topic_id, _name, _position, found, count, progress in counted:
-        everything.add(status, light, count, progress=progress)
-        _tally(by_body, body_id).add(status, light, count, progress=progress)
-        if (
-            found
-            and narrow.status in ("", status)
-            and (narrow.topic is None or narrow.topic == topic_id)
-        ):
-            _tally(found_by_body, body_id).add(status, light, count, progress=progress)
+    everything, by_body, found_by_body = counted.all, counted.by_body, {}
+    if narrow:
+        # What the filter finds: of the matches only, where words are searched for.
+        rows = _matched_counts(measures, narrow.q) if narrow.q else counted.rows
+        for body_id, status, light, topic_id, count, progress in rows:
+            if narrow.status in ("", status) and narrow.topic in (None, topic_id):
+                _tally(found_by_body, body_id).add(status, light, count, progress=progress)
     bodies = _bodies(initiative)
     groups = _public_groups(bodies, by_body)
     listed = _public_groups(bodies, found_by_body) if narrow else groups
@@ -488,12 +505,7 @@ def public_page(initiative, *, page=1, group=None, size=PUBLIC_PAGE_ROWS, narrow
 
 def public_figures(initiative):
     """The public measures' Tally in all, for a summary: one query."""
-    everything = Tally()
-    for _body, status, light, *_topic, _found, count, progress in _public_counts(
-        public_measures(initiative), ""
-    ):
-        everything.add(status, light, count, progress=progress)
-    return everything
+    return public_counts(initiative).all
 
 
 def _tally(tallies, key):
