@@ -33,3 +33,28 @@ class GroupChart:
             (row, [count for bar in row.bars for _key, _label, count in bar.segments])
             for row in self.rows
         ]
+
+
+def stacked_segments(parts, *, scale, colours, min_labelled):
+    """The segments of one stacked bar, left to right: `parts` are (colour key, label,
+    count), each `count` units `scale` wide (an empty part draws nothing); a segment
+    narrower than `min_labelled` leaves its number to the table. Returns the segments
+    and where the bar ends (its total goes after)."""
+    x, segments = 0.0, []
+    for key, label, count in parts:
+        if not count:
+            continue
+        width = count * scale
+        segments.append(
+            {
+                "x": f"{x:.1f}",
+                "width": f"{width:.1f}",
+                "fill": colours[key],
+                "label": label,
+                "count": str(count),
+                "labelled": width >= min_labelled,
+                "middle": f"{x + width / 2:.1f}",
+            }
+        )
+        x += width
+    return segments, x

@@ -8,6 +8,8 @@ import datetime
 from django import template
 from django.utils.formats import date_format
 
+from standort.core.charts import stacked_segments
+
 register = template.Library()
 
 LIGHT_COLOURS = {"green": "#007155", "amber": "#925400", "red": "#c31c13"}
@@ -251,23 +253,9 @@ def group_bars(chart, title_id):
         bars = []
         for n, bar in enumerate(row.bars):
             top = y + NAME_HEIGHT + n * (BAR_HEIGHT + BAR_GAP)
-            x, segments = 0.0, []
-            for key, label, count in bar.segments:
-                if not count:
-                    continue
-                width = count * scale
-                segments.append(
-                    {
-                        "x": f"{x:.1f}",
-                        "width": f"{width:.1f}",
-                        "fill": SEGMENT_COLOURS[key],
-                        "label": label,
-                        "count": str(count),
-                        "labelled": width >= MIN_LABELLED,
-                        "middle": f"{x + width / 2:.1f}",
-                    }
-                )
-                x += width
+            segments, x = stacked_segments(
+                bar.segments, scale=scale, colours=SEGMENT_COLOURS, min_labelled=MIN_LABELLED
+            )
             bars.append(
                 {
                     "caption": bar.caption,

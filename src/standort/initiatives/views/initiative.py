@@ -1,3 +1,6 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -34,16 +37,17 @@ def initiative_edit(request, initiative):
         cancel_url=initiative.get_absolute_url(),
         template="initiatives/initiative_edit.html",
         initiative=initiative,
-        embeds=_embeds(request, initiative),
-        site_origin=f"{request.scheme}://{request.get_host()}",
+        embeds=_embeds(initiative),
+        # The frames' address as the host page sees it (the public one, not the proxy's).
+        site_origin=urlsplit(settings.SITE_URL)._replace(path="", query="", fragment="").geturl(),
     )
 
 
-def _embeds(request, initiative):
+def _embeds(initiative):
     """[(what, address)]: the embeddable views of the public page the office may copy
     onto a listed website (home.views.initiative_embed): the whole, a summary card,
     each working group, one measure (by the example number 1)."""
-    url = request.build_absolute_uri(reverse("initiative_embed", args=[initiative.slug]))
+    url = settings.SITE_URL + reverse("initiative_embed", args=[initiative.slug])
     return [
         (_("The whole public page"), url),
         (_("Summary card"), f"{url}?view=summary"),

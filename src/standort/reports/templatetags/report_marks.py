@@ -6,6 +6,8 @@ shows). The colours only repeat what the words and the table beside the chart sa
 from django import template
 from django.utils.text import Truncator
 
+from standort.core.charts import stacked_segments
+
 register = template.Library()
 
 COLOURS = {"green": "#007155", "amber": "#925400", "red": "#c31c13", "none": "#5f6479"}
@@ -33,23 +35,13 @@ def _legend(labels):
 def _bar(top, name, counts, total, scale, values):
     """One working group's bar: its name above, a segment per traffic light (with its
     number where there is room for it) and its total after."""
-    x, y = 0.0, top + LABEL
-    segments = []
-    for value, count in zip(values, counts, strict=True):
-        if not count:
-            continue
-        width = count * scale
-        segments.append(
-            {
-                "x": f"{x:.1f}",
-                "width": f"{width:.1f}",
-                "fill": COLOURS[value],
-                "count": str(count),
-                "labelled": width >= MIN_LABELLED,
-                "middle": f"{x + width / 2:.1f}",
-            }
-        )
-        x += width
+    y = top + LABEL
+    segments, x = stacked_segments(
+        [(value, "", count) for value, count in zip(values, counts, strict=True)],
+        scale=scale,
+        colours=COLOURS,
+        min_labelled=MIN_LABELLED,
+    )
     return {
         "name_y": str(top + LABEL - 5),
         "name": Truncator(name).chars(80),
