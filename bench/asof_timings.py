@@ -90,8 +90,12 @@ def time_demand_pdf(installation, measures=DEMAND_MEASURES):
     from standort.reports.models import Report
 
     bench = installation.bench
+    # Spread over the catalogue, as a selection by status, light or topic would be: the
+    # first measures by number are the generator's parents, without status reports.
+    current = Measure.objects.filter(initiative=bench, is_archived=False).order_by("number")
+    every = max(1, current.count() // measures)
     chosen = Measure.objects.filter(
-        pk__in=Measure.objects.filter(initiative=bench, is_archived=False).values("pk")[:measures]
+        pk__in=list(current.values_list("pk", flat=True))[::every][:measures]
     )
     with transaction.atomic():
         _write_history(bench, timezone.now())

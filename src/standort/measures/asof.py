@@ -241,16 +241,40 @@ def _by_id(model, moment, ids):
     return {record.id: record for record in _then(model, moment, id__in=ids)}
 
 
-def catalogue_as_of(initiative, moment):
+def _with_parts(measures, chosen):
+    """The ids of the `chosen` measures and of their parts (and theirs), as the
+    historical `measures` of a moment link them."""
+    parts = {}
+    for measure in measures:
+        parts.setdefault(measure.parent_id, []).append(measure.id)
+    found, todo = set(), list(chosen)
+    while todo:
+        measure_id = todo.pop()
+        if measure_id not in found:
+            found.add(measure_id)
+            todo.extend(parts.get(measure_id, []))
+    return found
+
+
+def catalogue_as_of(initiative, moment, measure_ids=None):
     """[MeasureState] of the initiative's measures as they stood at `moment`, read from
     the change history, in number order: the measures that existed then, each with
     its newest status update accepted by then, its milestones of then, and the names
-    its working group, owner and organisation had then. Seven queries."""
-    measure_ids = records(Measure, initiative_id=initiative.pk).values("id")
+    its working group, owner and organisation had then. Seven queries.
+
+    With `measure_ids`, of those measures only, and of their parts, whose progress
+    makes theirs: a report of a few hundred measures then reads only their status
+    updates and milestones, not the whole catalogue's."""
     measures = sorted(
         _then(Measure, moment, MEASURE_FIELDS, initiative_id=initiative.pk),
         key=lambda m: m.number,
     )
+    numbers = {m.id: m.number for m in measures}
+    if measure_ids is None:
+        measure_ids = records(Measure, initiative_id=initiative.pk).values("id")
+    else:
+        measure_ids = _with_parts(measures, set(measure_ids))
+        measures = [m for m in measures if m.id in measure_ids]
     updates = _accepted_then(moment, measure_ids)
     milestones = {}
     for milestone in sorted(
@@ -269,7 +293,6 @@ def catalogue_as_of(initiative, moment):
         {m.owner_organization_id for m in measures if m.owner_organization_id}
         | {p.organization_id for p in people.values() if p.organization_id},
     )
-    numbers = {m.id: m.number for m in measures}
     states = []
     for measure in measures:
         body = bodies.get(measure.body_id)

@@ -153,6 +153,18 @@ class ChangeSection:
     rows: list  # [[text, …]]
     typed: frozenset = frozenset({1})  # the columns of text people typed (a title)
 
+    def described(self):
+        """[(number, title, [(label, text, typed)])]: each row with its other columns
+        named, for the PDF, which says a change in a line rather than a table's row."""
+        return [
+            (
+                row[0],
+                row[1],
+                [(self.header[i], row[i], i in self.typed) for i in range(2, len(row))],
+            )
+            for row in self.rows
+        ]
+
 
 def change_sections(changes, lights, statuses):
     """[ChangeSection] of `changes` (measures.changes.Changes), the empty ones left out;

@@ -238,10 +238,10 @@ def demand_report_data(report):
     changes = None
     if report.since is not None and report.since < until:
         end_of_since = end_of_day(report.since)
-        chosen = {state.measure_id for state in states}
+        chosen = {state.measure_id for state in states if state.measure_id is not None}
         before = [
             state
-            for state in catalogue_as_of(report.initiative, end_of_since)
+            for state in catalogue_as_of(report.initiative, end_of_since, chosen)
             if state.measure_id in chosen
         ]
         changes = changes_between(before, states, since=report.since, until=until)

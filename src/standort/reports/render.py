@@ -13,10 +13,9 @@ PRINT_LAYOUT = "reports/report_print.html"
 
 
 def context(data, *, layout):
-    # The PDF lists each measure's milestones as a table only: WeasyPrint draws an SVG's
-    # texts one by one, and a drawing per measure took the PDF of 60 measures from
-    # 3 to 7.4 seconds on the bench (the target is 250 in 8).
-    return {"report": data, "layout": layout, "draws_milestones": layout == PAGE_LAYOUT}
+    # The PDF is compact (see report.html): a reader of a long report on paper wants
+    # each measure's state at a glance, and WeasyPrint's time grows with every box.
+    return {"report": data, "layout": layout, "compact": layout == PRINT_LAYOUT}
 
 
 def page_style(data):

@@ -98,7 +98,7 @@ def _day(value):
     return value
 
 
-def _milestone_rows(milestones, today):
+def milestone_rows(milestones, today):
     """[(title, due, completed or None, state)] of milestones given as objects or as
     the dicts a snapshot keeps (ISO dates), in due order."""
     rows = []
@@ -143,7 +143,7 @@ def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-onl
     """The milestones of a measure on a time axis, as of `today` (a report's day, or
     today), with their table; `table_class` shows or hides that table, without
     `drawing` it stands alone."""
-    rows = _milestone_rows(milestones, today)
+    rows = milestone_rows(milestones, today)
     if not rows:
         return {"rows": []}
     if not drawing:

@@ -155,4 +155,31 @@ def test_the_history_gives_the_catalogue_as_it_stood(duisburg, anna, edits):
             recorded.append((timezone.now(), catalogue_now(duisburg)))
         for moment, states in recorded:
             assert catalogue_as_of(duisburg, moment) == states, (moment, edits)
+            # A report reads only its measures (and their parts), with the same result.
+            chosen = {state.measure_id for state in states[::2]}
+            assert [
+                state
+                for state in catalogue_as_of(duisburg, moment, chosen)
+                if state.measure_id in chosen
+            ] == [state for state in states if state.measure_id in chosen], (moment, edits)
         transaction.set_rollback(True)
+
+
+def test_measures_read_alone_have_the_progress_of_their_parts(duisburg, anna):
+    place = Place(duisburg, anna)
+    for value in (STATUSES.index(Measure.Status.IN_PROGRESS),) * 3:
+        place.create(value)
+    parent, part, other_part = place.measures()
+    for measure in (part, other_part):
+        measure.parent = parent
+        services.measure_save(actor=anna, measure=measure)
+    update = StatusUpdate(measure=part, traffic_light=LIGHTS[0], progress=80, achieved="Erreicht")
+    services.status_update_record(actor=anna, update=update)
+    moment = timezone.now()
+
+    whole = {state.measure_id: state for state in catalogue_as_of(duisburg, moment)}
+    alone = {state.measure_id: state for state in catalogue_as_of(duisburg, moment, {parent.pk})}
+
+    assert alone[parent.pk] == whole[parent.pk]
+    assert whole[parent.pk].progress == round((80 + whole[other_part.pk].progress) / 2)
+    assert alone.keys() == {parent.pk, part.pk, other_part.pk}

@@ -7,6 +7,7 @@ from django import template
 from django.utils.text import Truncator
 
 from standort.core.charts import stacked_segments
+from standort.core.templatetags.charts import milestone_rows
 
 register = template.Library()
 
@@ -83,4 +84,19 @@ def light_chart(report, title_id):
         "title_id": title_id,
         "width": str(WIDTH),
         "bar_height": str(BAR),
+    }
+
+
+@register.inclusion_tag("reports/_milestone_summary.html")
+def milestone_summary(milestones, day):
+    """A measure's milestones in a sentence, for the PDF: how many were reached by
+    `day`, which were missed and which is next. The web report draws them all on a
+    time line with their table; on paper, in a report of hundreds of measures, a reader
+    wants what to act on, and one line of text is what WeasyPrint lays out fastest."""
+    rows = milestone_rows(milestones, day)
+    return {
+        "total": len(rows),
+        "reached": sum(1 for row in rows if row[3] == "reached"),
+        "missed": [row for row in rows if row[3] == "missed"],
+        "next": next((row for row in rows if row[3] == "open"), None),
     }

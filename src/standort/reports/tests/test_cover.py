@@ -118,7 +118,7 @@ def test_without_leading_logos_the_cover_has_none(review):
         assert len(Document(io.BytesIO(render_docx(data))).inline_shapes) == 0
 
 
-def test_a_report_on_demand_draws_each_measures_milestones(duisburg, anna):
+def test_a_report_on_demand_shows_each_measures_milestones(duisburg, anna):
     today = datetime.date.today()
     measure = MeasureFactory(initiative=duisburg, number=7, title="Hafenbahn")
     MilestoneFactory(
@@ -141,12 +141,18 @@ def test_a_report_on_demand_draws_each_measures_milestones(duisburg, anna):
     with translation.override("de"):
         html = render_to_string("reports/report.html", context(data, layout=PAGE_LAYOUT))
         printed = print_html(data)
-    # On the web page a drawing and its table; in the PDF the table alone.
+    # On the web page a drawing and its table; in the PDF a sentence of what was
+    # reached, what was missed and what is next.
     assert html.count('class="chart chart--milestones"') == 1
     chart = html[html.index('id="report-milestones-7"') :]
     for state in ("reached", "missed", "open"):
         assert f"chart__milestone--{state}" in chart
+    assert "erreicht am" in chart and "verpasst" in chart and "offen" in chart
     assert "chart--milestones" not in printed
-    table = printed[printed.index('id="report-milestones-7"') :]
-    for text in (html, table):
-        assert "erreicht am" in text and "verpasst" in text and "offen" in text
+    missed, next_due = (today + datetime.timedelta(days=days) for days in (-3, 60))
+    assert (
+        "Meilensteine: 1 von 3 erreicht"
+        f" · verpasst: {missed:%d.%m.%Y} Gutachten"
+        f" · als Nächstes fällig: {next_due:%d.%m.%Y} Bauantrag"
+    ) in printed
+    assert printed.count('class="report-measure__milestones"') == 1
