@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 
 from csp import constants as csp
 from django.core.cache import cache
@@ -173,6 +174,12 @@ def _number(value, default):
         return default
 
 
+def _query_digest(request):
+    """The request's query string, its parameters in order, as a short digest."""
+    query = sorted(request.GET.lists())
+    return hashlib.blake2b(repr(query).encode(), digest_size=12).hexdigest()
+
+
 def _public_context(request, initiative):
     """The public page: the initiative, its figures and charts, and its adopted
     measures per working group with their status and progress (`?group=<id>` narrows
@@ -211,10 +218,11 @@ def _public_context(request, initiative):
         # The figures and charts are the same for every visitor: always kept.
         "figures_key": key,
         "figures_seconds": STEERING_CACHE_SECONDS,
-        # Of the list only the page as linked, without a query string, is kept: its
-        # links (pages, filters) carry the query string, which is the visitor's.
-        "public_key": "-" if request.GET else key,
-        "public_seconds": 0 if request.GET else STEERING_CACHE_SECONDS,
+        # The list is kept per query string as well: its links (pages, filters) carry
+        # the visitor's, and a filter linked from elsewhere is asked for again and
+        # again. Hashed, as a search may be long.
+        "public_key": f"{key}:{_query_digest(request)}",
+        "public_seconds": STEERING_CACHE_SECONDS,
         "as_of": today,
         "public_statuses": [(s, Measure.Status(s).label) for s in dashboard.PUBLIC_STATUSES],
     }
