@@ -92,9 +92,14 @@ def _report_pdf(cycle):
 
     started = time.perf_counter()
     with translation.override("de"):
-        document = pdf.layout(print_html(report_data(cycle)))
+        data = report_data(cycle)
+        document = pdf.layout(print_html(data))
         content = pdf.write_pdf(document)
-    return time.perf_counter() - started, len(document.pages), len(content)
+    seconds = time.perf_counter() - started
+    shown = sum(len(group.rows) for group in data.groups)
+    if shown != cycle.answers.count():
+        raise RuntimeError(f"the report shows {shown} of the review's measures")
+    return seconds, len(document.pages), len(content)
 
 
 @across_initiatives()
@@ -105,6 +110,7 @@ def time_report_pdf(installation, measures=PDF_MEASURES):
 
     from standort.measures.models import Measure, StatusUpdate
     from standort.reviews.models import ReviewAnswer, ReviewCycle, ReviewRequest
+    from standort.reviews.services import cycle_snapshot_take
 
     bench = installation.bench
     chosen = list(
@@ -155,6 +161,9 @@ def time_report_pdf(installation, measures=PDF_MEASURES):
             )
             for measure, report in zip(chosen, reports, strict=True)
         )
+        # Kept as the review closes (reviews.services.cycle_close): the report shows it.
+        cycle.snapshot = cycle_snapshot_take(cycle)
+        cycle.save(update_fields=["snapshot"])
         seconds, pages, size = _report_pdf(cycle)
         transaction.set_rollback(True)
     return seconds, len(chosen), pages, size
