@@ -240,7 +240,9 @@ def _change(fields, name, old, new, label=None):
         return Change(label, old or "–", new or "–")
     f = fields[name]
     typed = not (f.choices or isinstance(f, models.BooleanField | models.DateField))
-    return Change(capfirst(f.verbose_name), _present(f, old), _present(f, new), typed)
+    # Words, not lazy translations: the entries are kept in the cache (a dashboard's),
+    # in the language they were read in.
+    return Change(str(capfirst(f.verbose_name)), _present(f, old), _present(f, new), typed)
 
 
 def history_entries(*record_sets, limit=50, hidden=frozenset()):
@@ -271,7 +273,7 @@ def history_entries(*record_sets, limit=50, hidden=frozenset()):
         # that sets them.
         fields = {f.name: f for f in [*tracked_fields(model), *model._meta.many_to_many]}
         stored = stored or {}
-        kind = capfirst(model._meta.verbose_name)
+        kind = str(capfirst(model._meta.verbose_name))
         entries.append(
             HistoryEntry(
                 date=date,

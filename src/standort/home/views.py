@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from standort.core.access import initiative_permission
@@ -16,7 +17,13 @@ from standort.core.history import stamped
 from standort.core.pages import history_page, recent_history
 from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
-from standort.initiatives.models import Body, Initiative, Organization, Person
+from standort.initiatives.models import (
+    Body,
+    Initiative,
+    InitiativeOrganization,
+    Organization,
+    Person,
+)
 from standort.initiatives.views import MANAGE
 from standort.measures import dashboard, recent
 from standort.measures import queries as measure_queries
@@ -63,13 +70,19 @@ def initiative_home(request, initiative_slug):
     }
     context["since"] = _since(request.user, initiative, context["steering_key"])
     if request.user.has_perm(MANAGE, initiative):
+        # The same for everyone who manages the initiative: kept as the figures are,
+        # in the reader's language (the entries name fields and values in it).
         context.update(
-            recent_history(
-                [
-                    *queries.initiative_history(initiative),
-                    measure_queries.erased_measures(initiative),
-                ],
-                reverse("initiative_history", args=[initiative.slug]),
+            cache.get_or_set(
+                f"recent-history:{context['steering_key']}:{get_language()}",
+                lambda: recent_history(
+                    [
+                        *queries.initiative_history(initiative),
+                        measure_queries.erased_measures(initiative),
+                    ],
+                    reverse("initiative_history", args=[initiative.slug]),
+                ),
+                STEERING_CACHE_SECONDS,
             )
         )
     return render(request, "home/initiative_home.html", context)
@@ -91,7 +104,13 @@ def _since(user, initiative, steering_key):
     previous = services.dashboard_visited(user=user, initiative=initiative)
     if previous is not None:
         found.append(("visit", counted(previous), None))
-    meeting = meeting_queries.last_deciding_meeting(initiative)
+    # The same for every member; a meeting that begins now counts as the last one
+    # once the kept one expires.
+    meeting = cache.get_or_set(
+        f"deciding-meeting:{steering_key}",
+        lambda: meeting_queries.last_deciding_meeting(initiative),
+        STEERING_CACHE_SECONDS,
+    )
     if meeting is not None:
         found.append(("meeting", counted(meeting.starts_at), meeting))
     return found
@@ -115,6 +134,9 @@ STAMPED_MODELS = (
     ReviewCycle,
     ReviewAnswer,
     Meeting,
+    # The office's list of recent changes reads these.
+    Initiative,
+    InitiativeOrganization,
 )
 
 

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from standort.core.services import save
 from standort.initiatives.models import Body
 from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
 from standort.initiatives.tests.test_queries import PAGES
@@ -532,3 +533,15 @@ def test_the_dashboard_costs_the_same_with_30_measures_as_with_3(
     assert len(many) == len(few), "\n".join(many)
     # initiatives.tests.test_queries pins the dashboard without reviews.
     assert len(few) == PAGES["initiative_home"] + 2, "\n".join(few)
+
+
+def test_the_office_sees_a_change_of_the_initiative_at_once(duisburg, anna, as_persona):
+    """The list of recent changes is kept for all who manage the initiative, for as
+    long as nothing it shows has changed."""
+    office = as_persona("anna")
+    assert "Hafenstadt Duisburg" not in office.get(home()).content.decode()
+    duisburg.name = "Hafenstadt Duisburg"
+    save(anna, duisburg)
+    page = office.get(home()).content.decode()
+    history = page[page.index('id="history-heading"') :]
+    assert "Hafenstadt Duisburg" in history
