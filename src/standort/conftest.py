@@ -7,7 +7,7 @@ admin. Eva has an account but no role anywhere."""
 
 import pytest
 from django.conf import settings as django_settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from standort.accounts.tests.factories import UserFactory
 from standort.browser_fixtures import html_checker, new_ui, playwright_browser, ui  # noqa: F401
@@ -125,8 +125,9 @@ def _across_initiatives():
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: no rate limit counts what an earlier test
-    (or an earlier test's live server) asked for."""
-    cache.clear()
+    (or an earlier test's live server) asked for, no page an earlier test kept."""
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -128,9 +128,16 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://standort")}
-# Rate limits (core.throttle) count in that cache. Should it fail, requests pass: an
-# outage of the cache must not lock everyone out of the sign-in.
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://standort"),
+    # Rate limits (core.throttle) count apart from the pages kept in the cache: in the
+    # bounded in-process cache a flood of kept pages would evict the counters, and so
+    # reset the limits.
+    "ratelimit": env.cache("CACHE_URL", default="locmemcache://standort-ratelimit"),
+}
+RATELIMIT_USE_CACHE = "ratelimit"
+# Should that cache fail, requests pass: an outage of the cache must not lock everyone
+# out of the sign-in.
 RATELIMIT_FAIL_OPEN = True
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,5 +1,7 @@
+import dataclasses
 import datetime
 import hashlib
+import re
 
 from csp import constants as csp
 from django.core.cache import cache
@@ -75,17 +77,29 @@ def initiative_home(request, initiative_slug):
         context.update(
             cache.get_or_set(
                 f"recent-history:{context['steering_key']}:{get_language()}",
-                lambda: recent_history(
-                    [
-                        *queries.initiative_history(initiative),
-                        measure_queries.erased_measures(initiative),
-                    ],
-                    reverse("initiative_history", args=[initiative.slug]),
+                lambda: _by_name(
+                    recent_history(
+                        [
+                            *queries.initiative_history(initiative),
+                            measure_queries.erased_measures(initiative),
+                        ],
+                        reverse("initiative_history", args=[initiative.slug]),
+                    )
                 ),
                 STEERING_CACHE_SECONDS,
             )
         )
     return render(request, "home/initiative_home.html", context)
+
+
+def _by_name(recent):
+    """`recent` (core.pages.recent_history) with the authors by name: what is kept in
+    the cache holds no user accounts."""
+    recent["history"] = [
+        dataclasses.replace(entry, user=str(entry.user) if entry.user else None)
+        for entry in recent["history"]
+    ]
+    return recent
 
 
 def _since(user, initiative, steering_key):
@@ -196,9 +210,31 @@ def _number(value, default):
         return default
 
 
-def _query_digest(request):
-    """The request's query string, its parameters in order, as a short digest."""
+# What the public page's list is kept for: its own parameters, each once, a search
+# no longer than the field allows. Any other query string (a tracking parameter, a
+# made-up value) is rendered without being kept, so visitors cannot fill the cache
+# with pages nobody asks for again.
+PUBLIC_PARAMETERS = {
+    "group": r"\d{1,9}",
+    "status": r"[a-z_]{1,20}",
+    "topic": r"\d{1,9}",
+    "page": r"\d{1,6}",
+}
+PUBLIC_SEARCH_LENGTH = 100
+
+
+def _public_query_key(request):
+    """A short digest of the request's query string where the list may be kept under
+    it, else None."""
     query = sorted(request.GET.lists())
+    for name, values in query:
+        if len(values) != 1:
+            return None
+        if name == "q":
+            if len(values[0]) > PUBLIC_SEARCH_LENGTH:
+                return None
+        elif name not in PUBLIC_PARAMETERS or not re.fullmatch(PUBLIC_PARAMETERS[name], values[0]):
+            return None
     return hashlib.blake2b(repr(query).encode(), digest_size=12).hexdigest()
 
 
@@ -216,6 +252,7 @@ def _public_context(request, initiative):
     group = None if group in (None, "") else _number(group, -1)
     narrow = public_filter(request.GET)
     key = _steering_key(initiative, today, PUBLIC_STAMPED_MODELS)
+    query_key = _public_query_key(request)
     return {
         "initiative": initiative,
         "leading": queries.leading_organizations(initiative),
@@ -243,8 +280,8 @@ def _public_context(request, initiative):
         # The list is kept per query string as well: its links (pages, filters) carry
         # the visitor's, and a filter linked from elsewhere is asked for again and
         # again. Hashed, as a search may be long.
-        "public_key": f"{key}:{_query_digest(request)}",
-        "public_seconds": STEERING_CACHE_SECONDS,
+        "public_key": f"{key}:{query_key}" if query_key else "-",
+        "public_seconds": STEERING_CACHE_SECONDS if query_key else 0,
         "as_of": today,
         "public_statuses": [(s, Measure.Status(s).label) for s in dashboard.PUBLIC_STATUSES],
     }

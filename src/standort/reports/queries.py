@@ -239,9 +239,11 @@ def demand_report_data(report):
     if report.since is not None and report.since < until:
         end_of_since = end_of_day(report.since)
         chosen = {state.measure_id for state in states if state.measure_id is not None}
+        # The whole catalogue is read as such, not as a list of all its ids.
+        only = chosen if report.selection else None
         before = [
             state
-            for state in catalogue_as_of(report.initiative, end_of_since, chosen)
+            for state in catalogue_as_of(report.initiative, end_of_since, only)
             if state.measure_id in chosen
         ]
         changes = changes_between(before, states, since=report.since, until=until)

@@ -139,15 +139,12 @@ def _ends(first, last):
 
 
 @register.inclusion_tag("core/charts/milestone_timeline.html")
-def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-only", drawing=True):
+def milestone_chart(milestones, today, title_id, title, table_class="kern-sr-only"):
     """The milestones of a measure on a time axis, as of `today` (a report's day, or
-    today), with their table; `table_class` shows or hides that table, without
-    `drawing` it stands alone."""
+    today), with their table; `table_class` shows or hides that table."""
     rows = milestone_rows(milestones, today)
     if not rows:
         return {"rows": []}
-    if not drawing:
-        return {"rows": rows, "title_id": title_id, "title": title, "table_class": table_class}
     first, last = rows[0][1], rows[-1][1]
     # Today widens the axis only where it does not squeeze the milestones into a corner.
     span = max((last - first).days, 30)

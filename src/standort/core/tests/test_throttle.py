@@ -50,18 +50,30 @@ def _redis_or_skip():
 
 def test_the_counters_live_in_redis_when_cache_url_names_it(client, settings):
     _redis_or_skip()
+    prefix = f"throttle-test-{secrets.token_hex(4)}"
+    # As CACHE_URL sets them both (settings.py).
     settings.CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": f"throttle-test-{secrets.token_hex(4)}",
+            "KEY_PREFIX": prefix,
         }
+        for alias in ("default", "ratelimit")
     }
-    redis_cache = caches["default"]
+    redis_cache = caches["ratelimit"]
     try:
         assert _guess_until_stopped(client).status_code == 429
         # What stopped the guesses is in Redis, where every server process reads it.
         server = redis_cache._cache.get_client()
-        assert server.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
+        assert server.keys(f"{prefix}:*")
     finally:
         redis_cache.clear()
+
+
+def test_a_flood_of_kept_pages_does_not_reset_the_counters(client):
+    """The counters live apart from the pages kept in the cache: filling that (it keeps
+    300 entries in a process) leaves them."""
+    assert _guess_until_stopped(client).status_code == 429
+    for n in range(1000):
+        caches["default"].set(f"kept-page-{n}", "x")
+    assert _guess(client).status_code == 429

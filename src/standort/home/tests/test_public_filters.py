@@ -286,3 +286,23 @@ def test_the_office_copies_the_snippets(public, duisburg, anna, client):
     assert f"{base}?measure=1" in page
     assert 'event.origin !== "http://testserver"' in page
     assert "standort:height" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "kept"),
+    [
+        ("?status=in_progress&q=Ma%C3%9Fnahme&page=1", True),
+        ("?group=12&topic=3", True),
+        ("?utm_source=newsletter", False),
+        ("?status=in_progress&status=done", False),
+        ("?page=abc", False),
+        ("?q=" + "x" * 101, False),
+    ],
+)
+def test_only_the_pages_own_filters_are_kept(duisburg, client, query, kept):
+    """A query string of the page's own filters is kept in the cache; anything else is
+    rendered anew, so made-up addresses cannot fill the cache."""
+    grow(duisburg, 0, 3)
+    context = client.get(home() + query).context
+    assert (context["public_key"] != "-") is kept
+    assert (context["public_seconds"] > 0) is kept
