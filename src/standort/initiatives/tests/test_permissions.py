@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 from django.urls import reverse
@@ -348,7 +348,8 @@ def test_accounts_and_platform(world, personas, name, kwargs, method, data, want
     for persona, user in personas.items():
         # Each persona asks as a visitor of their own; the rate limits (tested in
         # accounts/tests/test_rate_limits.py) would count them as one.
-        cache.clear()
+        for each in caches.all():
+            each.clear()
         with transaction.atomic():
             client = fresh(shared_client, user)
             response = client.post(url, data) if method == "POST" else client.get(url)
