@@ -38,7 +38,7 @@ from standort.reviews.summary import review_summary
 
 from . import queries as home_queries
 from . import services
-from .forms import public_filter
+from .forms import SEARCH_LENGTH, public_filter
 
 
 def platform_home(request):
@@ -210,17 +210,12 @@ def _number(value, default):
         return default
 
 
-# What the public page's list is kept for: its own parameters, each once, a search
-# no longer than the field allows. Any other query string (a tracking parameter, a
-# made-up value) is rendered without being kept, so visitors cannot fill the cache
-# with pages nobody asks for again.
-PUBLIC_PARAMETERS = {
-    "group": r"\d{1,9}",
-    "status": r"[a-z_]{1,20}",
-    "topic": r"\d{1,9}",
-    "page": r"\d{1,6}",
-}
-PUBLIC_SEARCH_LENGTH = 100
+# What the public page's list is kept for: its own parameters, each once, a status
+# the page offers, a search no longer than its field. Any other query string (a
+# tracking parameter, a made-up value) is rendered without being kept. Searches are
+# still many: the rate limits count in a cache of their own (settings.CACHES), so
+# filling this one resets none of them.
+PUBLIC_NUMBERS = {"group": r"\d{1,9}", "topic": r"\d{1,9}", "page": r"\d{1,6}"}
 
 
 def _public_query_key(request):
@@ -228,12 +223,16 @@ def _public_query_key(request):
     it, else None."""
     query = sorted(request.GET.lists())
     for name, values in query:
+        value = values[0]
         if len(values) != 1:
             return None
         if name == "q":
-            if len(values[0]) > PUBLIC_SEARCH_LENGTH:
-                return None
-        elif name not in PUBLIC_PARAMETERS or not re.fullmatch(PUBLIC_PARAMETERS[name], values[0]):
+            kept = len(value) <= SEARCH_LENGTH
+        elif name == "status":
+            kept = value in dashboard.PUBLIC_STATUSES
+        else:
+            kept = name in PUBLIC_NUMBERS and re.fullmatch(PUBLIC_NUMBERS[name], value)
+        if not kept:
             return None
     return hashlib.blake2b(repr(query).encode(), digest_size=12).hexdigest()
 

@@ -296,6 +296,7 @@ def test_the_office_copies_the_snippets(public, duisburg, anna, client):
         ("?utm_source=newsletter", False),
         ("?status=in_progress&status=done", False),
         ("?page=abc", False),
+        ("?status=made_up", False),
         ("?q=" + "x" * 101, False),
     ],
 )
