@@ -7,10 +7,11 @@ either with a preview, all or nothing.
     apply(actor, initiative, plan)                        (services.measures_import)
 """
 
+from standort.core.tables import Problem
+
 from .columns import column_help, headers
 from .export import write_csv, write_xlsx
 from .importing import ImportPlan, ImportRefused, apply, read
-from .rows import Problem
 
 __all__ = [
     "ImportPlan",

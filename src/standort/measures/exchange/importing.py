@@ -14,14 +14,14 @@ from openpyxl.utils import get_column_letter
 
 from standort.core.history import Change
 from standort.core.services import DomainError
+from standort.core.tables import FileRejected, Problem, read_table
 
 from .. import custom_fields, services
 from ..models import Measure, needs_reason
 from . import cells
 from . import columns as c
 from .cells import Invalid
-from .files import FileRejected, read_table
-from .rows import Directory, Problem, RowReader, title_key
+from .rows import Directory, RowReader, title_key
 
 # Measure attribute → its column, for the preview's “old → new”.
 HEADERS = {

@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from standort.core.tables import Problem
+
 from ..models import CustomField, Measure, Partnership, Topic
 from . import cells
 from . import columns as c
@@ -17,27 +19,6 @@ from .people import organizations_of, people_of
 Kind = CustomField.Kind
 NUMBER_LIMIT = 2_147_483_647
 NOT_A_WEIGHT = gettext_lazy("“%(value)s” is not a weight (a whole number from 1 to 100)")
-
-
-@dataclass
-class Problem:
-    """One fault of the file: where (row as Excel numbers it, column header) and what."""
-
-    row: int | None
-    column: str
-    message: str
-    code: str
-
-    def __str__(self):
-        if self.row is None:
-            return self.message
-        if not self.column:
-            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
-        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
 
 
 @dataclass

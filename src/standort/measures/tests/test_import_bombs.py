@@ -13,14 +13,14 @@ from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from standort.measures import exchange
-from standort.measures.exchange import columns as c
-from standort.measures.exchange.files import (
+from standort.core.tables import (
     MAX_CELL_CHARS,
     MAX_COLUMNS,
     MAX_SHEET_ROWS,
     read_table,
 )
+from standort.measures import exchange
+from standort.measures.exchange import columns as c
 
 from .exchange_files import problems, to_csv, upload
 

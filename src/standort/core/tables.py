@@ -1,4 +1,5 @@
-"""Reading an uploaded XLSX or CSV file into a table of raw cell values."""
+"""Reading an uploaded XLSX or CSV file into a table of raw cell values (the import
+of measures, of indicator values), and a fault of such a file by row and column."""
 
 import csv
 import io
@@ -218,3 +219,24 @@ def _decode(content):
         _("The CSV file is neither in UTF-8 nor in Windows-1252; save it as “CSV UTF-8”."),
         "encoding",
     )
+
+
+@dataclass
+class Problem:
+    """One fault of the file: where (row as Excel numbers it, column header) and what."""
+
+    row: int | None
+    column: str
+    message: str
+    code: str
+
+    def __str__(self):
+        if self.row is None:
+            return self.message
+        if not self.column:
+            return _("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message}
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
