@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "standort.reviews",
     "standort.reports",
     "standort.meetings",
+    "standort.indicators",
     "standort.dialog",
     "standort.notifications",
     "standort.home",

@@ -33,6 +33,7 @@ urlpatterns = [
                 path("reviews/", include("standort.reviews.urls")),
                 path("reports/", include("standort.reports.urls")),
                 path("meetings/", include("standort.meetings.urls")),
+                path("", include("standort.indicators.urls")),
                 path("", include("standort.dialog.urls")),
                 path("", include(notification_urls.initiative_urlpatterns)),
             ]

@@ -7,6 +7,7 @@ from django.db import transaction
 from standort.core.demo import Result
 from standort.core.tenancy import initiative_scope, no_initiative
 from standort.dialog.demo import load_dialog
+from standort.indicators.demo import load_indicators
 from standort.initiatives.demo import build_plan, load_accounts, load_initiative
 from standort.measures.demo import date_the_past, load_measures
 from standort.meetings.demo import load_meetings
@@ -59,3 +60,4 @@ def _load_apps(result, actor, plan, loaded, people):
     date_the_past(initiative)
     load_dialog(result=result, actor=actor, initiative=initiative)
     load_meetings(result=result, actor=actor, initiative=initiative)
+    load_indicators(result=result, actor=actor, initiative=initiative)

@@ -4,8 +4,11 @@ geometry. Every chart names itself through `title_id` and stands beside a table 
 figures, which is what screen readers read; the colours repeat what the words say."""
 
 import datetime
+import math
+from decimal import Decimal
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 
 from standort.core.charts import stacked_segments
@@ -74,6 +77,103 @@ def progress_line(points, title_id):
         "right": WIDTH - RIGHT,
         "axis_y": HEIGHT - BOTTOM + 22,
     }
+
+
+# Values of an indicator ----------------------------------------------------------------
+# A figure over time on its own scale (not from zero where that would flatten it), with
+# the target as a dashed line and a diamond on its date.
+
+TARGET_COLOUR = "#925400"
+
+
+def figure(value):
+    """A value as the pages write it: up to two decimals, as many as it has, grouped,
+    in the reader's language ("18.000", "12,3", "8,25")."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).quantize(Decimal("0.01")).normalize()
+    return floatformat(number, f"{max(0, -number.as_tuple().exponent)}g")
+
+
+def _nice_step(span):
+    raw = span / 4 or 1
+    power = 10 ** math.floor(math.log10(raw))
+    return next(power * m for m in (1, 2, 5, 10) if power * m >= raw)
+
+
+def value_scale(values):
+    """The lowest and highest value the axis shows and its ticks: from zero where the
+    values spread over more than half of it, else around the values."""
+    low, high = min(values), max(values)
+    if low >= 0 and low <= high / 2:
+        low = 0
+    if low == high:
+        low, high = (low - 1, high + 1) if low else (0, 1)
+    step = _nice_step(high - low)
+    first = math.floor(low / step) * step
+    last = math.ceil(high / step) * step
+    count = round((last - first) / step)
+    return first, last, [first + step * n for n in range(count + 1)]
+
+
+@register.inclusion_tag("core/charts/indicator_line.html")
+def indicator_line(points, title_id, target=None):
+    """An indicator's values over time: `points` are (day, value) in time order,
+    `target` (day, value) or None."""
+    points = [(day, float(value)) for day, value in points]
+    if not points:
+        return {"points": []}
+    target_point = (target[0], float(target[1])) if target else None
+    days = [day for day, _value in points] + ([target_point[0]] if target_point else [])
+    first, last = min(days), max(days)
+    span = (last - first).days or 1
+    values = [value for _day, value in points] + ([target_point[1]] if target_point else [])
+    low, high, steps = value_scale(values)
+    labels = [figure(value) for value in steps]
+    left = max(LEFT, 12 + round(CHAR_WIDTH * max(len(label) for label in labels)))
+    inner_width, inner_height = WIDTH - left - RIGHT, HEIGHT - TOP - BOTTOM
+
+    def x_of(day):
+        if first == last:
+            return left + inner_width / 2
+        return left + inner_width * (day - first).days / span
+
+    def y_of(value):
+        return TOP + inner_height * (high - value) / (high - low)
+
+    dots = [{"x": f"{x_of(day):.1f}", "y": f"{y_of(value):.1f}"} for day, value in points]
+    context = {
+        "points": points,
+        "title_id": title_id,
+        "width": WIDTH,
+        "height": HEIGHT,
+        "left": left,
+        "right": WIDTH - RIGHT,
+        "axis_y": HEIGHT - BOTTOM + 22,
+        "line": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
+        # A dot each where they stay apart; a long series is its line.
+        "dots": dots if len(dots) <= 60 else [],
+        "colour": NEUTRAL,
+        "grid": [
+            {"y": f"{y_of(value):.1f}", "text_y": f"{y_of(value) + 5:.1f}", "label": label}
+            for value, label in zip(steps, labels, strict=True)
+        ],
+        "ticks": [
+            {"x": f"{x_of(day):.1f}", "label": _short(day), "anchor": anchor}
+            for day, anchor in _ends(first, last)
+        ],
+        "target": None,
+    }
+    if target_point:
+        x, y = x_of(target_point[0]), y_of(target_point[1])
+        context["target"] = {
+            "y": f"{y:.1f}",
+            "colour": TARGET_COLOUR,
+            "diamond": " ".join(
+                f"{a:.1f},{b:.1f}" for a, b in ((x, y - 8), (x + 8, y), (x, y + 8), (x - 8, y))
+            ),
+        }
+    return context
 
 
 # Milestone timeline ---------------------------------------------------------------

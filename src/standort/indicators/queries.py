@@ -1,0 +1,145 @@
+"""What the pages of goals, indicators and industrial areas read, with their joins and
+annotations done, so that a page's query count does not grow with its data."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+
+from standort.measures.models import Measure
+
+from .models import Goal, Indicator, Observation, Site
+
+
+def _nth_value(n, field):
+    """The `field` of an indicator's n-th newest value (0: the newest)."""
+    return Subquery(
+        Observation.objects.filter(indicator=OuterRef("pk"))
+        .order_by("-observed_on")
+        .values(field)[n : n + 1]
+    )
+
+
+def with_trend(indicators):
+    """Indicators annotated with their newest value and the one before (value and day):
+    what a list says of each without reading all its values."""
+    return indicators.annotate(
+        latest_value=_nth_value(0, "value"),
+        latest_on=_nth_value(0, "observed_on"),
+        previous_value=_nth_value(1, "value"),
+        previous_on=_nth_value(1, "observed_on"),
+        value_count=Subquery(
+            Observation.objects.filter(indicator=OuterRef("pk"))
+            .values("indicator")
+            .annotate(n=Count("pk"))
+            .values("n")
+        ),
+    )
+
+
+def indicators_for(initiative):
+    return with_trend(
+        Indicator.objects.filter(initiative=initiative).select_related("goal", "measure", "body")
+    )
+
+
+def key_indicators(initiative):
+    return indicators_for(initiative).filter(is_key=True)
+
+
+def indicator_in(initiative, pk):
+    return Indicator.objects.filter(initiative=initiative, pk=pk).select_related(
+        "goal", "measure", "body"
+    )
+
+
+def series(indicator):
+    """The indicator's values, oldest first."""
+    return list(Observation.objects.filter(indicator=indicator).order_by("observed_on"))
+
+
+def series_of(indicators):
+    """{indicator id: [values, oldest first]} of several indicators, in one query."""
+    found = {indicator.pk: [] for indicator in indicators}
+    for observation in Observation.objects.filter(indicator__in=list(found)).order_by(
+        "indicator", "observed_on"
+    ):
+        found[observation.indicator_id].append(observation)
+    return found
+
+
+def goals_for(initiative):
+    return Goal.objects.filter(initiative=initiative).annotate(
+        measure_count=Count("measures", filter=Q(measures__is_archived=False), distinct=True),
+        indicator_count=Count("indicators", distinct=True),
+    )
+
+
+def goal_in(initiative, pk):
+    return Goal.objects.filter(initiative=initiative, pk=pk)
+
+
+def goal_measures(goal):
+    return (
+        goal.measures.filter(is_archived=False)
+        .select_related("owner", "owner_organization", "latest_update", "body")
+        .order_by("number")
+    )
+
+
+def goal_indicators(goal):
+    return with_trend(goal.indicators.select_related("measure", "body"))
+
+
+def measure_goals(measure_ids):
+    """{measure id: [goal titles]} of the given measures, for lists grouped by goal."""
+    found = {}
+    for measure_id, title in Goal.measures.through.objects.filter(
+        measure_id__in=measure_ids
+    ).values_list("measure_id", "goal__title"):
+        found.setdefault(measure_id, []).append(title)
+    return found
+
+
+# Industrial areas ----------------------------------------------------------------------
+
+
+def sites_for(initiative):
+    return Site.objects.filter(initiative=initiative).annotate(
+        firm_count=Count("organizations", distinct=True)
+    )
+
+
+def site_in(initiative, pk):
+    return Site.objects.filter(initiative=initiative, pk=pk).prefetch_related(
+        Prefetch("organizations")
+    )
+
+
+@dataclass(frozen=True)
+class SiteFigures:
+    count: int
+    area_ha: object
+    free_ha: object
+    with_fibre: int
+    fibre_planned: int
+
+    @property
+    def fibre_share(self):
+        """Per cent of the areas with fibre, or None without areas."""
+        return None if not self.count else round(100 * self.with_fibre / self.count, 1)
+
+
+def site_figures(initiative):
+    """The roll-up of all the initiative's areas, in one query."""
+    figures = Site.objects.filter(initiative=initiative).aggregate(
+        count=Count("pk"),
+        area_ha=Sum("area_ha"),
+        free_ha=Sum("free_ha"),
+        with_fibre=Count("pk", filter=Q(fibre=Site.Fibre.AVAILABLE)),
+        fibre_planned=Count("pk", filter=Q(fibre=Site.Fibre.PLANNED)),
+    )
+    return SiteFigures(**figures)
+
+
+def measures_to_choose(initiative):
+    return Measure.objects.filter(initiative=initiative, is_archived=False).order_by("number")
