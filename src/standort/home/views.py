@@ -17,6 +17,8 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from standort.core.access import initiative_permission
 from standort.core.history import stamped
 from standort.core.pages import history_page, recent_history
+from standort.indicators import queries as indicator_queries
+from standort.indicators.models import Goal, Indicator, Observation
 from standort.initiatives import queries
 from standort.initiatives.forms import embed_origins
 from standort.initiatives.models import (
@@ -148,6 +150,9 @@ STAMPED_MODELS = (
     ReviewCycle,
     ReviewAnswer,
     Meeting,
+    Indicator,
+    Observation,
+    Goal,
     # The office's list of recent changes reads these.
     Initiative,
     InitiativeOrganization,
@@ -200,6 +205,7 @@ def _steering_figures(initiative, today):
         "stale": dashboard.stale_measures(initiative, stale_before=stale_before),
         "stale_before": stale_before,
         "reviews": review_summary(initiative),
+        "key_indicators": list(indicator_queries.key_indicators(initiative)),
     }
 
 

@@ -4,6 +4,7 @@ has reached its target. The colour of a trend repeats what its words say."""
 from dataclasses import dataclass
 
 from django import template
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from standort.core.templatetags.charts import figure, indicator_line
@@ -43,14 +44,20 @@ def trend(indicator):
 
 
 @register.simple_tag
-def target_reached(indicator, value=None):
-    """Whether the newest value (or `value`) meets the target; None without either."""
+def target_state(indicator, value=None):
+    """"reached" where the newest value (or `value`) meets the target, "missed" where
+    it does not and the target's day has passed, "open" before it; None without a
+    target or a value."""
     value = indicator.latest_value if value is None else value
     if indicator.target_value is None or value is None:
         return None
     if indicator.higher_is_better:
-        return value >= indicator.target_value
-    return value <= indicator.target_value
+        reached = value >= indicator.target_value
+    else:
+        reached = value <= indicator.target_value
+    if reached:
+        return "reached"
+    return "missed" if indicator.target_on < timezone.localdate() else "open"
 
 
 register.filter("figure", figure)
