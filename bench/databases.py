@@ -139,6 +139,7 @@ def load_installation():
     """The Installation of an already generated database (for `run.py --no-generate`)."""
     from django.contrib.auth import get_user_model
 
+    from bench.evidence import measured_goal, measured_indicator
     from bench.measures import measured_public_measure
     from standort.initiatives.models import Body, Initiative
     from standort.measures.models import Measure
@@ -189,4 +190,8 @@ def load_installation():
         small_idea=measured_idea(small),
         bench_reviews=closed_reviews(bench),
         small_reviews=closed_reviews(small),
+        bench_goal=measured_goal(bench),
+        small_goal=measured_goal(small),
+        bench_indicator=measured_indicator(bench),
+        small_indicator=measured_indicator(small),
     )

@@ -24,6 +24,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.dialog import generate_agenda_comments, generate_dialog  # noqa: E402
+from bench.evidence import generate_evidence  # noqa: E402
 from bench.measures import (  # noqa: E402
     BENCH,
     SMALL,
@@ -90,6 +91,11 @@ class Sizes:
     # The measure catalogues of the bench and the small initiative.
     measures: MeasureSizes = BENCH
     small_measures: MeasureSizes = SMALL
+    # Goals, indicators with their values, and industrial areas of the bench initiative.
+    goals: int = 8
+    indicators: int = 50
+    indicator_values: int = 200
+    sites: int = 500
     seed: int = 20240501
 
 
@@ -110,6 +116,10 @@ TINY = Sizes(
     users=6,
     measures=TINY_BENCH,
     small_measures=MeasureSizes(measures=12, milestones=40, status_updates=3),
+    goals=2,
+    indicators=4,
+    indicator_values=6,
+    sites=6,
 )
 
 
@@ -135,6 +145,11 @@ class Installation:
     # The ids of the two closed status reviews, the older first (the comparison).
     bench_reviews: tuple = ()
     small_reviews: tuple = ()
+    # The goal and the indicator whose pages are measured.
+    bench_goal: int = 0
+    small_goal: int = 0
+    bench_indicator: int = 0
+    small_indicator: int = 0
     counts: dict = field(default_factory=dict)
 
 
@@ -505,6 +520,19 @@ def generate(sizes=Sizes()):
         )
         generate_agenda_comments(_bench_agenda, bench_users, count=200, seed=sizes.seed)
         generate_agenda_comments(_small_agenda, small_users, count=3, seed=sizes.seed + 1)
+        # Evidence: 50 indicators × 200 values and 500 industrial areas; a few on the small.
+        bench_evidence = generate_evidence(
+            bench,
+            user,
+            seed=sizes.seed,
+            indicators=sizes.indicators,
+            values=sizes.indicator_values,
+            sites=sizes.sites,
+            goals=sizes.goals,
+        )
+        small_evidence = generate_evidence(
+            small, user, seed=sizes.seed + 1, indicators=3, values=5, sites=5, goals=2
+        )
 
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
@@ -522,6 +550,8 @@ def generate(sizes=Sizes()):
         ]:
             records = model.history.bulk_history_create(objects, default_user=user)
             add_summaries(model, records, objects)
+
+    from standort.indicators.models import Indicator, Observation, Site
 
     counts = {
         model.__name__: model.objects.count()
@@ -541,6 +571,9 @@ def generate(sizes=Sizes()):
             StatusUpdate,
             ReviewCycle,
             ReviewAnswer,
+            Indicator,
+            Observation,
+            Site,
         )
     }
     return Installation(
@@ -559,6 +592,10 @@ def generate(sizes=Sizes()):
         small_idea=small_dialog.idea,
         bench_reviews=tuple(c.pk for c in bench_reviews[:2]),
         small_reviews=tuple(c.pk for c in small_reviews[:2]),
+        bench_goal=bench_evidence.goal,
+        small_goal=small_evidence.goal,
+        bench_indicator=bench_evidence.indicator,
+        small_indicator=small_evidence.indicator,
         counts=counts,
     )
 

@@ -292,6 +292,18 @@ def pages_of(installation):
             f"/{bench}/ideas/{installation.bench_idea}/",
             f"/{small}/ideas/{installation.small_idea}/",
         ),
+        Page("indicators", f"/{bench}/indicators/", f"/{small}/indicators/"),
+        Page(
+            "indicator, 200 values",
+            f"/{bench}/indicators/{installation.bench_indicator}/",
+            f"/{small}/indicators/{installation.small_indicator}/",
+        ),
+        Page(
+            "goal",
+            f"/{bench}/goals/{installation.bench_goal}/",
+            f"/{small}/goals/{installation.small_goal}/",
+        ),
+        Page("industrial areas, map", f"/{bench}/areas/", f"/{small}/areas/"),
         Page("reports", f"/{bench}/reports/", f"/{small}/reports/"),
         Page(
             "comparison of two reviews",
