@@ -3,6 +3,9 @@ core/templatetags/charts.py draws it): the app that counts builds it, with its o
 labels, so the picture, its legend and its data table say the same."""
 
 from dataclasses import dataclass
+from decimal import Decimal
+
+from django.template.defaultfilters import floatformat
 
 
 @dataclass(frozen=True)
@@ -58,3 +61,12 @@ def stacked_segments(parts, *, scale, colours, min_labelled):
         )
         x += width
     return segments, x
+
+
+def figure(value):
+    """A value as the pages write it: up to two decimals, as many as it has, grouped,
+    in the reader's language ("18.000", "12,3", "8,25")."""
+    if value is None or value == "":
+        return ""
+    number = Decimal(str(value)).quantize(Decimal("0.01")).normalize()
+    return floatformat(number, f"{max(0, -number.as_tuple().exponent)}g")

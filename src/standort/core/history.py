@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.signals import pre_create_historical_record
 
+from .charts import figure
 from .expressions import TableFunc
 
 # Bookkeeping columns that say nothing to a reader; the page already names the
@@ -232,6 +233,8 @@ def _present(f, value):
         return date_format(parse_datetime(value), "SHORT_DATETIME_FORMAT")
     if isinstance(f, models.DateField):
         return date_format(parse_date(value), "SHORT_DATE_FORMAT")
+    if isinstance(f, models.DecimalField):
+        return figure(value)
     return str(value)
 
 

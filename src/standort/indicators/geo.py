@@ -94,9 +94,10 @@ def _all_positions(geometry):
 
 # Drawing ------------------------------------------------------------------------------
 
-MAP_WIDTH = 800
-MAP_PAD = 28  # room for the pins of the outermost areas
-MAX_HEIGHT = 900
+# Narrow, so that the pins and their numbers stay legible where a phone scales it down.
+MAP_WIDTH = 480
+MAP_PAD = 20  # room for the pins of the outermost areas
+MAX_HEIGHT = 640
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,12 @@ class Indicator(VersionedModel):
 class Observation(VersionedModel):
     """The value of an indicator on a day (the end of the period it describes)."""
 
-    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="observations")
+    indicator = models.ForeignKey(
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="observations",
+    )
     observed_on = models.DateField(_("as of"))
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
     note = models.CharField(_("source note"), max_length=300, blank=True)

@@ -3,8 +3,11 @@ annotations done, so that a page's query count does not grow with its data."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum, Window
+from django.db.models.functions import RowNumber
 
+from standort.core.history import stamped
+from standort.initiatives.models import Initiative
 from standort.measures.models import Measure
 
 from .models import Goal, Indicator, Observation, Site
@@ -57,14 +60,26 @@ def series(indicator):
     return list(Observation.objects.filter(indicator=indicator).order_by("observed_on"))
 
 
-def series_of(indicators):
-    """{indicator id: [values, oldest first]} of several indicators, in one query."""
+def series_of(indicators, newest=None):
+    """{indicator id: [values, oldest first]} of several indicators, in one query; of
+    each only the `newest` values where given (a window in the database)."""
     found = {indicator.pk: [] for indicator in indicators}
-    for observation in Observation.objects.filter(indicator__in=list(found)).order_by(
-        "indicator", "observed_on"
-    ):
+    observations = Observation.objects.filter(indicator__in=list(found))
+    if newest is not None:
+        observations = observations.annotate(
+            rank=Window(
+                RowNumber(), partition_by=[F("indicator_id")], order_by=F("observed_on").desc()
+            )
+        ).filter(rank__lte=newest)
+    for observation in observations.order_by("indicator", "observed_on"):
         found[observation.indicator_id].append(observation)
     return found
+
+
+def sites_stamp(initiative):
+    """The initiative with the `stamp` of its areas' history: the map page keeps what it
+    draws while the stamp holds."""
+    return stamped(Initiative.objects.filter(pk=initiative.pk).only("pk", "created_at"), (Site,))
 
 
 def goals_for(initiative):
@@ -104,9 +119,7 @@ def measure_goals(measure_ids):
 
 
 def sites_for(initiative):
-    return Site.objects.filter(initiative=initiative).annotate(
-        firm_count=Count("organizations", distinct=True)
-    )
+    return Site.objects.filter(initiative=initiative)
 
 
 def site_in(initiative, pk):

@@ -9,15 +9,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
-from standort.core.listing import build_listing
+from standort.core.listing import build_listing, paginate
 from standort.core.pages import (
+    KEPT_SECONDS,
     form_page,
     history_page,
+    kept_key,
     posted,
     recent_history,
     seen_version,
@@ -36,6 +39,11 @@ from .forms import (
 )
 from .models import Goal, Indicator, Observation, Site
 
+# A goal's page shows the trend of each indicator: its newest values (all of them on the
+# indicator's page).
+GOAL_SERIES = 24
+# The values table of an indicator, newest first, a page at a time (the chart: all).
+VALUES_PER_PAGE = 40
 VIEW = "indicators.view"
 MANAGE = "indicators.manage"
 # A GeoJSON file of a city's areas is well below this.
@@ -85,7 +93,7 @@ def goal_list(request, initiative):
 @_goal(VIEW)
 def goal_detail(request, initiative, goal):
     indicators = list(queries.goal_indicators(goal))
-    series = queries.series_of(indicators)
+    series = queries.series_of(indicators, newest=GOAL_SERIES)
     for indicator in indicators:
         indicator.series = series[indicator.pk]
         indicator.chart_id = f"goal-chart-{indicator.pk}"
@@ -96,6 +104,7 @@ def goal_detail(request, initiative, goal):
             "initiative": initiative,
             "goal": goal,
             "measures": list(queries.goal_measures(goal)),
+            "newest": GOAL_SERIES,
             "indicators": indicators,
             **recent_history(
                 [records(Goal, id=goal.pk)], _url("goal_history", initiative, goal.pk)
@@ -185,13 +194,15 @@ def _indicator_changes(indicator):
 
 @_indicator(VIEW)
 def indicator_detail(request, initiative, indicator):
+    values = queries.series(indicator)
     return render(
         request,
         "indicators/indicator_detail.html",
         {
             "initiative": initiative,
             "indicator": indicator,
-            "values": queries.series(indicator),
+            "values": values,
+            "page": paginate(values[::-1], request.GET.get("page"), per_page=VALUES_PER_PAGE),
             **recent_history(
                 _indicator_changes(indicator), _url("indicator_history", initiative, indicator.pk)
             ),
@@ -379,21 +390,32 @@ def _map(sites):
     return {"projection": projection, "shapes": shapes}
 
 
+def _site_overview(initiative):
+    sites = list(queries.sites_for(initiative).order_by("name", "pk"))
+    notes = {site.note for site in sites}
+    return {
+        "sites": sites,
+        "figures": queries.site_figures(initiative),
+        "legend": [(label, FIBRE_COLOURS[value]) for value, label in Site.Fibre.choices],
+        # One note that every area has (such as "example data") is said once.
+        "common_note": notes.pop() if len(notes) == 1 else "",
+        **_map(sites),
+    }
+
+
 @initiative_permission(VIEW)
 def site_list(request, initiative):
-    sites = list(queries.sites_for(initiative).order_by("name", "pk"))
-    legend = [(label, FIBRE_COLOURS[value]) for value, label in Site.Fibre.choices]
+    """The map and table are the same for every reader: kept while no area (and no
+    indicator, which the figures name) changed, and then read and drawn again."""
+    today = timezone.localdate()
     return render(
         request,
         "indicators/site_list.html",
         {
             "initiative": initiative,
-            "sites": sites,
-            "figures": queries.site_figures(initiative),
-            "legend": legend,
-            # One note that every area has (such as "example data") is said once.
-            "common_note": notes.pop() if len(notes := {s.note for s in sites}) == 1 else "",
-            **_map(sites),
+            "overview": SimpleLazyObject(lambda: _site_overview(initiative)),
+            "kept_key": kept_key(queries.sites_stamp(initiative), today),
+            "kept_seconds": KEPT_SECONDS,
         },
     )
 

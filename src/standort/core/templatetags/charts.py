@@ -5,13 +5,11 @@ figures, which is what screen readers read; the colours repeat what the words sa
 
 import datetime
 import math
-from decimal import Decimal
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.formats import date_format
 
-from standort.core.charts import stacked_segments
+from standort.core.charts import figure, stacked_segments
 
 register = template.Library()
 
@@ -84,15 +82,6 @@ def progress_line(points, title_id):
 # the target as a dashed line and a diamond on its date.
 
 TARGET_COLOUR = "#925400"
-
-
-def figure(value):
-    """A value as the pages write it: up to two decimals, as many as it has, grouped,
-    in the reader's language ("18.000", "12,3", "8,25")."""
-    if value is None or value == "":
-        return ""
-    number = Decimal(str(value)).quantize(Decimal("0.01")).normalize()
-    return floatformat(number, f"{max(0, -number.as_tuple().exponent)}g")
 
 
 def _nice_step(span):

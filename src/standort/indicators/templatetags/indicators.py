@@ -45,7 +45,7 @@ def trend(indicator):
 
 @register.simple_tag
 def target_state(indicator, value=None):
-    """"reached" where the newest value (or `value`) meets the target, "missed" where
+    """ "reached" where the newest value (or `value`) meets the target, "missed" where
     it does not and the target's day has passed, "open" before it; None without a
     target or a value."""
     value = indicator.latest_value if value is None else value
