@@ -8,7 +8,7 @@ from django.db.models.functions import RowNumber
 
 from standort.core.history import stamped
 from standort.initiatives.models import Initiative
-from standort.measures.models import Measure
+from standort.measures.models import Measure, StatusUpdate
 
 from .models import Goal, Indicator, Observation, Site
 
@@ -91,6 +91,15 @@ def goals_for(initiative):
 
 def goal_in(initiative, pk):
     return Goal.objects.filter(initiative=initiative, pk=pk)
+
+
+def goal_stamp(goal):
+    """The goal with the `stamp` of what its page shows: the goal, its indicators and
+    their values, its measures and their status updates."""
+    return stamped(
+        Goal.objects.filter(pk=goal.pk).select_related("initiative"),
+        (Goal, Indicator, Observation, Measure, StatusUpdate),
+    )
 
 
 def goal_measures(goal):

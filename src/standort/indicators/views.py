@@ -90,22 +90,30 @@ def goal_list(request, initiative):
     return render(request, "indicators/goal_list.html", {"initiative": initiative, "goals": goals})
 
 
-@_goal(VIEW)
-def goal_detail(request, initiative, goal):
+def _goal_contents(goal):
     indicators = list(queries.goal_indicators(goal))
     series = queries.series_of(indicators, newest=GOAL_SERIES)
     for indicator in indicators:
         indicator.series = series[indicator.pk]
         indicator.chart_id = f"goal-chart-{indicator.pk}"
+    return {"measures": list(queries.goal_measures(goal)), "indicators": indicators}
+
+
+@_goal(VIEW)
+def goal_detail(request, initiative, goal):
+    """Its measures and indicators are the same for every reader: kept while none of
+    them (nor the goal) changed."""
+    today = timezone.localdate()
     return render(
         request,
         "indicators/goal_detail.html",
         {
             "initiative": initiative,
             "goal": goal,
-            "measures": list(queries.goal_measures(goal)),
+            "contents": SimpleLazyObject(lambda: _goal_contents(goal)),
+            "kept_key": kept_key(queries.goal_stamp(goal), today),
+            "kept_seconds": KEPT_SECONDS,
             "newest": GOAL_SERIES,
-            "indicators": indicators,
             **recent_history(
                 [records(Goal, id=goal.pk)], _url("goal_history", initiative, goal.pk)
             ),
