@@ -58,13 +58,16 @@ def initiative_home(request, initiative_slug):
     if not request.user.has_perm("initiatives.view_initiative", initiative):
         return render(request, "home/initiative_public.html", _public_context(request, initiative))
     today = timezone.localdate()
+    by_goal = request.GET.get("by") == "goal"
     context = {
         "initiative": initiative,
         "leading": queries.leading_organizations(initiative),
         "today": today,
         "upcoming_days": dashboard.UPCOMING_DAYS,
         # Read only when the template's cached fragment has to be rendered anew.
-        "steering": SimpleLazyObject(lambda: _steering_figures(initiative, today)),
+        "steering": SimpleLazyObject(lambda: _steering_figures(initiative, today, by_goal)),
+        # The figures grouped by working group, or on request by goal.
+        "by_goal": by_goal,
         "next_meetings": SimpleLazyObject(lambda: list(meeting_queries.next_meetings(initiative))),
         "steering_key": _steering_key(initiative, today),
         "steering_seconds": STEERING_CACHE_SECONDS,
@@ -192,7 +195,7 @@ def _steering_key(initiative, today, models=STAMPED_MODELS):
     return ":".join(str(part) for part in parts)
 
 
-def _steering_figures(initiative, today):
+def _steering_figures(initiative, today, by_goal=False):
     """What the dashboard shows of the catalogue and the reviews. Measures count as not
     up to date by the day (the update interval back from this morning), so that the
     cached figures hold for the day."""
@@ -206,6 +209,11 @@ def _steering_figures(initiative, today):
         "stale_before": stale_before,
         "reviews": review_summary(initiative),
         "key_indicators": list(indicator_queries.key_indicators(initiative)),
+        "goal_groups": (
+            indicator_queries.goal_groups(initiative, today=today, stale_before=stale_before)
+            if by_goal
+            else None
+        ),
     }
 
 

@@ -3,11 +3,12 @@ annotations done, so that a page's query count does not grow with its data."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery, Sum, Window
+from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from standort.core.history import stamped
 from standort.initiatives.models import Initiative
+from standort.measures import dashboard
 from standort.measures.models import Measure, StatusUpdate
 
 from .models import Goal, Indicator, Observation, Site
@@ -30,10 +31,11 @@ def with_trend(indicators):
         latest_on=_nth_value(0, "observed_on"),
         previous_value=_nth_value(1, "value"),
         previous_on=_nth_value(1, "observed_on"),
+        # A count without GROUP BY: the aggregate over the correlated rows alone.
         value_count=Subquery(
             Observation.objects.filter(indicator=OuterRef("pk"))
-            .values("indicator")
-            .annotate(n=Count("pk"))
+            .order_by()
+            .annotate(n=Func(F("pk"), function="COUNT"))
             .values("n")
         ),
     )
@@ -112,6 +114,30 @@ def goal_measures(goal):
 
 def goal_indicators(goal):
     return with_trend(goal.indicators.select_related("measure", "body"))
+
+
+def goal_groups(initiative, *, today, stale_before):
+    """The initiative's goals, each a `dashboard.Group` with the tally of the measures
+    serving it, in the goals' order; the measures of no goal last. One GROUP BY and the
+    goals' titles."""
+    tallies = {}
+    rows = dashboard.tally_rows(
+        Measure.objects.filter(initiative=initiative),
+        "goals",
+        today=today,
+        stale_before=stale_before,
+    )
+    for goal_id, status, light, late, stale, count, progress in rows:
+        tallies.setdefault(goal_id, dashboard.Tally()).add(
+            status, light, count, late, stale, progress
+        )
+    groups = [
+        dashboard.Group(pk, title, tally=tallies.pop(pk, dashboard.Tally()))
+        for pk, title in Goal.objects.filter(initiative=initiative).values_list("pk", "title")
+    ]
+    if None in tallies:
+        groups.append(dashboard.Group(None, "", tally=tallies.pop(None)))
+    return groups
 
 
 def measure_goals(measure_ids):

@@ -210,20 +210,33 @@ def _groups(bodies, tallies, *, keep_empty_groups):
     return groups
 
 
-def catalogue_figures(initiative, *, today, stale_before):
-    """Figures of the initiative's current (not archived) measures. Two queries: the
-    measures counted by working group, status, traffic light, overdue and stale flag
-    (one GROUP BY), and the bodies' names."""
-    measures = Measure.objects.filter(archived_is(False), initiative=initiative).order_by()
+def tally_rows(measures, key, *, today, stale_before):
+    """The current (not archived) measures of the queryset `measures` counted by `key`
+    (a field or relation, such as "body_id" or, from an app above, "goals"), status,
+    traffic light, overdue and stale flag, in one GROUP BY: rows of (key, status,
+    light, overdue, stale, count, progress)."""
+    measures = measures.filter(archived_is(False)).order_by()
     stale = (
         Case(When(stale_condition(stale_before), then=Value(True)), default=Value(False))
         if stale_before
         else Value(False)
     )
-    rows = (
+    return (
         measures.annotate(late=_late(today), stale=stale)
-        .values_list("body_id", "status", "latest_update__traffic_light", "late", "stale")
+        .values_list(key, "status", "latest_update__traffic_light", "late", "stale")
         .annotate(n=Count("pk"), progress=Sum("progress"))
+    )
+
+
+def catalogue_figures(initiative, *, today, stale_before):
+    """Figures of the initiative's current (not archived) measures. Two queries: the
+    measures counted by working group, status, traffic light, overdue and stale flag
+    (one GROUP BY), and the bodies' names."""
+    rows = tally_rows(
+        Measure.objects.filter(initiative=initiative),
+        "body_id",
+        today=today,
+        stale_before=stale_before,
     )
     everything = Tally()
     by_status = {status: Tally() for status in STATUSES}
@@ -619,10 +632,34 @@ def _heading_order(group):
 # Charts ---------------------------------------------------------------------------
 
 
-def group_chart(groups, *, statuses=STATUSES):
-    """The chart of `groups` ([Group]): per working group one bar by status (the
-    statuses of `statuses` any group has) and one by the traffic lights of the
-    measures still pursued (core.templatetags.charts.group_bars draws it)."""
+@dataclass(frozen=True)
+class Grouping:
+    """What the groups of a chart are, in words."""
+
+    caption: str
+    title: str
+    row_header: str
+    none: str  # the name of the group of measures in none
+
+
+def by_working_group():
+    return Grouping(
+        caption=_("Status and traffic lights per working group"),
+        title=_(
+            "Bar chart: the measures of each working group by status, and those still "
+            "pursued by traffic light. The table gives the same figures."
+        ),
+        row_header=_("Working group"),
+        none=_("No working group"),
+    )
+
+
+def group_chart(groups, *, statuses=STATUSES, grouping=None):
+    """The chart of `groups` ([Group]): per group (a working group, unless `grouping`
+    says otherwise) one bar by status (the statuses of `statuses` any group has) and
+    one by the traffic lights of the measures still pursued
+    (core.templatetags.charts.group_bars draws it)."""
+    grouping = grouping or by_working_group()
     shown = [s for s in statuses if any(g.tally.statuses[s] for g in groups)]
     status_keys = [(s, str(Status(s).label)) for s in shown]
     light_labels = dict(StatusUpdate.Light.choices)
@@ -641,7 +678,7 @@ def group_chart(groups, *, statuses=STATUSES):
         ]
         rows.append(
             charts.Row(
-                name=group.name or _("No working group"),
+                name=group.name or grouping.none,
                 typed=bool(group.name),
                 bars=[
                     charts.Bar(status_caption, by_status, sum(c for *_k, c in by_status)),
@@ -650,12 +687,9 @@ def group_chart(groups, *, statuses=STATUSES):
             )
         )
     return charts.GroupChart(
-        caption=_("Status and traffic lights per working group"),
-        title=_(
-            "Bar chart: the measures of each working group by status, and those still "
-            "pursued by traffic light. The table gives the same figures."
-        ),
-        row_header=_("Working group"),
+        caption=grouping.caption,
+        title=grouping.title,
+        row_header=grouping.row_header,
         legend=[(status_caption, status_keys), (light_caption, light_keys)],
         rows=rows,
     )

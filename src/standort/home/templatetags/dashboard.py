@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 
 from standort.core.memo import remembered
 from standort.core.templatetags.standort import in_content_lang
-from standort.measures.dashboard import LIGHTS, PUBLIC_STATUSES, STATUSES, group_chart
+from standort.measures.dashboard import (
+    LIGHTS,
+    PUBLIC_STATUSES,
+    STATUSES,
+    Grouping,
+    group_chart,
+)
 from standort.measures.models import Measure
 from standort.measures.templatetags.measure_badges import (
     LIGHT_LABELS,
@@ -163,20 +169,23 @@ def status_light_rows(figures, measures_url):
 
 
 @register.inclusion_tag("home/dashboard/figure_rows.html")
-def group_rows(figures, measures_url):
-    """Rows of the working-group table: measures, traffic lights, overdue, not up
-    to date, average progress, and a strip of the traffic lights. Each count links to
-    the group's measures with that filter; measures of no working group (the list
-    cannot filter for those) get plain numbers."""
+def group_rows(groups, measures_url, by_goal=False):
+    """Rows of the table of working groups (or goals): measures, traffic lights,
+    overdue, not up to date, average progress, and a strip of the traffic lights. Each
+    count of a working group links to its measures with that filter; measures of no
+    working group, and goals (the list cannot filter for those), get plain numbers."""
     light_labels = {light: _light_label(light) for light in LIGHTS}
     overdue_label = _("overdue")
     rows = []
-    for group in figures.groups:
+    for group in groups:
         tally = group.tally
         # A group's name is German (see settings.CONTENT_LANGUAGE), also within the
         # labels of its figures that a screen reader reads.
-        name = in_content_lang(group.name) if group.name else _("no working group")
-        if group.pk is None:
+        if group.name:
+            name = in_content_lang(group.name)
+        else:
+            name = _("no goal") if by_goal else _("no working group")
+        if group.pk is None or by_goal:
             counts = [tally.total, *tally.lights.values(), tally.overdue]
             cells = [_count(count, None, name) for count in counts]
             url = None
@@ -366,11 +375,25 @@ def status_summary(tally):
 
 
 @register.simple_tag
-def group_chart_of(groups, public=False):
-    """The chart of status and traffic lights per working group of the dashboard's
-    figures or (`public`) of the public page, which shows adopted measures only."""
+def group_chart_of(groups, public=False, by_goal=False):
+    """The chart of status and traffic lights per working group (or goal) of the
+    dashboard's figures or (`public`) of the public page, which shows adopted measures
+    only."""
     statuses = PUBLIC_STATUSES if public else STATUSES
-    return group_chart(groups, statuses=statuses)
+    return group_chart(groups, statuses=statuses, grouping=by_goal_words() if by_goal else None)
+
+
+def by_goal_words():
+    return Grouping(
+        caption=_("Status and traffic lights per goal"),
+        title=_(
+            "Bar chart: the measures serving each goal by status, and those still "
+            "pursued by traffic light. A measure serving two goals counts for both. The "
+            "table gives the same figures."
+        ),
+        row_header=_("Goal"),
+        none=_("No goal"),
+    )
 
 
 # The embed's cards -----------------------------------------------------------------

@@ -36,8 +36,9 @@ PAGES = {
     # the caller's open action items and the status reports running reviews wait for
     # from them (reviews.queries.pending_answers_of); the caller's last visit (on a
     # visit after the first; the first one writes it) and the last meeting of the
-    # deciding body (home.views._since, here without changes to count since).
-    "initiative_home": REQUEST + 15,
+    # deciding body (home.views._since, here without changes to count since); the key
+    # indicators with their newest two values (in the cached part).
+    "initiative_home": REQUEST + 16,
     # the body with the stamp of what its page shows (queries.body_head); on a first
     # visit, the page it keeps: the body with parent and managing organisation; its
     # members with person and organisation; its sub-groups; the history: body and
