@@ -72,7 +72,7 @@ def _polygon(rings, counter):
         positions = [_position(position, counter) for position in ring]
         if positions and positions[0] != positions[-1]:
             positions.append(positions[0])
-        if len(positions) < 4:
+        if len(positions) < 4 or len({tuple(p) for p in positions}) < 3:
             raise GeometryError(_("A polygon's ring needs at least three different corners."))
         closed.append(positions)
     return closed

@@ -145,9 +145,14 @@ def record_computed(*, actor, initiative, today=None):
     if not indicators:
         return
     figures = queries.site_figures(initiative)
-    if not figures.count:
-        return
     today = today or timezone.localdate()
+    if not figures.count:
+        # Without areas there is nothing to compute; a value of the day computed from
+        # areas since deleted goes with them.
+        Observation.objects.filter(
+            indicator__in=indicators, observed_on=today, note=COMPUTED_NOTE
+        ).delete()
+        return
     for indicator in indicators:
         if indicator.computed == Indicator.Computed.FIBRE_SHARE:
             value = Decimal(figures.with_fibre * 100) / figures.count
@@ -231,6 +236,14 @@ def read_geojson(content):
     return read
 
 
+def _unchanged(site):
+    """Whether the stored area has the values the import set on `site`."""
+    stored = Site.objects.get(pk=site.pk)
+    return all(
+        getattr(stored, name) == getattr(site, name) for name in ("area_ha", "free_ha", "fibre")
+    )
+
+
 @transaction.atomic
 def sites_import(*, actor, initiative, features):
     """Creates or updates the areas of `features` (read_geojson) by name, all or none:
@@ -277,6 +290,9 @@ def sites_import(*, actor, initiative, features):
                     % {"n": number, "value": fibre, "words": "vorhanden, geplant, nein"}
                 )
             site.fibre = FIBRE_WORDS[word]
+        if site.pk is not None and site.geometry == geometry and _unchanged(site):
+            changed -= 1
+            continue
         site.geometry = geometry
         try:
             _check_site(site)

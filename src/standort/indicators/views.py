@@ -27,6 +27,7 @@ from standort.core.pages import (
     try_save,
 )
 from standort.initiatives.queries import organizations_for
+from standort.measures.exchange.columns import FORMULA
 
 from . import geo, importing, queries, services
 from .forms import (
@@ -378,8 +379,9 @@ def observations_template(request, initiative):
 
 
 def _safe(text):
-    # A name that starts like a formula stays text in a spreadsheet.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # A name that starts like a formula stays text in a spreadsheet, as the import
+    # reads it back (columns.from_csv).
+    return f"'{text}" if FORMULA.match(text) else text
 
 
 # Industrial areas ---------------------------------------------------------------------
