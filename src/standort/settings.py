@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "standort.meetings",
     "standort.indicators",
     "standort.dialog",
+    "standort.surveys",
     "standort.notifications",
     "standort.home",
 ]

@@ -34,6 +34,7 @@ urlpatterns = [
                 path("reports/", include("standort.reports.urls")),
                 path("meetings/", include("standort.meetings.urls")),
                 path("", include("standort.indicators.urls")),
+                path("surveys/", include("standort.surveys.urls")),
                 path("", include("standort.dialog.urls")),
                 path("", include(notification_urls.initiative_urlpatterns)),
             ]

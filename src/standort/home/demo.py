@@ -12,6 +12,7 @@ from standort.initiatives.demo import build_plan, load_accounts, load_initiative
 from standort.measures.demo import date_the_past, load_measures
 from standort.meetings.demo import load_meetings
 from standort.reviews.demo import load_reviews
+from standort.surveys.demo import load_surveys
 
 
 @transaction.atomic
@@ -61,3 +62,4 @@ def _load_apps(result, actor, plan, loaded, people):
     load_dialog(result=result, actor=actor, initiative=initiative)
     load_meetings(result=result, actor=actor, initiative=initiative)
     load_indicators(result=result, actor=actor, initiative=initiative)
+    load_surveys(result=result, actor=actor, initiative=initiative)

@@ -120,7 +120,7 @@ class OrganizationForm(VersionedFormMixin, KernModelForm):
 
     class Meta:
         model = Organization
-        fields = ["name", "kind", "website", "street", "postal_code", "city"]
+        fields = ["name", "kind", "sector", "size", "website", "street", "postal_code", "city"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,8 +45,44 @@ class Organization(VersionedModel):
         SCIENCE = "science", _("Science")
         CIVIL_SOCIETY = "civil_society", _("Civil society")
 
+    class Sector(models.TextChoices):
+        """The sections of the German classification of economic activities (WZ 2008)."""
+
+        A = "A", _("A – Agriculture, forestry and fishing")
+        B = "B", _("B – Mining and quarrying")
+        C = "C", _("C – Manufacturing")
+        D = "D", _("D – Energy supply")
+        E = "E", _("E – Water supply, sewerage, waste management")
+        F = "F", _("F – Construction")
+        G = "G", _("G – Wholesale and retail trade, repair of motor vehicles")
+        H = "H", _("H – Transportation and storage")
+        I = "I", _("I – Accommodation and food service")  # noqa: E741 - the section's letter
+        J = "J", _("J – Information and communication")
+        K = "K", _("K – Financial and insurance services")
+        L = "L", _("L – Real estate")
+        M = "M", _("M – Professional, scientific and technical services")
+        N = "N", _("N – Other business services")
+        O = "O", _("O – Public administration, defence, social security")  # noqa: E741
+        P = "P", _("P – Education")
+        Q = "Q", _("Q – Health and social work")
+        R = "R", _("R – Arts, entertainment and recreation")
+        S = "S", _("S – Other services")
+        T = "T", _("T – Private households")
+        U = "U", _("U – Extraterritorial organisations")
+
+    class Size(models.TextChoices):
+        MICRO = "micro", _("up to 9 employees")
+        SMALL = "small", _("10 to 49 employees")
+        MEDIUM = "medium", _("50 to 249 employees")
+        LARGE = "large", _("250 employees and more")
+
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    # What a survey of firms groups its answers by.
+    sector = models.CharField(
+        _("sector (WZ 2008)"), max_length=1, choices=Sector.choices, blank=True
+    )
+    size = models.CharField(_("size"), max_length=10, choices=Size.choices, blank=True)
     website = models.URLField(_("website"), blank=True)
     street = models.CharField(_("street and number"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=10, blank=True)

@@ -369,3 +369,45 @@ def group_bars(chart, title_id):
             for caption, keys in chart.legend
         ],
     }
+
+
+# Shares of answers ---------------------------------------------------------------------
+# One horizontal bar per answer, its length the share of those who answered, with the
+# per cent after it; the labels above the bars, so long answers wrap on a phone.
+
+SHARE_WIDTH = 400
+SHARE_ROW = 44
+SHARE_BAR = 18
+SHARE_ROOM = 64  # after the longest bar for its per cent
+
+
+@register.inclusion_tag("core/charts/share_bars.html")
+def share_bars(rows, title_id):
+    """`rows` are (label, count, per cent); drawn on one scale from 0 to 100 %."""
+    rows = list(rows)
+    if not rows:
+        return {"bars": []}
+    scale = (SHARE_WIDTH - SHARE_ROOM) / 100
+    bars = []
+    for index, (label, _count, percent) in enumerate(rows):
+        top = index * SHARE_ROW
+        width = float(percent) * scale
+        bars.append(
+            {
+                "label": label,
+                "label_y": str(top + 15),
+                "y": str(top + 20),
+                "width": f"{width:.1f}",
+                "percent_x": f"{width + 6:.1f}",
+                "percent_y": str(top + 20 + SHARE_BAR - 4),
+                "percent": f"{figure(percent)} %",
+            }
+        )
+    return {
+        "bars": bars,
+        "title_id": title_id,
+        "width": SHARE_WIDTH,
+        "height": len(rows) * SHARE_ROW,
+        "bar_height": SHARE_BAR,
+        "colour": NEUTRAL,
+    }

@@ -1,0 +1,156 @@
+"""What the survey pages read. Results are counted in the database (one GROUP BY for
+every choice question of a survey, one aggregate for the numbers), never by looping
+over the answers in Python; a group of respondents smaller than MIN_GROUP is never
+shown where the survey is anonymous."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Max, Min, Q
+
+from .models import Answer, Question, Recipient, Response, Section, Survey
+
+# The smallest group of an anonymous survey whose results may be shown apart.
+MIN_GROUP = 5
+FREE_TEXTS = 200  # shown per question; the export has all of them
+
+
+def surveys_for(initiative):
+    return Survey.objects.filter(initiative=initiative).annotate(
+        response_count=Count("responses", distinct=True),
+        recipient_count=Count("recipients", distinct=True),
+    )
+
+
+def survey_in(initiative, pk):
+    return Survey.objects.filter(initiative=initiative, pk=pk)
+
+
+def structure(survey):
+    """The survey's sections, each with its questions, in order: two queries."""
+    sections = list(Section.objects.filter(survey=survey).order_by("position", "pk"))
+    questions = {}
+    for question in Question.objects.filter(section__survey=survey).order_by("position", "pk"):
+        questions.setdefault(question.section_id, []).append(question)
+    for section in sections:
+        section.question_list = questions.get(section.pk, [])
+    return sections
+
+
+def recipients_of(survey):
+    return Recipient.objects.filter(survey=survey).select_related("organization", "person")
+
+
+@dataclass
+class Result:
+    question: Question
+    n: int = 0  # respondents who answered it
+    rows: list = field(default_factory=list)  # [(label, count, per cent)]
+    number: dict | None = None  # {"avg", "min", "max"} of a number question
+    texts: list = field(default_factory=list)
+
+    @property
+    def chart_id(self):
+        """The id of the question's heading, which names its chart."""
+        return f"question-{self.question.pk}"
+
+
+@dataclass
+class Results:
+    survey: Survey
+    respondents: int
+    sections: list  # [(section, [Result])]
+    group: str = ""  # the group shown, in words ("" = all)
+    suppressed: bool = False  # the group is too small to show
+
+
+def narrowed(survey, sector="", size=""):
+    responses = Response.objects.filter(survey=survey)
+    if sector:
+        responses = responses.filter(sector=sector)
+    if size:
+        responses = responses.filter(size=size)
+    return responses
+
+
+def may_show(survey, count):
+    """Whether a group of `count` respondents may be shown: any group of a survey that
+    is not anonymous, else one of at least MIN_GROUP."""
+    return not survey.is_anonymous or count >= MIN_GROUP
+
+
+def results(survey, *, sector="", size=""):
+    """The results of `survey`, of all its respondents or of one sector and/or size
+    class. A group too small for an anonymous survey shows nothing but that."""
+    sections = structure(survey)
+    responses = narrowed(survey, sector, size)
+    respondents = responses.count()
+    narrowing = bool(sector or size)
+    if narrowing and not may_show(survey, respondents):
+        return Results(survey, respondents, [], suppressed=True)
+    answers = Answer.objects.filter(response__in=responses.values("pk"))
+    counts = {}
+    for question_id, option, n in (
+        answers.exclude(option=None)
+        .values_list("question_id", "option")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    ):
+        counts[(question_id, option)] = n
+    answered = dict(
+        answers.values_list("question_id")
+        .annotate(n=Count("response_id", distinct=True))
+        .order_by()
+    )
+    numbers = {
+        row["question_id"]: row
+        for row in answers.exclude(number=None)
+        .values("question_id")
+        .annotate(avg=Avg("number"), low=Min("number"), high=Max("number"))
+        .order_by()
+    }
+    text_questions = [q.pk for section in sections for q in section.question_list if q.is_text]
+    texts = {}
+    for question_id, text in (
+        answers.filter(question_id__in=text_questions)
+        .exclude(text="")
+        .order_by("question_id", "pk")
+        .values_list("question_id", "text")
+    ):
+        found = texts.setdefault(question_id, [])
+        if len(found) < FREE_TEXTS:
+            found.append(text)
+    shown = []
+    for section in sections:
+        section_results = []
+        for question in section.question_list:
+            n = answered.get(question.pk, 0)
+            result = Result(question, n)
+            for option, label in question.options:
+                count = counts.get((question.pk, option), 0)
+                result.rows.append((label, count, round(100 * count / n, 1) if n else 0))
+            if question.pk in numbers:
+                row = numbers[question.pk]
+                result.number = {"avg": row["avg"], "min": row["low"], "max": row["high"]}
+            result.texts = texts.get(question.pk, [])
+            section_results.append(result)
+        shown.append((section, section_results))
+    return Results(survey, respondents, shown)
+
+
+def group_sizes(survey):
+    """{(sector, size): respondents} of the survey, for the filter's choices."""
+    return {
+        (sector, size): n
+        for sector, size, n in Response.objects.filter(survey=survey)
+        .values_list("sector", "size")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
+
+
+def turnout(survey):
+    return Recipient.objects.filter(survey=survey).aggregate(
+        invited=Count("pk", filter=Q(invited_at__isnull=False)),
+        answered=Count("pk", filter=Q(took_part=True)),
+        total=Count("pk"),
+    )

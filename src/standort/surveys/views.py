@@ -1,0 +1,440 @@
+"""Pages of surveys: the office builds and runs them, everyone taking part reads their
+results, and firms answer through their personal link (`/link/<token>/`, one page per
+section: `/link/<token>/<section>/`)."""
+
+from django.contrib import messages
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from standort.core.access import initiative_permission, object_permission
+from standort.core.history import records
+from standort.core.pages import (
+    form_page,
+    posted,
+    recent_history,
+    run_action,
+    seen_version,
+    try_save,
+)
+from standort.indicators.models import Site
+from standort.initiatives.queries import organizations_for
+
+from . import queries, services
+from .forms import (
+    QuestionForm,
+    RecipientFilterForm,
+    ResultFilterForm,
+    SectionAnswerForm,
+    SectionForm,
+    SurveyForm,
+    WaveForm,
+)
+from .models import Question, Section, Survey
+
+VIEW = "surveys.view"
+MANAGE = "surveys.manage"
+
+
+def _survey(perm):
+    return object_permission(perm, lambda request: Survey.objects.all())
+
+
+def _url(name, initiative, *args):
+    return reverse(name, args=[initiative.slug, *args])
+
+
+def _detail(initiative, survey):
+    return _url("survey_detail", initiative, survey.pk)
+
+
+# Surveys --------------------------------------------------------------------------------
+
+
+@initiative_permission(VIEW)
+def survey_list(request, initiative):
+    return render(
+        request,
+        "surveys/survey_list.html",
+        {"initiative": initiative, "surveys": list(queries.surveys_for(initiative))},
+    )
+
+
+@_survey(VIEW)
+def survey_detail(request, initiative, survey):
+    return render(
+        request,
+        "surveys/survey_detail.html",
+        {
+            "initiative": initiative,
+            "survey": survey,
+            "sections": queries.structure(survey),
+            "turnout": queries.turnout(survey),
+            "responses": survey.responses.count(),
+            **recent_history(
+                [records(Survey, id=survey.pk)], _url("survey_detail", initiative, survey.pk)
+            ),
+        },
+    )
+
+
+@initiative_permission(MANAGE)
+def survey_create(request, initiative):
+    form = SurveyForm(posted(request), instance=Survey(initiative=initiative))
+    if request.method == "POST" and form.is_valid():
+        survey = services.survey_save(actor=request.user, survey=form.instance)
+        messages.success(request, _("The survey has been created. Now add its sections."))
+        return redirect(_detail(initiative, survey))
+    return form_page(
+        request, form, title=_("New survey"), cancel_url=_url("survey_list", initiative)
+    )
+
+
+@_survey(MANAGE)
+def survey_edit(request, initiative, survey):
+    form = SurveyForm(posted(request), instance=survey)
+    if request.method == "POST" and form.is_valid():
+
+        def save():
+            services.survey_save(
+                actor=request.user, survey=form.instance, expected_version=seen_version(form)
+            )
+
+        if try_save(form, save):
+            messages.success(request, _("The survey has been saved."))
+            return redirect(_detail(initiative, survey))
+    return form_page(request, form, title=_("Edit survey"), cancel_url=_detail(initiative, survey))
+
+
+@_survey(MANAGE)
+def survey_delete(request, initiative, survey):
+    if request.method == "POST":
+        if run_action(
+            request,
+            lambda: services.survey_delete(actor=request.user, survey=survey),
+            _("The survey has been deleted."),
+        ):
+            return redirect(_url("survey_list", initiative))
+        return redirect(_detail(initiative, survey))
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": survey,
+            "cancel_url": _detail(initiative, survey),
+            "consequence": _("Its sections, questions and recipients are deleted with it."),
+        },
+    )
+
+
+@_survey(MANAGE)
+def survey_wave(request, initiative, survey):
+    """The next wave: a copy of the survey's questions, in preparation."""
+    form = WaveForm(posted(request), initial={"title": survey.title})
+    if request.method == "POST" and form.is_valid():
+        copy = services.survey_copy(
+            actor=request.user, survey=survey, title=form.cleaned_data["title"]
+        )
+        messages.success(request, _("The new wave has been created with the same questions."))
+        return redirect(_detail(initiative, copy))
+    return form_page(
+        request,
+        form,
+        title=_("Next wave of “%(title)s”") % {"title": survey.title},
+        cancel_url=_detail(initiative, survey),
+    )
+
+
+@_survey(MANAGE)
+def survey_state(request, initiative, survey, action):
+    if request.method != "POST":
+        return redirect(_detail(initiative, survey))
+    if action == "open":
+        run_action(
+            request,
+            lambda: services.survey_open(actor=request.user, survey=survey),
+            _("The survey is open for answers."),
+        )
+    elif action == "close":
+        run_action(
+            request,
+            lambda: services.survey_close(actor=request.user, survey=survey),
+            _("The survey is closed; its links no longer take answers."),
+        )
+    return redirect(_detail(initiative, survey))
+
+
+# Sections and questions ---------------------------------------------------------------------
+
+
+def _saved(request, form, save):
+    """Whether a POSTed valid form was saved by `save` (its refusal on the form)."""
+    return request.method == "POST" and form.is_valid() and try_save(form, save)
+
+
+def _section(request, survey, section_pk):
+    return get_object_or_404(Section, survey=survey, pk=section_pk)
+
+
+def _question(request, survey, question_pk):
+    return get_object_or_404(Question, section__survey=survey, pk=question_pk)
+
+
+@_survey(MANAGE)
+def section_create(request, initiative, survey):
+    form = SectionForm(posted(request), instance=Section(survey=survey))
+    if _saved(
+        request, form, lambda: services.section_save(actor=request.user, section=form.instance)
+    ):
+        return redirect(_detail(initiative, survey) + f"#section-{form.instance.pk}")
+    return form_page(request, form, title=_("New section"), cancel_url=_detail(initiative, survey))
+
+
+@_survey(MANAGE)
+def section_edit(request, initiative, survey, section_pk):
+    section = _section(request, survey, section_pk)
+    form = SectionForm(posted(request), instance=section)
+    if _saved(
+        request, form, lambda: services.section_save(actor=request.user, section=form.instance)
+    ):
+        return redirect(_detail(initiative, survey) + f"#section-{section.pk}")
+    return form_page(request, form, title=_("Edit section"), cancel_url=_detail(initiative, survey))
+
+
+@_survey(MANAGE)
+def section_delete(request, initiative, survey, section_pk):
+    section = _section(request, survey, section_pk)
+    if request.method == "POST":
+        run_action(
+            request,
+            lambda: services.section_delete(actor=request.user, section=section),
+            _("The section has been deleted."),
+        )
+        return redirect(_detail(initiative, survey))
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "object": section,
+            "cancel_url": _detail(initiative, survey),
+            "consequence": _("Its questions are deleted with it."),
+        },
+    )
+
+
+@_survey(MANAGE)
+def question_create(request, initiative, survey, section_pk):
+    section = _section(request, survey, section_pk)
+    form = QuestionForm(posted(request), instance=Question(section=section))
+    if _saved(
+        request, form, lambda: services.question_save(actor=request.user, question=form.instance)
+    ):
+        return redirect(_detail(initiative, survey) + f"#section-{section.pk}")
+    return form_page(
+        request,
+        form,
+        title=_("New question in “%(section)s”") % {"section": section.title},
+        cancel_url=_detail(initiative, survey),
+    )
+
+
+@_survey(MANAGE)
+def question_edit(request, initiative, survey, question_pk):
+    question = _question(request, survey, question_pk)
+    form = QuestionForm(posted(request), instance=question)
+    if _saved(
+        request, form, lambda: services.question_save(actor=request.user, question=form.instance)
+    ):
+        return redirect(_detail(initiative, survey) + f"#section-{question.section_id}")
+    return form_page(
+        request, form, title=_("Edit question"), cancel_url=_detail(initiative, survey)
+    )
+
+
+@_survey(MANAGE)
+def question_delete(request, initiative, survey, question_pk):
+    question = _question(request, survey, question_pk)
+    if request.method == "POST":
+        run_action(
+            request,
+            lambda: services.question_delete(actor=request.user, question=question),
+            _("The question has been deleted."),
+        )
+        return redirect(_detail(initiative, survey))
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"object": question, "cancel_url": _detail(initiative, survey)},
+    )
+
+
+# Recipients ---------------------------------------------------------------------------
+
+
+def _firms(initiative, form):
+    firms = organizations_for(initiative).order_by("name")
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["kind"]:
+            firms = firms.filter(kind=data["kind"])
+        if data["sector"]:
+            firms = firms.filter(sector=data["sector"])
+        if data["size"]:
+            firms = firms.filter(size=data["size"])
+        if data["site"]:
+            firms = firms.filter(Q(sites__pk=data["site"]))
+    return firms
+
+
+@_survey(MANAGE)
+def survey_recipients(request, initiative, survey):
+    sites = Site.objects.filter(initiative=initiative).order_by("name")
+    form = RecipientFilterForm(request.GET or None, sites=sites)
+    firms = _firms(initiative, form)
+    if request.method == "POST":
+        chosen = firms.filter(pk__in=[v for v in request.POST.getlist("firm") if v.isdigit()])
+        try:
+            added = services.recipients_add(
+                actor=request.user, survey=survey, organizations=list(chosen)
+            )
+        except services.DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext("%(count)s firm added.", "%(count)s firms added.", added)
+                % {"count": added},
+            )
+        return redirect(request.get_full_path())
+    recipients = list(queries.recipients_of(survey))
+    taken = {r.organization_id for r in recipients}
+    return render(
+        request,
+        "surveys/recipients.html",
+        {
+            "initiative": initiative,
+            "survey": survey,
+            "form": form,
+            "firms": [f for f in firms if f.pk not in taken],
+            "recipients": recipients,
+            "turnout": queries.turnout(survey),
+        },
+    )
+
+
+@_survey(MANAGE)
+def survey_invite(request, initiative, survey, action):
+    if request.method == "POST":
+        run = services.invite if action == "invite" else services.remind
+        try:
+            count = run(actor=request.user, survey=survey)
+        except services.DomainError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)s e-mail is on its way.", "%(count)s e-mails are on their way.", count
+                )
+                % {"count": count},
+            )
+    return redirect(_url("survey_recipients", initiative, survey.pk))
+
+
+# Results --------------------------------------------------------------------------------
+
+
+@_survey(VIEW)
+def survey_results(request, initiative, survey):
+    form = ResultFilterForm(request.GET or None)
+    sector = size = ""
+    if form.is_valid():
+        sector, size = form.cleaned_data["sector"], form.cleaned_data["size"]
+    return render(
+        request,
+        "surveys/results.html",
+        {
+            "initiative": initiative,
+            "survey": survey,
+            "form": form,
+            "results": queries.results(survey, sector=sector, size=size),
+            "narrowed": bool(sector or size),
+            "min_group": queries.MIN_GROUP,
+        },
+    )
+
+
+# Answering through a personal link --------------------------------------------------------
+
+
+def answer_by_link(request, recipient, token, item=None):
+    """The survey for the firm of `recipient`: its introduction (no `item`), then one
+    page per section (`item` 1…n). What is entered is kept per page; the last page
+    submits."""
+    survey = recipient.survey
+    sections = [s for s in queries.structure(survey) if s.question_list]
+    link = reverse("personal_link", args=[token])
+
+    def page(number):
+        return reverse("personal_link_item", args=[token, number])
+
+    if item is None or not 1 <= item <= len(sections):
+        return render(
+            request,
+            "surveys/answer_intro.html",
+            {
+                "survey": survey,
+                "recipient": recipient,
+                "sections": sections,
+                "start_url": page(max(1, min(recipient.draft_section or 1, len(sections)))),
+                "resumed": bool(recipient.draft),
+            },
+        )
+    section = sections[item - 1]
+    form = SectionAnswerForm(
+        posted(request), questions=section.question_list, initial=recipient.draft
+    )
+    if request.method == "POST":
+        going_back = "back" in request.POST
+        valid = form.is_valid()
+        if valid or going_back:
+            services.draft_save(recipient=recipient, section_index=item, values=form.cleaned_data)
+        if going_back:
+            return redirect(page(item - 1) if item > 1 else link)
+        if valid and item < len(sections):
+            return redirect(page(item + 1))
+        if valid:
+            missing = _first_incomplete(sections, recipient.draft)
+            if missing is not None:
+                messages.error(request, _("Please answer the required questions of this page."))
+                return redirect(page(missing))
+            try:
+                services.submit(survey=survey, values=recipient.draft, recipient=recipient)
+            except services.DomainError as error:
+                messages.error(request, str(error))
+                return redirect(link)
+            return render(request, "surveys/answer_done.html", {"survey": survey})
+    return render(
+        request,
+        "surveys/answer_section.html",
+        {
+            "survey": survey,
+            "section": section,
+            "form": form,
+            "number": item,
+            "count": len(sections),
+            "percent": round(100 * (item - 1) / len(sections)),
+            "is_last": item == len(sections),
+        },
+    )
+
+
+def _first_incomplete(sections, draft):
+    """The number of the first page with a required question not answered, or None."""
+    for number, section in enumerate(sections, start=1):
+        for question in section.question_list:
+            if question.required and draft.get(str(question.pk)) in (None, "", []):
+                return number
+    return None
