@@ -139,3 +139,27 @@ class SectionAnswerForm(KernFormMixin, forms.Form):
     def __init__(self, *args, questions, **kwargs):
         self.base_fields = {str(q.pk): _field(q) for q in questions}
         super().__init__(*args, **kwargs)
+
+
+class PublishForm(KernFormMixin, forms.Form):
+    """A result (the share of one answer to one question) as an indicator's value."""
+
+    answer = forms.ChoiceField(label=_("Answer"))
+    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)
+    observed_on = forms.DateField(
+        label=_("As of"), widget=forms.DateInput, help_text=_("e.g. the last day of the survey")
+    )
+
+    def __init__(self, *args, questions, indicators, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = {str(q.pk): q for q in questions}
+        self.fields["answer"].choices = [
+            (q.text, [(f"{q.pk}:{option}", f"{label}") for option, label in q.options])
+            for q in questions
+        ]
+        self.fields["indicator"].queryset = indicators
+        self._add_kern_classes()
+
+    def clean_answer(self):
+        question_pk, option = self.cleaned_data["answer"].split(":")
+        return self.questions[question_pk], int(option)

@@ -154,3 +154,49 @@ def turnout(survey):
         answered=Count("pk", filter=Q(took_part=True)),
         total=Count("pk"),
     )
+
+
+@dataclass
+class Compared:
+    text: str
+    rows: list  # [(label, per cent before, per cent now)]
+    n_before: int
+    n_now: int
+
+
+def comparison(before, now):
+    """The choice questions the two waves share (by key), each with the share of every
+    answer in both: two result reads."""
+    earlier, later = results(before), results(now)
+    by_key = {
+        result.question.key: result
+        for _section, section_results in earlier.sections
+        for result in section_results
+    }
+    compared = []
+    for _section, section_results in later.sections:
+        for result in section_results:
+            old = by_key.get(result.question.key)
+            if old is None or not result.question.is_choice:
+                continue
+            old_shares = {label: percent for label, _count, percent in old.rows}
+            compared.append(
+                Compared(
+                    result.question.text,
+                    [
+                        (label, old_shares.get(label), percent)
+                        for label, _count, percent in result.rows
+                    ],
+                    old.n,
+                    result.n,
+                )
+            )
+    return earlier.respondents, later.respondents, compared
+
+
+def share_of(survey, question, option):
+    """(per cent, n) of the survey's respondents to `question` who chose `option`."""
+    answers = Answer.objects.filter(question=question)
+    n = answers.values("response_id").distinct().count()
+    chosen = answers.filter(option=option).values("response_id").distinct().count()
+    return (round(100 * chosen / n, 1) if n else None), n

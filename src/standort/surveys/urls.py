@@ -43,4 +43,12 @@ urlpatterns = [
         name="survey_remind",
     ),
     path("<int:pk>/results/", views.survey_results, name="survey_results"),
+    path("<int:pk>/results.pdf", views.survey_results_pdf, name="survey_results_pdf"),
+    path(
+        "<int:pk>/answers.<str:file_format>",
+        views.survey_answers_export,
+        name="survey_answers_export",
+    ),
+    path("<int:pk>/compare/", views.survey_compare, name="survey_compare"),
+    path("<int:pk>/publish/", views.survey_publish, name="survey_publish"),
 ]

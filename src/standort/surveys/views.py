@@ -2,10 +2,15 @@
 results, and firms answer through their personal link (`/link/<token>/`, one page per
 section: `/link/<token>/<section>/`)."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.db.models import Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -19,11 +24,13 @@ from standort.core.pages import (
     seen_version,
     try_save,
 )
-from standort.indicators.models import Site
+from standort.indicators import services as indicator_services
+from standort.indicators.models import Indicator, Site
 from standort.initiatives.queries import organizations_for
 
-from . import queries, services
+from . import exports, queries, services
 from .forms import (
+    PublishForm,
     QuestionForm,
     RecipientFilterForm,
     ResultFilterForm,
@@ -346,12 +353,17 @@ def survey_invite(request, initiative, survey, action):
 # Results --------------------------------------------------------------------------------
 
 
-@_survey(VIEW)
-def survey_results(request, initiative, survey):
+def _chosen_group(request):
     form = ResultFilterForm(request.GET or None)
     sector = size = ""
     if form.is_valid():
         sector, size = form.cleaned_data["sector"], form.cleaned_data["size"]
+    return form, sector, size
+
+
+@_survey(VIEW)
+def survey_results(request, initiative, survey):
+    form, sector, size = _chosen_group(request)
     return render(
         request,
         "surveys/results.html",
@@ -362,7 +374,93 @@ def survey_results(request, initiative, survey):
             "results": queries.results(survey, sector=sector, size=size),
             "narrowed": bool(sector or size),
             "min_group": queries.MIN_GROUP,
+            "today": timezone.localdate(),
         },
+    )
+
+
+@_survey(VIEW)
+def survey_results_pdf(request, initiative, survey):
+    _form, sector, size = _chosen_group(request)
+    pdf = exports.results_pdf(survey, queries.results(survey, sector=sector, size=size))
+    return _download(pdf, "application/pdf", f"{slugify(survey.title)}-ergebnisse.pdf")
+
+
+@_survey(MANAGE)
+def survey_answers_export(request, initiative, survey, file_format):
+    """The raw answers: anonymous where the survey promised so, each row's group shown
+    only where it is large enough (exports.shown_groups)."""
+    if file_format == "csv":
+        content, kind = exports.write_csv(survey), "text/csv; charset=utf-8"
+    else:
+        content = exports.write_xlsx(survey)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _download(content, kind, f"{slugify(survey.title)}-antworten.{file_format}")
+
+
+def _download(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@_survey(VIEW)
+def survey_compare(request, initiative, survey):
+    before = survey.previous_wave
+    if before is None:
+        raise Http404
+    n_before, n_now, compared = queries.comparison(before, survey)
+    return render(
+        request,
+        "surveys/compare.html",
+        {
+            "initiative": initiative,
+            "survey": survey,
+            "before": before,
+            "n_before": n_before,
+            "n_now": n_now,
+            "compared": compared,
+        },
+    )
+
+
+@_survey(MANAGE)
+def survey_publish(request, initiative, survey):
+    """The share of one answer as a value of one of the initiative's indicators."""
+    questions = [
+        q for section in queries.structure(survey) for q in section.question_list if q.is_choice
+    ]
+    form = PublishForm(
+        posted(request),
+        questions=questions,
+        indicators=Indicator.objects.filter(initiative=initiative).order_by("name"),
+        initial={"observed_on": survey.closes_on or timezone.localdate()},
+    )
+    if request.method == "POST" and form.is_valid():
+        question, option = form.cleaned_data["answer"]
+        share, n = queries.share_of(survey, question, option)
+        if share is None:
+            form.add_error("answer", _("Nobody answered this question yet."))
+        else:
+            indicator = form.cleaned_data["indicator"]
+            indicator_services.publish(
+                actor=request.user,
+                indicator=indicator,
+                observed_on=form.cleaned_data["observed_on"],
+                value=Decimal(str(share)),
+                note=f"{survey.title}, n = {n}",
+            )
+            messages.success(
+                request,
+                _("%(share)s %% published as a value of “%(indicator)s”.")
+                % {"share": share, "indicator": indicator.name},
+            )
+            return redirect(reverse("indicator_detail", args=[initiative.slug, indicator.pk]))
+    return form_page(
+        request,
+        form,
+        title=_("Publish a result as an indicator value"),
+        cancel_url=_url("survey_results", initiative, survey.pk),
     )
 
 
