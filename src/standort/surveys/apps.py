@@ -13,6 +13,7 @@ class SurveysConfig(AppConfig):
             rules,  # noqa: F401 - registers the permissions
             views,
         )
-        from .models import Recipient
+        from .models import OpenLink, Recipient
 
         links.register(Recipient, views.answer_by_link)
+        links.register(OpenLink, views.answer_by_open_link)

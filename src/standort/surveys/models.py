@@ -225,6 +225,32 @@ class Recipient(PersonalLink):
         return self.survey.initiative
 
 
+class OpenLink(PersonalLink):
+    """A survey's open link, for firms without a personal one: each browser answers
+    once; its answers name no recipient."""
+
+    link_prefix = "o"
+
+    survey = models.OneToOneField(Survey, on_delete=models.CASCADE, related_name="open_link")
+
+    objects = TenantManager("survey__initiative")
+
+    class Meta:
+        verbose_name = _("open link")
+        verbose_name_plural = _("open links")
+
+    def __str__(self):
+        return str(self.survey)
+
+    def link_state(self, now=None):
+        if self.survey.state == Survey.State.CLOSED:
+            return LinkState.EXPIRED
+        return super().link_state(now)
+
+    def link_initiative(self):
+        return self.survey.initiative
+
+
 class Response(models.Model):
     """One submitted set of answers. Of an anonymous survey it names no recipient and
     no organisation; the sector and size class are copied from the firm at submission

@@ -16,7 +16,7 @@ from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
 from standort.initiatives.models import Person
 
-from .models import Answer, Question, Recipient, Response, Survey
+from .models import Answer, OpenLink, Question, Recipient, Response, Survey
 
 __all__ = ["DomainError"]
 
@@ -227,15 +227,34 @@ def remind(*, actor, survey):
     return len(outgoing)
 
 
+@transaction.atomic
+def open_link_issue(*, actor, survey):
+    """The survey's open link (a new one: the previous stops working); returns the
+    token."""
+    if survey.state == Survey.State.CLOSED:
+        raise DomainError(_("The survey is closed."))
+    link = OpenLink.objects.filter(survey=survey).first() or OpenLink(survey=survey)
+    if link.pk is None:
+        link.save()
+    token = link.issue_token(None)
+    link.save()
+    return token
+
+
+@transaction.atomic
+def open_link_revoke(*, actor, survey):
+    OpenLink.objects.filter(survey=survey).update(link_revoked_at=timezone.now())
+
+
 # Answering ------------------------------------------------------------------------------
 
 
-def _stored(value):
+def stored(value):
     """A cleaned form value as the draft (JSON) keeps it."""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, list | tuple):
-        return [_stored(each) for each in value]
+        return [stored(each) for each in value]
     return value
 
 
@@ -245,7 +264,7 @@ def draft_save(*, recipient, section_index, values):
     if recipient.took_part:
         raise DomainError(_("Your answers have been submitted already."))
     draft = dict(recipient.draft)
-    draft.update({str(key): _stored(value) for key, value in values.items()})
+    draft.update({str(key): stored(value) for key, value in values.items()})
     recipient.draft = draft
     recipient.draft_section = max(recipient.draft_section, section_index)
     recipient.save(update_fields=["draft", "draft_section"])

@@ -42,6 +42,7 @@ urlpatterns = [
         {"action": "remind"},
         name="survey_remind",
     ),
+    path("<int:pk>/open-link/", views.survey_open_link, name="survey_open_link"),
     path("<int:pk>/results/", views.survey_results, name="survey_results"),
     path("<int:pk>/results.pdf", views.survey_results_pdf, name="survey_results_pdf"),
     path(

@@ -467,11 +467,65 @@ def survey_publish(request, initiative, survey):
 # Answering through a personal link --------------------------------------------------------
 
 
+class RecipientDraft:
+    """What a firm entered so far, kept on its recipient row."""
+
+    def __init__(self, recipient):
+        self.recipient = recipient
+        self.draft = recipient.draft
+        self.section = recipient.draft_section
+        self.heading = recipient.organization.name
+
+    def save(self, section_index, values):
+        services.draft_save(recipient=self.recipient, section_index=section_index, values=values)
+
+    def submit(self, survey):
+        services.submit(survey=survey, values=self.recipient.draft, recipient=self.recipient)
+
+
+class SessionDraft:
+    """What a visitor of the open link entered so far, kept in their session; the
+    session also remembers that it submitted, so that a browser answers once."""
+
+    def __init__(self, request, survey):
+        self.session = request.session
+        self.key = f"survey-{survey.pk}"
+        kept = self.session.get(self.key, {})
+        self.draft = kept.get("draft", {})
+        self.section = kept.get("section", 0)
+        self.submitted = kept.get("submitted", False)
+        self.heading = ""
+
+    def save(self, section_index, values):
+        if self.submitted:
+            raise services.DomainError(_("Your answers have been submitted already."))
+        self.draft.update({str(k): services.stored(v) for k, v in values.items()})
+        self.section = max(self.section, section_index)
+        self.session[self.key] = {"draft": self.draft, "section": self.section}
+
+    def submit(self, survey):
+        if self.submitted:
+            raise services.DomainError(_("Your answers have been submitted already."))
+        services.submit(survey=survey, values=self.draft)
+        self.session[self.key] = {"submitted": True}
+
+
 def answer_by_link(request, recipient, token, item=None):
-    """The survey for the firm of `recipient`: its introduction (no `item`), then one
-    page per section (`item` 1…n). What is entered is kept per page; the last page
-    submits."""
-    survey = recipient.survey
+    """The survey for the firm of `recipient`, through its personal link."""
+    return _answer(request, recipient.survey, token, item, RecipientDraft(recipient))
+
+
+def answer_by_open_link(request, link, token, item=None):
+    """The survey through its open link: one answer per browser."""
+    draft = SessionDraft(request, link.survey)
+    if draft.submitted:
+        return render(request, "surveys/answer_done.html", {"survey": link.survey, "again": True})
+    return _answer(request, link.survey, token, item, draft)
+
+
+def _answer(request, survey, token, item, draft):
+    """The survey's introduction (no `item`), then one page per section (`item` 1…n).
+    What is entered is kept per page; the last page submits."""
     sections = [s for s in queries.structure(survey) if s.question_list]
     link = reverse("personal_link", args=[token])
 
@@ -484,32 +538,30 @@ def answer_by_link(request, recipient, token, item=None):
             "surveys/answer_intro.html",
             {
                 "survey": survey,
-                "recipient": recipient,
+                "heading": draft.heading,
                 "sections": sections,
-                "start_url": page(max(1, min(recipient.draft_section or 1, len(sections)))),
-                "resumed": bool(recipient.draft),
+                "start_url": page(max(1, min(draft.section or 1, len(sections)))),
+                "resumed": bool(draft.draft),
             },
         )
     section = sections[item - 1]
-    form = SectionAnswerForm(
-        posted(request), questions=section.question_list, initial=recipient.draft
-    )
+    form = SectionAnswerForm(posted(request), questions=section.question_list, initial=draft.draft)
     if request.method == "POST":
         going_back = "back" in request.POST
         valid = form.is_valid()
         if valid or going_back:
-            services.draft_save(recipient=recipient, section_index=item, values=form.cleaned_data)
+            draft.save(item, form.cleaned_data)
         if going_back:
             return redirect(page(item - 1) if item > 1 else link)
         if valid and item < len(sections):
             return redirect(page(item + 1))
         if valid:
-            missing = _first_incomplete(sections, recipient.draft)
+            missing = _first_incomplete(sections, draft.draft)
             if missing is not None:
                 messages.error(request, _("Please answer the required questions of this page."))
                 return redirect(page(missing))
             try:
-                services.submit(survey=survey, values=recipient.draft, recipient=recipient)
+                draft.submit(survey)
             except services.DomainError as error:
                 messages.error(request, str(error))
                 return redirect(link)
@@ -527,6 +579,28 @@ def answer_by_link(request, recipient, token, item=None):
             "is_last": item == len(sections),
         },
     )
+
+
+@_survey(MANAGE)
+def survey_open_link(request, initiative, survey):
+    """Issues (again) or revokes the survey's open link; a new one is shown once."""
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            services.open_link_revoke(actor=request.user, survey=survey)
+            messages.success(request, _("The open link no longer works."))
+        else:
+            try:
+                token = services.open_link_issue(actor=request.user, survey=survey)
+            except services.DomainError as error:
+                messages.error(request, str(error))
+            else:
+                url = request.build_absolute_uri(reverse("personal_link", args=[token]))
+                messages.success(
+                    request,
+                    _("The open link is %(url)s – pass it on where every firm may answer.")
+                    % {"url": url},
+                )
+    return redirect(_detail(initiative, survey))
 
 
 def _first_incomplete(sections, draft):
