@@ -63,6 +63,14 @@ class Results:
     suppressed: bool = False  # the group is too small to show
 
 
+def results_stamp(survey):
+    """What the results depend on besides the group: the survey's answers, named by
+    their number and newest id (answers are never changed, only added or deleted with
+    their response)."""
+    found = Response.objects.filter(survey=survey).aggregate(n=Count("pk"), newest=Max("pk"))
+    return f"{survey.pk}:{survey.version}:{found['n']}:{found['newest']}"
+
+
 def narrowed(survey, sector="", size=""):
     responses = Response.objects.filter(survey=survey)
     if sector:
@@ -87,12 +95,16 @@ def results(survey, *, sector="", size=""):
     narrowing = bool(sector or size)
     if narrowing and not may_show(survey, respondents):
         return Results(survey, respondents, [], suppressed=True)
-    answers = Answer.objects.filter(response__in=responses.values("pk"))
+    asked = [q.pk for section in sections for q in section.question_list]
+    answers = Answer.objects.filter(question_id__in=asked)
+    if narrowing:
+        answers = answers.filter(response__in=responses.values("pk"))
     counts = {}
+    # A response answers a question with an option once: its rows count its responses.
     for question_id, option, n in (
         answers.exclude(option=None)
         .values_list("question_id", "option")
-        .annotate(n=Count("response_id", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     ):
         counts[(question_id, option)] = n

@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +18,7 @@ from django.utils.translation import ngettext
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
 from standort.core.pages import (
+    KEPT_SECONDS,
     form_page,
     posted,
     recent_history,
@@ -371,7 +373,12 @@ def survey_results(request, initiative, survey):
             "initiative": initiative,
             "survey": survey,
             "form": form,
-            "results": queries.results(survey, sector=sector, size=size),
+            # Computed in the database when the answers changed, and then kept.
+            "results": SimpleLazyObject(lambda: queries.results(survey, sector=sector, size=size)),
+            "results_key": ":".join(
+                [queries.results_stamp(survey), sector, size, str(timezone.localdate())]
+            ),
+            "kept_seconds": KEPT_SECONDS,
             "narrowed": bool(sector or size),
             "min_group": queries.MIN_GROUP,
             "today": timezone.localdate(),
