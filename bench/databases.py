@@ -139,7 +139,7 @@ def load_installation():
     """The Installation of an already generated database (for `run.py --no-generate`)."""
     from django.contrib.auth import get_user_model
 
-    from bench.evidence import measured_goal, measured_indicator
+    from bench.evidence import measured_goal, measured_indicator, measured_survey
     from bench.measures import measured_public_measure
     from standort.initiatives.models import Body, Initiative
     from standort.measures.models import Measure
@@ -194,4 +194,6 @@ def load_installation():
         small_goal=measured_goal(small),
         bench_indicator=measured_indicator(bench),
         small_indicator=measured_indicator(small),
+        bench_survey=measured_survey(bench),
+        small_survey=measured_survey(small),
     )

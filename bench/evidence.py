@@ -135,3 +135,110 @@ def measured_indicator(initiative):
             .first()
             or 0
         )
+
+
+KINDS = ["single"] * 10 + ["multiple"] * 5 + ["scale"] * 5 + ["yes_no"] * 5 + ["number"] * 3
+KINDS += ["short_text"] * 2
+SECTORS = ["C", "C", "C", "F", "G", "H", "M"]
+SIZES = ["micro", "small", "medium", "large"]
+
+
+@across_initiatives()
+def generate_survey(initiative, user, *, seed, responses=10_000, questions=30):
+    """A closed, anonymous survey of `questions` questions (every kind) in three
+    sections with `responses` answers: each response answers every question."""
+    from standort.surveys.models import Answer, Question, Response, Section, Survey
+
+    rng = random.Random(seed)
+    survey = Survey.objects.create(
+        initiative=initiative,
+        title="Unternehmensbefragung (Bench)",
+        is_anonymous=True,
+        state=Survey.State.CLOSED,
+        created_by=user,
+    )
+    sections = Section.objects.bulk_create(
+        [Section(survey=survey, title=f"Abschnitt {n + 1}", position=n) for n in range(3)]
+    )
+    made = Question.objects.bulk_create(
+        [
+            Question(
+                section=sections[n % 3],
+                kind=KINDS[n % len(KINDS)],
+                text=f"Frage {n + 1:02d}",
+                choices="\n".join(f"Antwort {c + 1}" for c in range(5)),
+                key=f"q{n:03d}",
+                position=n,
+            )
+            for n in range(questions)
+        ]
+    )
+    day = date.today() - timedelta(days=30)
+    rows = Response.objects.bulk_create(
+        [
+            Response(
+                survey=survey,
+                sector=rng.choice(SECTORS),
+                size=rng.choice(SIZES),
+                submitted_on=day,
+            )
+            for _n in range(responses)
+        ],
+        batch_size=2_000,
+    )
+    answers = []
+    for response in rows:
+        for question in made:
+            if question.kind == "multiple":
+                for option in rng.sample(range(5), rng.randint(1, 3)):
+                    answers.append(Answer(response=response, question=question, option=option))
+            elif question.kind in ("single", "scale"):
+                low = 1 if question.kind == "scale" else 0
+                answers.append(
+                    Answer(response=response, question=question, option=rng.randint(low, 4 + low))
+                )
+            elif question.kind == "yes_no":
+                answers.append(
+                    Answer(response=response, question=question, option=rng.randint(0, 1))
+                )
+            elif question.kind == "number":
+                answers.append(
+                    Answer(
+                        response=response, question=question, number=Decimal(rng.randint(1, 500))
+                    )
+                )
+            elif rng.random() < 0.05:
+                answers.append(Answer(response=response, question=question, text="Eine Anmerkung."))
+        if len(answers) >= 20_000:
+            Answer.objects.bulk_create(answers, batch_size=5_000)
+            answers = []
+    Answer.objects.bulk_create(answers, batch_size=5_000)
+    return survey.pk
+
+
+def _values(rng, kind):
+    """What one response answers to a question of `kind`: [Answer fields]."""
+    if kind == "multiple":
+        return [{"option": option} for option in rng.sample(range(5), rng.randint(1, 3))]
+    if kind == "single":
+        return [{"option": rng.randint(0, 4)}]
+    if kind == "scale":
+        return [{"option": rng.randint(1, 5)}]
+    if kind == "yes_no":
+        return [{"option": rng.randint(0, 1)}]
+    if kind == "number":
+        return [{"number": Decimal(rng.randint(1, 500))}]
+    return [{"text": "Eine Anmerkung."}] if rng.random() < 0.05 else []
+
+
+def measured_survey(initiative):
+    from standort.surveys.models import Survey
+
+    with across_initiatives():
+        return (
+            Survey.objects.filter(initiative=initiative)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+            or 0
+        )

@@ -24,7 +24,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.dialog import generate_agenda_comments, generate_dialog  # noqa: E402
-from bench.evidence import generate_evidence  # noqa: E402
+from bench.evidence import generate_evidence, generate_survey  # noqa: E402
 from bench.measures import (  # noqa: E402
     BENCH,
     SMALL,
@@ -96,6 +96,9 @@ class Sizes:
     indicators: int = 50
     indicator_values: int = 200
     sites: int = 500
+    # A closed survey's answers.
+    survey_responses: int = 10_000
+    survey_questions: int = 30
     seed: int = 20240501
 
 
@@ -120,6 +123,8 @@ TINY = Sizes(
     indicators=4,
     indicator_values=6,
     sites=6,
+    survey_responses=12,
+    survey_questions=6,
 )
 
 
@@ -150,6 +155,8 @@ class Installation:
     small_goal: int = 0
     bench_indicator: int = 0
     small_indicator: int = 0
+    bench_survey: int = 0
+    small_survey: int = 0
     counts: dict = field(default_factory=dict)
 
 
@@ -530,6 +537,14 @@ def generate(sizes=Sizes()):
             sites=sizes.sites,
             goals=sizes.goals,
         )
+        bench_survey = generate_survey(
+            bench,
+            user,
+            seed=sizes.seed,
+            responses=sizes.survey_responses,
+            questions=sizes.survey_questions,
+        )
+        small_survey = generate_survey(small, user, seed=sizes.seed + 1, responses=6, questions=6)
         small_evidence = generate_evidence(
             small, user, seed=sizes.seed + 1, indicators=3, values=5, sites=5, goals=2
         )
@@ -552,6 +567,7 @@ def generate(sizes=Sizes()):
             add_summaries(model, records, objects)
 
     from standort.indicators.models import Indicator, Observation, Site
+    from standort.surveys.models import Answer, Response
 
     counts = {
         model.__name__: model.objects.count()
@@ -574,6 +590,8 @@ def generate(sizes=Sizes()):
             Indicator,
             Observation,
             Site,
+            Response,
+            Answer,
         )
     }
     return Installation(
@@ -596,6 +614,8 @@ def generate(sizes=Sizes()):
         small_goal=small_evidence.goal,
         bench_indicator=bench_evidence.indicator,
         small_indicator=small_evidence.indicator,
+        bench_survey=bench_survey,
+        small_survey=small_survey,
         counts=counts,
     )
 

@@ -304,6 +304,16 @@ def pages_of(installation):
             f"/{small}/goals/{installation.small_goal}/",
         ),
         Page("industrial areas, map", f"/{bench}/areas/", f"/{small}/areas/"),
+        Page(
+            "survey results, 10,000 answers",
+            f"/{bench}/surveys/{installation.bench_survey}/results/",
+            f"/{small}/surveys/{installation.small_survey}/results/",
+        ),
+        Page(
+            "survey results of a group",
+            f"/{bench}/surveys/{installation.bench_survey}/results/?sector=C&size=small",
+            f"/{small}/surveys/{installation.small_survey}/results/?sector=C&size=small",
+        ),
         Page("reports", f"/{bench}/reports/", f"/{small}/reports/"),
         Page(
             "comparison of two reviews",
