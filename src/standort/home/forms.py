@@ -55,13 +55,17 @@ def _whole_number(value):
         return None
 
 
-def public_filter(params):
+def public_filter(params, goals=None):
     """The public page's filters from the query string: a status, a field of action
-    (`topic`, a pk) and the words of the search (`q`). A value that is no value of its
-    kind is left out here, one the page does not offer by `dashboard.public_page`: the
-    list is then filtered by the rest, as a visitor's old bookmark asks."""
+    (`topic`, a pk), a goal (`goal`, a pk among `goals`: {pk: measure ids}) and the
+    words of the search (`q`). A value that is no value of its kind is left out here,
+    one the page does not offer by `dashboard.public_page`: the list is then filtered
+    by the rest, as a visitor's old bookmark asks."""
+    goal = _whole_number(params.get("goal"))
+    goals = goals or {}
     return dashboard.PublicFilter(
         status=params.get("status", ""),
         topic=_whole_number(params.get("topic")),
         q=search_words(params.get("q", ""), SEARCH_LENGTH),
+        among=goals.get(goal),
     )

@@ -229,7 +229,12 @@ def _number(value, default):
 # tracking parameter, a made-up value) is rendered without being kept. Searches are
 # still many: the rate limits count in a cache of their own (settings.CACHES), so
 # filling this one resets none of them.
-PUBLIC_NUMBERS = {"group": r"\d{1,9}", "topic": r"\d{1,9}", "page": r"\d{1,6}"}
+PUBLIC_NUMBERS = {
+    "group": r"\d{1,9}",
+    "topic": r"\d{1,9}",
+    "goal": r"\d{1,9}",
+    "page": r"\d{1,6}",
+}
 
 
 def _public_query_key(request):
@@ -263,8 +268,18 @@ def _public_context(request, initiative):
     group = request.GET.get("group")
     page = _number(request.GET.get("page"), 1)
     group = None if group in (None, "") else _number(group, -1)
-    narrow = public_filter(request.GET)
     key = _steering_key(initiative, today, PUBLIC_STAMPED_MODELS)
+
+    def read_goals():
+        # The same for every visitor while nothing changed; read where a goal is
+        # chosen, or the filter that offers them is drawn anew.
+        return cache.get_or_set(
+            f"public-goals:{key}",
+            lambda: indicator_queries.goal_measure_ids(initiative),
+            STEERING_CACHE_SECONDS,
+        )
+
+    narrow = public_filter(request.GET, read_goals()[0] if "goal" in request.GET else None)
     query_key = _public_query_key(request)
     return {
         "initiative": initiative,
@@ -297,6 +312,8 @@ def _public_context(request, initiative):
         "public_seconds": STEERING_CACHE_SECONDS if query_key else 0,
         "as_of": today,
         "public_statuses": [(s, Measure.Status(s).label) for s in dashboard.PUBLIC_STATUSES],
+        "goals": SimpleLazyObject(lambda: read_goals()[1]),
+        "chosen_goal": narrow.among is not None and _number(request.GET.get("goal"), None),
     }
 
 

@@ -140,6 +140,23 @@ def goal_groups(initiative, *, today, stale_before):
     return groups
 
 
+def goal_measure_ids(initiative):
+    """{goal pk: frozenset of the ids of its measures}, and [(pk, title)] of the goals
+    in their order: one query."""
+    ids, goals = {}, []
+    for pk, title, measure_id in (
+        Goal.objects.filter(initiative=initiative)
+        .order_by("position", "title", "pk")
+        .values_list("pk", "title", "measures")
+    ):
+        if pk not in ids:
+            ids[pk] = set()
+            goals.append((pk, title))
+        if measure_id is not None:
+            ids[pk].add(measure_id)
+    return {pk: frozenset(found) for pk, found in ids.items()}, goals
+
+
 def measure_goals(measure_ids):
     """{measure id: [goal titles]} of the given measures, for lists grouped by goal."""
     found = {}

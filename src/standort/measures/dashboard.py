@@ -362,9 +362,11 @@ class PublicFilter:
     status: str = ""
     topic: int | None = None
     q: str = ""
+    # The ids of the measures an app above narrows to (those serving a goal), or None.
+    among: frozenset | None = None
 
     def __bool__(self):
-        return bool(self.status or self.topic is not None or self.q)
+        return bool(self.status or self.topic is not None or self.q or self.among is not None)
 
 
 @dataclass
@@ -456,10 +458,14 @@ def public_counts(initiative):
     return counts
 
 
+def _among(measures, ids):
+    return measures if ids is None else measures.filter(pk__in=ids)
+
+
 def _matched_counts(measures, q):
     """[(body, status, light, topic, count, progress)] of the measures matching the
-    search `q`: one GROUP BY query over the matches only."""
-    rows = search(measures, q).order_by().values_list(*COUNTED)
+    search `q` (all, without one): one GROUP BY query over the matches only."""
+    rows = (search(measures, q) if q else measures).order_by().values_list(*COUNTED)
     return list(rows.annotate(n=Count("pk"), progress=Sum("progress")))
 
 
@@ -481,11 +487,16 @@ def public_page(
         status=narrow.status if narrow.status in PUBLIC_STATUSES else "",
         topic=narrow.topic if narrow.topic in topics else None,
         q=narrow.q,
+        among=narrow.among,
     )
     everything, by_body, found_by_body = counted.all, counted.by_body, {}
     if narrow:
-        # What the filter finds: of the matches only, where words are searched for.
-        rows = _matched_counts(measures, narrow.q) if narrow.q else counted.rows
+        # What the filter finds: of the matches only, where words are searched for or
+        # the measures are chosen.
+        if narrow.q or narrow.among is not None:
+            rows = _matched_counts(_among(measures, narrow.among), narrow.q)
+        else:
+            rows = counted.rows
         for body_id, status, light, topic_id, count, progress in rows:
             if narrow.status in ("", status) and narrow.topic in (None, topic_id):
                 _tally(found_by_body, body_id).add(status, light, count, progress=progress)
@@ -529,6 +540,7 @@ def _tally(tallies, key):
 
 
 def _narrowed(measures, narrow):
+    measures = _among(measures, narrow.among)
     if narrow.status:
         measures = measures.filter(status=narrow.status)
     if narrow.topic is not None:
