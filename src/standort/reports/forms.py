@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
 from standort.core.forms import KernForm
+from standort.indicators.models import Goal
 from standort.measures.models import Measure, StatusUpdate
 
 from .comparison import NOW, day_point, points
@@ -48,6 +49,13 @@ class DemandReportForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("None chosen: all."),
     )
+    goals = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Goals"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("None chosen: all. The measures that serve the chosen goals."),
+    )
     since = forms.DateField(
         label=gettext_lazy("Changes since"),
         required=False,
@@ -83,6 +91,9 @@ class DemandReportForm(KernForm):
         self.fields["topics"].queryset = topics = initiative.topics.all()
         if not topics:
             del self.fields["topics"]
+        self.fields["goals"].queryset = goals = Goal.objects.filter(initiative=initiative)
+        if not goals:
+            del self.fields["goals"]
         # From the day of the previous report on, unless that was today.
         if since is not None and since < timezone.localdate() and not self.is_bound:
             self.initial["since"] = since
@@ -129,6 +140,12 @@ class DemandReportForm(KernForm):
             measures = measures.filter(lights)
         if chosen.get("topics"):
             measures = measures.filter(topic__in=chosen["topics"])
+        if chosen.get("goals"):
+            measures = measures.filter(
+                pk__in=Goal.measures.through.objects.filter(goal__in=chosen["goals"]).values(
+                    "measure_id"
+                )
+            )
         return measures
 
     def selection(self):
@@ -144,11 +161,11 @@ class DemandReportForm(KernForm):
                     f"{self.fields[name].label}: "
                     + ", ".join(str(labels[value]) for value in chosen[name])
                 )
-        if chosen.get("topics"):
-            parts.append(
-                f"{self.fields['topics'].label}: "
-                + ", ".join(topic.name for topic in chosen["topics"])
-            )
+        for name in ("topics", "goals"):
+            if chosen.get(name):
+                parts.append(
+                    f"{self.fields[name].label}: " + ", ".join(str(obj) for obj in chosen[name])
+                )
         return " · ".join(parts)
 
     def title(self):

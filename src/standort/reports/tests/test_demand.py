@@ -212,3 +212,33 @@ def test_the_changes_can_start_at_a_closed_period(
     wrong = build(client, {**data, "since_point": "2001-01-01"}, django_capture_on_commit_callbacks)
     assert wrong.status_code == 400
     assert "Bitte eine gültige Auswahl treffen." in wrong.content.decode()
+
+
+def test_a_report_can_show_the_measures_serving_goals(
+    catalogue, duisburg, as_persona, django_capture_on_commit_callbacks
+):
+    """A report per goal: the measures serving the chosen goals, the goals named on
+    its cover; another initiative's goal cannot be chosen."""
+    from standort.indicators.tests.factories import GoalFactory
+
+    measures = {m.number: m for m in Measure.objects.filter(initiative=duisburg)}
+    ports = GoalFactory(initiative=duisburg, title="Häfen stärken", measures=[measures[1]])
+    GoalFactory(initiative=duisburg, title="Wärme", measures=[measures[3], measures[1]])
+    elsewhere = GoalFactory(title="Fremdes Ziel")
+
+    build(
+        as_persona("anna"),
+        {"goals": [ports.pk], "formats": ["xlsx"]},
+        django_capture_on_commit_callbacks,
+    )
+    report = Report.objects.get(cycle=None)
+    assert list(report.snapshot.rows.values_list("number", flat=True)) == [1]
+    assert report.selection == "Ziele: Häfen stärken"
+
+    response = build(
+        as_persona("anna"),
+        {"goals": [elsewhere.pk], "formats": ["xlsx"]},
+        django_capture_on_commit_callbacks,
+    )
+    assert response.status_code == 400  # the form, told what is wrong
+    assert Report.objects.filter(cycle=None).count() == 1
