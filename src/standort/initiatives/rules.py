@@ -49,6 +49,17 @@ takes_part = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER, Role.OBSERVER)
 works_in = _has_role(Role.OFFICE, Role.STEERING, Role.MEMBER)
 
 
+def of_initiative(predicate):
+    """`predicate` asked of the initiative, or of one of its objects (a goal, a
+    survey): then of that object's initiative."""
+
+    @rules.predicate(name=f"{predicate.name}_of_initiative")
+    def on_initiative(user, obj):
+        return predicate.test(user, getattr(obj, "initiative", obj))
+
+    return on_initiative
+
+
 @rules.predicate
 def is_public(user, initiative):
     return initiative.is_public
