@@ -19,6 +19,7 @@ from standort.core.markup import TEXT_LIMIT
 from standort.core.models import VersionedModel
 from standort.core.tenancy import TenantManager
 from standort.initiatives.models import Initiative, Organization, Person
+from standort.initiatives.queries import office_contact
 
 Sector = Organization.Sector
 Size = Organization.Size
@@ -176,7 +177,34 @@ CHOICE_KINDS = (
 )
 
 
-class Recipient(PersonalLink):
+class SurveyLink(PersonalLink):
+    """What a survey's links share: they stop working when it closes, and say so."""
+
+    class Meta:
+        abstract = True
+
+    def link_state(self, now=None):
+        if self.survey.state == Survey.State.CLOSED:
+            return LinkState.EXPIRED
+        return super().link_state(now)
+
+    def link_initiative(self):
+        return self.survey.initiative
+
+    def link_contact(self):
+        return office_contact(self.survey.initiative_id)
+
+    @property
+    def link_note(self):
+        """Why the link no longer works, where the general words would not say it."""
+        if self.survey.state == Survey.State.CLOSED:
+            return _("The survey “%(title)s” has ended; it takes no more answers.") % {
+                "title": self.survey.title
+            }
+        return ""
+
+
+class Recipient(SurveyLink):
     """A firm asked to answer, through its contact person's personal link: one answer
     per firm."""
 
@@ -216,16 +244,8 @@ class Recipient(PersonalLink):
     def link_used(self):
         return self.took_part
 
-    def link_state(self, now=None):
-        if self.survey.state == Survey.State.CLOSED:
-            return LinkState.EXPIRED
-        return super().link_state(now)
 
-    def link_initiative(self):
-        return self.survey.initiative
-
-
-class OpenLink(PersonalLink):
+class OpenLink(SurveyLink):
     """A survey's open link, for firms without a personal one: each browser answers
     once; its answers name no recipient."""
 
@@ -241,14 +261,6 @@ class OpenLink(PersonalLink):
 
     def __str__(self):
         return str(self.survey)
-
-    def link_state(self, now=None):
-        if self.survey.state == Survey.State.CLOSED:
-            return LinkState.EXPIRED
-        return super().link_state(now)
-
-    def link_initiative(self):
-        return self.survey.initiative
 
 
 class Response(models.Model):
