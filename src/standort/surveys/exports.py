@@ -24,26 +24,14 @@ from . import queries
 from .models import Answer, Question, Response
 
 
-def _group_sizes(responses):
-    by_both, by_sector, by_size = {}, {}, {}
-    for sector, size in responses:
-        by_both[(sector, size)] = by_both.get((sector, size), 0) + 1
-        by_sector[sector] = by_sector.get(sector, 0) + 1
-        by_size[size] = by_size.get(size, 0) + 1
-    return by_both, by_sector, by_size
-
-
-def shown_groups(survey, sector, size, sizes):
-    """The sector and size a row may show: both, one of them or none, whichever names a
-    group of at least MIN_GROUP responses (any, where the survey is not anonymous)."""
-    if not survey.is_anonymous:
+def shown_groups(survey, sector, size, count):
+    """The sector and size a row may show: both, one of them or none, whichever group
+    the results page would show (queries.may_show)."""
+    if queries.may_show(survey, sector, size, count):
         return sector, size
-    by_both, by_sector, by_size = sizes
-    if by_both[(sector, size)] >= queries.MIN_GROUP:
-        return sector, size
-    if by_sector[sector] >= queries.MIN_GROUP:
+    if queries.may_show(survey, sector, "", count):
         return sector, ""
-    if by_size[size] >= queries.MIN_GROUP:
+    if queries.may_show(survey, "", size, count):
         return "", size
     return "", ""
 
@@ -72,7 +60,7 @@ def table(survey):
     answers = {}
     for answer in Answer.objects.filter(response__survey=survey).order_by("pk"):
         answers.setdefault((answer.response_id, answer.question_id), []).append(answer)
-    sizes = _group_sizes((r.sector, r.size) for r in responses)
+    count = queries.group_counter(queries.group_sizes(survey))
     sectors, size_labels = dict(Organization.Sector.choices), dict(Organization.Size.choices)
     header = [_("No."), _("Received"), _("Sector (WZ 2008)"), _("Size")]
     if not survey.is_anonymous:
@@ -80,7 +68,7 @@ def table(survey):
     header += [question.text for question in questions]
     rows = []
     for number, response in enumerate(responses, start=1):
-        sector, size = shown_groups(survey, response.sector, response.size, sizes)
+        sector, size = shown_groups(survey, response.sector, response.size, count)
         row = [
             number,
             response.submitted_on,

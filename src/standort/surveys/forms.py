@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -136,9 +138,18 @@ def _field(question):
 class SectionAnswerForm(KernFormMixin, forms.Form):
     """The questions of one section; a field per question, named by its id."""
 
-    def __init__(self, *args, questions, **kwargs):
+    def __init__(self, *args, questions, initial=None, **kwargs):
         self.base_fields = {str(q.pk): _field(q) for q in questions}
-        super().__init__(*args, **kwargs)
+        # A draft keeps numbers as text; the field writes them in the reader's way.
+        initial = dict(initial or {})
+        for question in questions:
+            key = str(question.pk)
+            if question.kind == Question.Kind.NUMBER and isinstance(initial.get(key), str):
+                try:
+                    initial[key] = Decimal(initial[key])
+                except ArithmeticError:
+                    del initial[key]
+        super().__init__(*args, initial=initial, **kwargs)
 
 
 class PublishForm(KernFormMixin, forms.Form):

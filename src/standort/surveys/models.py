@@ -305,6 +305,11 @@ class Answer(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["question", "option"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question", "option"], name="each_option_once"
+            )
+        ]
 
     def __str__(self):
         return f"{self.question}: {self.option if self.option is not None else self.number}"

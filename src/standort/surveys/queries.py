@@ -80,10 +80,35 @@ def narrowed(survey, sector="", size=""):
     return responses
 
 
-def may_show(survey, count):
-    """Whether a group of `count` respondents may be shown: any group of a survey that
-    is not anonymous, else one of at least MIN_GROUP."""
-    return not survey.is_anonymous or count >= MIN_GROUP
+def group_counter(sizes):
+    """count(sector, size) of the responses, from group_sizes: "" or None for either
+    means any."""
+
+    def count(sector=None, size=None):
+        return sum(
+            n
+            for (each_sector, each_size), n in sizes.items()
+            if sector in (None, "", each_sector) and size in (None, "", each_size)
+        )
+
+    return count
+
+
+def may_show(survey, sector, size, count):
+    """Whether the results of a group (a sector, a size class, both, or none: all) may
+    be shown: any of a survey that is not anonymous. Of an anonymous one, a group of at
+    least MIN_GROUP responses, and only where what is left of each larger group shown
+    beside it (the sector's, the size class's, all) is none or MIN_GROUP at least, so
+    that no smaller group is the difference of two shown ones."""
+    if not survey.is_anonymous:
+        return True
+    own = count(sector, size)
+    if own < MIN_GROUP:
+        return False
+    containers = [count()]
+    if sector and size:
+        containers += [count(sector, None), count(None, size)]
+    return all(not 0 < total - own < MIN_GROUP for total in containers)
 
 
 def results(survey, *, sector="", size=""):
@@ -91,9 +116,10 @@ def results(survey, *, sector="", size=""):
     class. A group too small for an anonymous survey shows nothing but that."""
     sections = structure(survey)
     responses = narrowed(survey, sector, size)
-    respondents = responses.count()
+    count = group_counter(group_sizes(survey))
+    respondents = count(sector, size)
     narrowing = bool(sector or size)
-    if narrowing and not may_show(survey, respondents):
+    if (respondents or narrowing) and not may_show(survey, sector, size, count):
         return Results(survey, respondents, [], suppressed=True)
     asked = [q.pk for section in sections for q in section.question_list]
     answers = Answer.objects.filter(question_id__in=asked)
@@ -137,7 +163,7 @@ def results(survey, *, sector="", size=""):
         for question in section.question_list:
             n = answered.get(question.pk, 0)
             result = Result(question, n)
-            for option, label in question.options:
+            for option, label in question.options if n else ():
                 count = counts.get((question.pk, option), 0)
                 result.rows.append((label, count, round(100 * count / n, 1) if n else 0))
             if question.pk in numbers:

@@ -36,6 +36,13 @@ def _editable(survey):
 def survey_save(*, actor, survey, expected_version=None):
     if survey._state.adding:
         survey.created_by = actor
+    else:
+        stored = Survey.objects.get(pk=survey.pk)
+        if stored.state != Survey.State.DRAFT and stored.is_anonymous != survey.is_anonymous:
+            # Firms answered on the promise the survey made them.
+            raise DomainError(
+                _("Whether the survey is anonymous can be changed only while it is in preparation.")
+            )
     return save(actor, survey, expected_version)
 
 
@@ -213,15 +220,26 @@ def invite(*, actor, survey):
 
 @transaction.atomic
 def remind(*, actor, survey):
-    """Reminds the invited firms that have not taken part, with the same link."""
+    """Reminds the invited firms that have not taken part (and were not reminded
+    today), with the same link, which works LINK_DAYS from now."""
     if survey.state != Survey.State.OPEN:
         raise DomainError(_("Only an open survey sends reminders."))
+    now = timezone.now()
     outgoing = []
-    for recipient in Recipient.objects.filter(
-        survey=survey, invited_at__isnull=False, took_part=False, person__isnull=False
-    ).select_related("person__user", "survey"):
-        recipient.reminded_at = timezone.now()
-        recipient.save(update_fields=["reminded_at"])
+    for recipient in (
+        Recipient.objects.filter(
+            survey=survey, invited_at__isnull=False, took_part=False, person__isnull=False
+        )
+        .exclude(reminded_at__date=timezone.localdate())
+        .select_related("person__user", "survey")
+    ):
+        if not recipient.person.email:
+            continue
+        recipient.reminded_at = now
+        recipient.link_expires_at = max(
+            recipient.link_expires_at or now, now + datetime.timedelta(days=LINK_DAYS)
+        )
+        recipient.save(update_fields=["reminded_at", "link_expires_at"])
         outgoing.append(_invitation(recipient, "reminder"))
     mail.queue(outgoing)
     return len(outgoing)
@@ -231,8 +249,8 @@ def remind(*, actor, survey):
 def open_link_issue(*, actor, survey):
     """The survey's open link (a new one: the previous stops working); returns the
     token."""
-    if survey.state == Survey.State.CLOSED:
-        raise DomainError(_("The survey is closed."))
+    if survey.state != Survey.State.OPEN:
+        raise DomainError(_("An open link can be issued only while the survey is open."))
     link = OpenLink.objects.filter(survey=survey).first() or OpenLink(survey=survey)
     if link.pk is None:
         link.save()
@@ -277,8 +295,10 @@ def _answers(response, questions, values):
         if value in (None, "", []):
             continue
         if question.kind == Question.Kind.MULTIPLE:
+            # Each option once, whatever a crafted form sent.
             answers.extend(
-                Answer(response=response, question=question, option=int(v)) for v in value
+                Answer(response=response, question=question, option=option)
+                for option in sorted({int(each) for each in value})
             )
         elif question.is_choice:
             answers.append(Answer(response=response, question=question, option=int(value)))

@@ -396,7 +396,18 @@ def survey_results_pdf(request, initiative, survey):
 @_survey(MANAGE)
 def survey_answers_export(request, initiative, survey, file_format):
     """The raw answers: anonymous where the survey promised so, each row's group shown
-    only where it is large enough (exports.shown_groups)."""
+    only where it is large enough (exports.shown_groups); of an anonymous survey with
+    fewer answers than a group may have, none."""
+    if survey.is_anonymous and survey.responses.count() < queries.MIN_GROUP:
+        messages.error(
+            request,
+            _(
+                "Fewer than %(n)s firms answered this anonymous survey; to protect their "
+                "anonymity, their answers cannot be exported yet."
+            )
+            % {"n": queries.MIN_GROUP},
+        )
+        return redirect(_url("survey_results", initiative, survey.pk))
     if file_format == "csv":
         content, kind = exports.write_csv(survey), "text/csv; charset=utf-8"
     else:
@@ -479,9 +490,16 @@ class RecipientDraft:
 
     def __init__(self, recipient):
         self.recipient = recipient
-        self.draft = recipient.draft
-        self.section = recipient.draft_section
         self.heading = recipient.organization.name
+
+    # Read from the row each time: saving a page replaces it.
+    @property
+    def draft(self):
+        return self.recipient.draft
+
+    @property
+    def section(self):
+        return self.recipient.draft_section
 
     def save(self, section_index, values):
         services.draft_save(recipient=self.recipient, section_index=section_index, values=values)
