@@ -44,7 +44,10 @@ def _position(value, counter):
         or not all(isinstance(n, int | float) and not isinstance(n, bool) for n in value[:2])
     ):
         raise GeometryError(_("A position must be a pair of numbers: longitude, latitude."))
-    lon, lat = float(value[0]), float(value[1])
+    try:
+        lon, lat = float(value[0]), float(value[1])
+    except OverflowError:
+        lon = lat = math.inf
     if not (-180 <= lon <= 180 and -90 <= lat <= 90):
         raise GeometryError(
             _(

@@ -21,19 +21,16 @@ from standort.core.pdf import pdf_from_html, running_page_style
 from standort.initiatives.models import Organization
 
 from . import queries
-from .models import Answer, Question, Response
+from .models import Answer, Question
 
 
-def shown_groups(survey, sector, size, count):
-    """The sector and size a row may show: both, one of them or none, whichever group
-    the results page would show (queries.may_show)."""
-    if queries.may_show(survey, sector, size, count):
-        return sector, size
-    if queries.may_show(survey, sector, "", count):
-        return sector, ""
-    if queries.may_show(survey, "", size, count):
-        return "", size
-    return "", ""
+def _shown_sectors(survey):
+    """The sectors an anonymous survey's rows may name: those whose groups the results
+    show (queries.shown_values)."""
+    counts = {}
+    for (sector, _size), n in queries.group_sizes(survey).items():
+        counts[sector] = counts.get(sector, 0) + n
+    return queries.shown_values(counts)
 
 
 def _answer_text(question, answers):
@@ -46,43 +43,52 @@ def _answer_text(question, answers):
 
 
 def table(survey):
-    """(header, rows) of the raw answers: read in three queries, whatever their number."""
+    """(header, rows) of the raw answers: read in three queries, whatever their number.
+
+    Of an anonymous survey the rows name no firm, no day, and of sector and size only
+    the sector, where its group is shown on the results page (both would cross into
+    small groups); they are ordered by their answers, not by their arrival."""
+    private = survey.is_anonymous
     questions = list(
         Question.objects.filter(section__survey=survey).order_by(
             "section__position", "section__pk", "position", "pk"
         )
     )
     responses = list(
-        Response.objects.filter(survey=survey)
-        .select_related("organization")
-        .order_by("submitted_on", "pk")
+        queries.counted_responses(survey).select_related("organization").order_by("pk")
     )
     answers = {}
-    for answer in Answer.objects.filter(response__survey=survey).order_by("pk"):
+    for answer in Answer.objects.filter(response__in=[r.pk for r in responses]).order_by("pk"):
         answers.setdefault((answer.response_id, answer.question_id), []).append(answer)
-    count = queries.group_counter(queries.group_sizes(survey))
-    sectors, size_labels = dict(Organization.Sector.choices), dict(Organization.Size.choices)
-    header = [_("No."), _("Received"), _("Sector (WZ 2008)"), _("Size")]
-    if not survey.is_anonymous:
-        header.append(_("Firm"))
+    sectors, sizes = dict(Organization.Sector.choices), dict(Organization.Size.choices)
+    shown_sectors = _shown_sectors(survey) if private else None
+    header = [_("Sector (WZ 2008)")]
+    if not private:
+        header = [_("Received"), *header, _("Size"), _("Firm")]
     header += [question.text for question in questions]
     rows = []
-    for number, response in enumerate(responses, start=1):
-        sector, size = shown_groups(survey, response.sector, response.size, count)
-        row = [
-            number,
-            response.submitted_on,
-            str(sectors.get(sector, "")),
-            str(size_labels.get(size, "")),
-        ]
-        if not survey.is_anonymous:
-            row.append(response.organization.name if response.organization else "")
-        row += [
+    for response in responses:
+        values = [
             _answer_text(question, answers.get((response.pk, question.pk), []))
             for question in questions
         ]
-        rows.append(row)
-    return header, rows
+        if private:
+            sector = response.sector if response.sector in shown_sectors else ""
+            rows.append([str(sectors.get(sector, "")), *values])
+        else:
+            firm = response.organization.name if response.organization else ""
+            rows.append(
+                [
+                    response.submitted_on,
+                    str(sectors.get(response.sector, "")),
+                    str(sizes.get(response.size, "")),
+                    firm,
+                    *values,
+                ]
+            )
+    if private:
+        rows.sort(key=lambda row: [str(value) for value in row])
+    return [_("No."), *header], [[n, *row] for n, row in enumerate(rows, start=1)]
 
 
 def _csv_cell(value):
@@ -133,6 +139,7 @@ def results_pdf(survey, results):
             "survey": survey,
             "results": results,
             "today": today,
+            "min_group": queries.MIN_GROUP,
             "page_style": running_page_style(
                 top_left=survey.initiative.name,
                 top_right=survey.title,

@@ -11,6 +11,7 @@ into the anonymous response and erased from the recipient when they submit."""
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
@@ -78,6 +79,13 @@ class Survey(VersionedModel):
     @property
     def is_open(self):
         return self.state == self.State.OPEN
+
+    @property
+    def takes_no_answers(self):
+        """Closed, or its last day of answers has passed."""
+        if self.state == self.State.CLOSED:
+            return True
+        return self.closes_on is not None and self.closes_on < timezone.localdate()
 
 
 class Section(models.Model):
@@ -184,7 +192,7 @@ class SurveyLink(PersonalLink):
         abstract = True
 
     def link_state(self, now=None):
-        if self.survey.state == Survey.State.CLOSED:
+        if self.survey.takes_no_answers:
             return LinkState.EXPIRED
         return super().link_state(now)
 
@@ -197,7 +205,7 @@ class SurveyLink(PersonalLink):
     @property
     def link_note(self):
         """Why the link no longer works, where the general words would not say it."""
-        if self.survey.state == Survey.State.CLOSED:
+        if self.survey.takes_no_answers:
             return _("The survey “%(title)s” has ended; it takes no more answers.") % {
                 "title": self.survey.title
             }

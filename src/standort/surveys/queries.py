@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Max, Min, Q
 
+from standort.initiatives.models import Organization
+
 from .models import Answer, Question, Recipient, Response, Section, Survey
 
 # The smallest group of an anonymous survey whose results may be shown apart.
@@ -72,7 +74,7 @@ def results_stamp(survey):
 
 
 def narrowed(survey, sector="", size=""):
-    responses = Response.objects.filter(survey=survey)
+    responses = counted_responses(survey)
     if sector:
         responses = responses.filter(sector=sector)
     if size:
@@ -80,35 +82,54 @@ def narrowed(survey, sector="", size=""):
     return responses
 
 
-def group_counter(sizes):
-    """count(sector, size) of the responses, from group_sizes: "" or None for either
-    means any."""
+def counted_responses(survey):
+    """The responses the results count. Of an anonymous survey still open, only the
+    oldest whole groups of MIN_GROUP: comparing the results before and after one firm
+    took part would otherwise show that firm's answers."""
+    responses = Response.objects.filter(survey=survey)
+    if not (survey.is_anonymous and survey.state == Survey.State.OPEN):
+        return responses
+    total = responses.count()
+    shown = total - total % MIN_GROUP
+    if not shown:
+        return responses.none()
+    last = responses.order_by("pk").values_list("pk", flat=True)[shown - 1]
+    return responses.filter(pk__lte=last)
 
-    def count(sector=None, size=None):
-        return sum(
-            n
-            for (each_sector, each_size), n in sizes.items()
-            if sector in (None, "", each_sector) and size in (None, "", each_size)
-        )
 
-    return count
+def shown_values(counts):
+    """The values of one dimension (sectors or size classes: {value: responses})
+    whose groups an anonymous survey may show: each of MIN_GROUP at least, and so many
+    fewer that the hidden ones together are none or MIN_GROUP at least, so that no
+    small group is what is left of all once the shown ones are taken away."""
+    hidden = {value for value, n in counts.items() if n < MIN_GROUP}
+    while 0 < sum(counts[value] for value in hidden) < MIN_GROUP:
+        rest = [value for value in counts if value not in hidden]
+        if not rest:
+            break
+        hidden.add(min(rest, key=lambda value: (counts[value], value)))
+    return set(counts) - hidden
 
 
-def may_show(survey, sector, size, count):
-    """Whether the results of a group (a sector, a size class, both, or none: all) may
-    be shown: any of a survey that is not anonymous. Of an anonymous one, a group of at
-    least MIN_GROUP responses, and only where what is left of each larger group shown
-    beside it (the sector's, the size class's, all) is none or MIN_GROUP at least, so
-    that no smaller group is the difference of two shown ones."""
+def may_show(survey, sector, size, sizes):
+    """Whether the results of a group (a sector, a size class, or none: all) may be
+    shown. Any of a survey that is not anonymous. Of an anonymous one: all of at least
+    MIN_GROUP responses; one sector or one size class (never both: their crossing
+    would be a small group) where shown_values allows it. `sizes` are group_sizes."""
     if not survey.is_anonymous:
         return True
-    own = count(sector, size)
-    if own < MIN_GROUP:
-        return False
-    containers = [count()]
     if sector and size:
-        containers += [count(sector, None), count(None, size)]
-    return all(not 0 < total - own < MIN_GROUP for total in containers)
+        return False
+    total = sum(sizes.values())
+    if total < MIN_GROUP:
+        return False
+    if not (sector or size):
+        return True
+    index, value = (0, sector) if sector else (1, size)
+    counts = {}
+    for key, n in sizes.items():
+        counts[key[index]] = counts.get(key[index], 0) + n
+    return value in shown_values(counts)
 
 
 def results(survey, *, sector="", size=""):
@@ -116,14 +137,24 @@ def results(survey, *, sector="", size=""):
     class. A group too small for an anonymous survey shows nothing but that."""
     sections = structure(survey)
     responses = narrowed(survey, sector, size)
-    count = group_counter(group_sizes(survey))
-    respondents = count(sector, size)
+    sizes = group_sizes(survey)
+    respondents = sum(
+        n
+        for (each_sector, each_size), n in sizes.items()
+        if sector in ("", each_sector) and size in ("", each_size)
+    )
     narrowing = bool(sector or size)
-    if (respondents or narrowing) and not may_show(survey, sector, size, count):
-        return Results(survey, respondents, [], suppressed=True)
+    if (respondents or narrowing) and not may_show(survey, sector, size, sizes):
+        group = _group_words(sector, size)
+        return Results(survey, respondents, [], group=group, suppressed=True)
+    # Of an anonymous survey, a group's exact values and words could name a firm in
+    # the crossing of two groups: those show for all responses only, and no lowest or
+    # highest number at all (one firm's own figure).
+    private = survey.is_anonymous
+    texts_shown = not (private and narrowing)
     asked = [q.pk for section in sections for q in section.question_list]
     answers = Answer.objects.filter(question_id__in=asked)
-    if narrowing:
+    if narrowing or (survey.is_anonymous and survey.state == Survey.State.OPEN):
         answers = answers.filter(response__in=responses.values("pk"))
     counts = {}
     # A response answers a question with an option once: its rows count its responses.
@@ -148,10 +179,11 @@ def results(survey, *, sector="", size=""):
     }
     text_questions = [q.pk for section in sections for q in section.question_list if q.is_text]
     texts = {}
+    # In the order of the words, not of their arrival, which would date them.
     for question_id, text in (
-        answers.filter(question_id__in=text_questions)
+        answers.filter(question_id__in=text_questions if texts_shown else [])
         .exclude(text="")
-        .order_by("question_id", "pk")
+        .order_by("question_id", "text")
         .values_list("question_id", "text")
     ):
         found = texts.setdefault(question_id, [])
@@ -168,18 +200,29 @@ def results(survey, *, sector="", size=""):
                 result.rows.append((label, count, round(100 * count / n, 1) if n else 0))
             if question.pk in numbers:
                 row = numbers[question.pk]
-                result.number = {"avg": row["avg"], "min": row["low"], "max": row["high"]}
+                result.number = {"avg": row["avg"]}
+                if not private:
+                    result.number.update(min=row["low"], max=row["high"])
             result.texts = texts.get(question.pk, [])
             section_results.append(result)
         shown.append((section, section_results))
-    return Results(survey, respondents, shown)
+    return Results(survey, respondents, shown, group=_group_words(sector, size))
+
+
+def _group_words(sector, size):
+    words = []
+    if sector:
+        words.append(str(dict(Organization.Sector.choices).get(sector, sector)))
+    if size:
+        words.append(str(dict(Organization.Size.choices).get(size, size)))
+    return ", ".join(words)
 
 
 def group_sizes(survey):
     """{(sector, size): respondents} of the survey, for the filter's choices."""
     return {
         (sector, size): n
-        for sector, size, n in Response.objects.filter(survey=survey)
+        for sector, size, n in counted_responses(survey)
         .values_list("sector", "size")
         .annotate(n=Count("pk"))
         .order_by()

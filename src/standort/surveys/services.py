@@ -264,6 +264,31 @@ def open_link_revoke(*, actor, survey):
     OpenLink.objects.filter(survey=survey).update(link_revoked_at=timezone.now())
 
 
+@transaction.atomic
+def publish_result(*, actor, survey, question, option, indicator, observed_on):
+    """The share of the survey's respondents to `question` who chose `option`, as the
+    indicator's value of `observed_on`; refused where the results page would not show
+    it (an anonymous survey's answers of fewer than queries.MIN_GROUP firms). Returns
+    the share."""
+    from standort.indicators import services as indicator_services
+
+    from . import queries
+
+    if not queries.may_show(survey, "", "", queries.group_sizes(survey)):
+        raise DomainError(_("Too few firms answered to publish a result of this anonymous survey."))
+    share, n = queries.share_of(survey, question, option)
+    if share is None:
+        raise DomainError(_("Nobody answered this question yet."))
+    indicator_services.publish(
+        actor=actor,
+        indicator=indicator,
+        observed_on=observed_on,
+        value=Decimal(str(share)),
+        note=f"{survey.title}, n = {n}",
+    )
+    return share
+
+
 # Answering ------------------------------------------------------------------------------
 
 
@@ -314,7 +339,7 @@ def submit(*, survey, values, recipient=None):
     """Stores the answers as a response. Of an anonymous survey the response names
     neither the recipient nor the firm (only its sector and size), and the recipient's
     draft is erased; a second submission through the same link is refused."""
-    if survey.state != Survey.State.OPEN:
+    if survey.state != Survey.State.OPEN or survey.takes_no_answers:
         raise DomainError(_("The survey is closed."))
     organization = None
     if recipient is not None:

@@ -2,8 +2,6 @@
 results, and firms answer through their personal link (`/link/<token>/`, one page per
 section: `/link/<token>/<section>/`)."""
 
-from decimal import Decimal
-
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -26,7 +24,6 @@ from standort.core.pages import (
     seen_version,
     try_save,
 )
-from standort.indicators import services as indicator_services
 from standort.indicators.models import Indicator, Site
 from standort.initiatives.queries import organizations_for
 
@@ -456,22 +453,26 @@ def survey_publish(request, initiative, survey):
     )
     if request.method == "POST" and form.is_valid():
         question, option = form.cleaned_data["answer"]
-        share, n = queries.share_of(survey, question, option)
-        if share is None:
-            form.add_error("answer", _("Nobody answered this question yet."))
-        else:
-            indicator = form.cleaned_data["indicator"]
-            indicator_services.publish(
-                actor=request.user,
-                indicator=indicator,
-                observed_on=form.cleaned_data["observed_on"],
-                value=Decimal(str(share)),
-                note=f"{survey.title}, n = {n}",
+        indicator = form.cleaned_data["indicator"]
+        shares = []
+
+        def publish():
+            shares.append(
+                services.publish_result(
+                    actor=request.user,
+                    survey=survey,
+                    question=question,
+                    option=option,
+                    indicator=indicator,
+                    observed_on=form.cleaned_data["observed_on"],
+                )
             )
+
+        if try_save(form, publish):
             messages.success(
                 request,
                 _("%(share)s %% published as a value of “%(indicator)s”.")
-                % {"share": share, "indicator": indicator.name},
+                % {"share": shares[0], "indicator": indicator.name},
             )
             return redirect(reverse("indicator_detail", args=[initiative.slug, indicator.pk]))
     return form_page(

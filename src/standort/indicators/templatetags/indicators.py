@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from standort.core.templatetags.charts import figure, indicator_line
@@ -32,7 +33,7 @@ def trend(indicator):
     if latest is None or previous is None:
         return None
     change = latest - previous
-    since = indicator.previous_on.strftime("%d.%m.%Y")
+    since = date_format(indicator.previous_on, "SHORT_DATE_FORMAT")
     if change == 0:
         return Trend("→", _("unchanged since %(day)s") % {"day": since}, "")
     words = _("%(sign)s%(change)s since %(day)s") % {
