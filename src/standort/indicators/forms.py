@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from standort.core.forms import Checklist, KernFormMixin, KernModelForm, VersionedFormMixin
 from standort.measures.forms import GroupedDecimalField, unique_in_initiative
+from standort.measures.models import Measure
 
 from . import geo, queries
 from .models import Goal, Indicator, Observation, Site
@@ -33,6 +34,9 @@ class GoalForm(VersionedFormMixin, KernModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         measures = queries.measures_to_choose(self.instance.initiative)
+        if self.instance.pk:
+            # An archived measure the goal names stays chosen (and can be let go).
+            measures = (measures | self.instance.measures.all()).distinct()
         self.fields["measures"].queryset = measures
         self.fields["measures"].label_from_instance = lambda m: f"{m.number} {m.title}"
 
@@ -73,7 +77,10 @@ class IndicatorForm(VersionedFormMixin, KernModelForm):
         super().__init__(*args, **kwargs)
         initiative = self.instance.initiative
         f = self.fields
-        f["measure"].queryset = queries.measures_to_choose(initiative)
+        measures = queries.measures_to_choose(initiative)
+        if self.instance.measure_id:
+            measures = measures | Measure.objects.filter(pk=self.instance.measure_id)
+        f["measure"].queryset = measures
         f["measure"].label_from_instance = lambda m: f"{m.number} {m.title}"
         f["body"].queryset = f["body"].queryset.filter(initiative=initiative)
         f["goal"].queryset = Goal.objects.filter(initiative=initiative)

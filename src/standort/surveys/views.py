@@ -25,6 +25,7 @@ from standort.core.pages import (
     try_save,
 )
 from standort.indicators.models import Indicator, Site
+from standort.initiatives.models import Organization
 from standort.initiatives.queries import organizations_for
 
 from . import exports, queries, services
@@ -297,7 +298,8 @@ def _firms(initiative, form):
 @_survey(MANAGE)
 def survey_recipients(request, initiative, survey):
     sites = Site.objects.filter(initiative=initiative).order_by("name")
-    form = RecipientFilterForm(request.GET or None, sites=sites)
+    # Firms, unless the office asks for other kinds of organisation.
+    form = RecipientFilterForm(request.GET or {"kind": Organization.Kind.COMPANY}, sites=sites)
     firms = _firms(initiative, form)
     if request.method == "POST":
         chosen = firms.filter(pk__in=[v for v in request.POST.getlist("firm") if v.isdigit()])
