@@ -3,7 +3,7 @@ annotations done, so that a page's query count does not grow with its data."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, OuterRef, Prefetch, Q, Subquery, Sum, Window
+from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from standort.core.history import stamped
@@ -51,12 +51,6 @@ def key_indicators(initiative):
     return indicators_for(initiative).filter(is_key=True)
 
 
-def indicator_in(initiative, pk):
-    return Indicator.objects.filter(initiative=initiative, pk=pk).select_related(
-        "goal", "measure", "body"
-    )
-
-
 def series(indicator):
     """The indicator's values, oldest first."""
     return list(Observation.objects.filter(indicator=indicator).order_by("observed_on"))
@@ -89,10 +83,6 @@ def goals_for(initiative):
         measure_count=Count("measures", filter=Q(measures__is_archived=False), distinct=True),
         indicator_count=Count("indicators", distinct=True),
     )
-
-
-def goal_in(initiative, pk):
-    return Goal.objects.filter(initiative=initiative, pk=pk)
 
 
 def goal_stamp(goal):
@@ -157,27 +147,11 @@ def goal_measure_ids(initiative):
     return {pk: frozenset(found) for pk, found in ids.items()}, goals
 
 
-def measure_goals(measure_ids):
-    """{measure id: [goal titles]} of the given measures, for lists grouped by goal."""
-    found = {}
-    for measure_id, title in Goal.measures.through.objects.filter(
-        measure_id__in=measure_ids
-    ).values_list("measure_id", "goal__title"):
-        found.setdefault(measure_id, []).append(title)
-    return found
-
-
 # Industrial areas ----------------------------------------------------------------------
 
 
 def sites_for(initiative):
     return Site.objects.filter(initiative=initiative)
-
-
-def site_in(initiative, pk):
-    return Site.objects.filter(initiative=initiative, pk=pk).prefetch_related(
-        Prefetch("organizations")
-    )
 
 
 @dataclass(frozen=True)

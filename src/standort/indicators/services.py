@@ -236,12 +236,8 @@ def read_geojson(content):
     return read
 
 
-def _unchanged(site):
-    """Whether the stored area has the values the import set on `site`."""
-    stored = Site.objects.get(pk=site.pk)
-    return all(
-        getattr(stored, name) == getattr(site, name) for name in ("area_ha", "free_ha", "fibre")
-    )
+def _compared(site):
+    return (site.area_ha, site.free_ha, site.fibre, site.geometry)
 
 
 @transaction.atomic
@@ -250,6 +246,8 @@ def sites_import(*, actor, initiative, features):
     the first fault stops the import with a message naming the feature. Returns
     (new, changed)."""
     existing = {site.name.casefold(): site for site in Site.objects.filter(initiative=initiative)}
+    # What each stored area had before the file's values are set on it.
+    before = {site.pk: _compared(site) for site in existing.values()}
     new = changed = 0
     seen = set()
     for number, properties, geometry in features:
@@ -290,7 +288,7 @@ def sites_import(*, actor, initiative, features):
                     % {"n": number, "value": fibre, "words": "vorhanden, geplant, nein"}
                 )
             site.fibre = FIBRE_WORDS[word]
-        if site.pk is not None and site.geometry == geometry and _unchanged(site):
+        if site.pk is not None and before[site.pk] == (*_compared(site)[:3], geometry):
             changed -= 1
             continue
         site.geometry = geometry

@@ -33,10 +33,6 @@ def surveys_for(initiative):
     )
 
 
-def survey_in(initiative, pk):
-    return Survey.objects.filter(initiative=initiative, pk=pk)
-
-
 def structure(survey):
     """The survey's sections, each with its questions, in order: two queries."""
     sections = list(Section.objects.filter(survey=survey).order_by("position", "pk"))

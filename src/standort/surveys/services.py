@@ -142,15 +142,17 @@ def survey_close(*, actor, survey):
 # Recipients -----------------------------------------------------------------------------
 
 
-def contact_of(organization, initiative):
-    """The person a firm's invitation goes to: its first person of the initiative with
-    an e-mail address."""
-    return (
-        Person.objects.filter(organization=organization, initiatives=initiative)
+def contacts_of(organizations, initiative):
+    """{organisation id: the person its invitation goes to}: its first person of the
+    initiative with an e-mail address, for all `organizations` in one query."""
+    contacts = {}
+    for person in (
+        Person.objects.filter(organization__in=organizations, initiatives=initiative)
         .exclude(email="")
         .order_by("last_name", "first_name", "pk")
-        .first()
-    )
+    ):
+        contacts.setdefault(person.organization_id, person)
+    return contacts
 
 
 @transaction.atomic
@@ -159,14 +161,11 @@ def recipients_add(*, actor, survey, organizations):
     if survey.state == Survey.State.CLOSED:
         raise DomainError(_("The survey is closed."))
     known = set(Recipient.objects.filter(survey=survey).values_list("organization_id", flat=True))
+    new = [organization for organization in organizations if organization.pk not in known]
+    contacts = contacts_of(new, survey.initiative)
     added = [
-        Recipient(
-            survey=survey,
-            organization=organization,
-            person=contact_of(organization, survey.initiative),
-        )
-        for organization in organizations
-        if organization.pk not in known
+        Recipient(survey=survey, organization=organization, person=contacts.get(organization.pk))
+        for organization in new
     ]
     Recipient.objects.bulk_create(added)
     return len(added)
