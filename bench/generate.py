@@ -544,7 +544,11 @@ def generate(sizes=Sizes()):
             responses=sizes.survey_responses,
             questions=sizes.survey_questions,
         )
-        small_survey = generate_survey(small, user, seed=sizes.seed + 1, responses=6, questions=6)
+        # As many questions (of every kind) as the bench's, but few answers: its query
+        # count is what the bench survey's must not exceed.
+        small_survey = generate_survey(
+            small, user, seed=sizes.seed + 1, responses=6, questions=sizes.survey_questions
+        )
         small_evidence = generate_evidence(
             small, user, seed=sizes.seed + 1, indicators=3, values=5, sites=5, goals=2
         )

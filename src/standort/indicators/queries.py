@@ -3,11 +3,11 @@ annotations done, so that a page's query count does not grow with its data."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Func, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Window
 from django.db.models.functions import RowNumber
 
 from standort.core.history import stamped
-from standort.initiatives.models import Initiative
+from standort.initiatives.models import Body, Initiative
 from standort.measures import dashboard
 from standort.measures.models import Measure, StatusUpdate
 
@@ -31,13 +31,6 @@ def with_trend(indicators):
         latest_on=_nth_value(0, "observed_on"),
         previous_value=_nth_value(1, "value"),
         previous_on=_nth_value(1, "observed_on"),
-        # A count without GROUP BY: the aggregate over the correlated rows alone.
-        value_count=Subquery(
-            Observation.objects.filter(indicator=OuterRef("pk"))
-            .order_by()
-            .annotate(n=Func(F("pk"), function="COUNT"))
-            .values("n")
-        ),
     )
 
 
@@ -70,6 +63,24 @@ def series_of(indicators, newest=None):
     for observation in observations.order_by("indicator", "observed_on"):
         found[observation.indicator_id].append(observation)
     return found
+
+
+def indicators_stamp(initiative):
+    """The initiative with the `stamp` of what its indicators list shows: the indicators,
+    their values, and the names of their goals, measures and working groups."""
+    return stamped(
+        Initiative.objects.filter(pk=initiative.pk).only("pk", "created_at"),
+        (Indicator, Observation, Goal, Measure, Body),
+    )
+
+
+def indicator_stamp(indicator):
+    """The indicator with the `stamp` of its values: its page keeps their chart and
+    table while it holds."""
+    return stamped(
+        Indicator.objects.filter(pk=indicator.pk).select_related("initiative"),
+        (Indicator, Observation),
+    )
 
 
 def sites_stamp(initiative):

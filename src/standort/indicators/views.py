@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
-from standort.core.listing import build_listing, paginate
+from standort.core.listing import build_listing, page_number, paginate
 from standort.core.pages import (
     KEPT_SECONDS,
     form_page,
@@ -193,7 +193,20 @@ def indicator_list(request, initiative):
         default_sort="name",
     )
     return render(
-        request, "indicators/indicator_list.html", {"initiative": initiative, "listing": listing}
+        request,
+        "indicators/indicator_list.html",
+        {
+            "initiative": initiative,
+            "listing": listing,
+            # The rows of this query string are kept while no indicator, value, goal,
+            # measure or working group changed; their trend is then not read again.
+            "kept_key": kept_key(
+                queries.indicators_stamp(initiative),
+                timezone.localdate(),
+                request.GET.urlencode(),
+            ),
+            "kept_seconds": KEPT_SECONDS,
+        },
     )
 
 
@@ -203,15 +216,28 @@ def _indicator_changes(indicator):
 
 @_indicator(VIEW)
 def indicator_detail(request, initiative, indicator):
-    values = queries.series(indicator)
+    """The chart and table of its values are kept while none of them changed."""
+
+    def values():
+        series = queries.series(indicator)
+        return {
+            "all": series,
+            "page": paginate(series[::-1], request.GET.get("page"), per_page=VALUES_PER_PAGE),
+        }
+
     return render(
         request,
         "indicators/indicator_detail.html",
         {
             "initiative": initiative,
             "indicator": indicator,
-            "values": values,
-            "page": paginate(values[::-1], request.GET.get("page"), per_page=VALUES_PER_PAGE),
+            "values": SimpleLazyObject(values),
+            "kept_key": kept_key(
+                queries.indicator_stamp(indicator),
+                timezone.localdate(),
+                page_number(request.GET.get("page")),
+            ),
+            "kept_seconds": KEPT_SECONDS,
             **recent_history(
                 _indicator_changes(indicator), _url("indicator_history", initiative, indicator.pk)
             ),

@@ -77,9 +77,10 @@ def _sites(initiative, n):
 # unread notifications of the header; besides these:
 PAGES = {
     # page: (what makes n of its items, its address, at most its queries)
-    # 6 count and 7 page of the indicators with their goal, measure, body and their two
-    # newest values (subqueries)
-    "indicator_list": (_indicators, lambda i: [], 7),
+    # 6 count of the indicators, 7 the stamp of what the rows show (they are kept while
+    # it holds), 8 the page of the indicators with their goal, measure, body and their
+    # two newest values (subqueries)
+    "indicator_list": (_indicators, lambda i: [], 8),
     # 6 the goals with the number of their measures and indicators
     "goal_list": (_goals, lambda i: [], 6),
     # 6 the goal, 7 it with the stamp of what its page keeps, 8 its history, 9 its
@@ -263,11 +264,31 @@ def test_an_indicators_values_are_listed_newest_first_a_page_at_a_time(duisburg,
 
     first, second = client.get(url), client.get(url, {"page": 2})
 
-    listed = [v.observed_on for v in first.context["page"].object_list]
-    listed += [v.observed_on for v in second.context["page"].object_list]
+    first_page, second_page = first.context["values"]["page"], second.context["values"]["page"]
+    listed = [v.observed_on for v in first_page.object_list + second_page.object_list]
     assert listed == days[::-1]
-    assert len(first.context["page"].object_list) > len(second.context["page"].object_list)
-    assert [v.observed_on for v in first.context["values"]] == days  # the chart: all
+    assert len(first_page.object_list) > len(second_page.object_list)
+    assert [v.observed_on for v in first.context["values"]["all"]] == days  # the chart: all
+
+
+def test_the_kept_indicator_pages_show_every_new_value(duisburg, anna, olga, as_persona):
+    """The list's rows and the indicator's chart are kept between requests, but not
+    past a change of a value."""
+    rate = IndicatorFactory(initiative=duisburg, name="Arbeitslosenquote", unit="%")
+    ObservationFactory(indicator=rate, observed_on=D(2024, 12, 31), value=Decimal("12.9"))
+    client = as_persona("olga")
+    pages = [
+        reverse("indicator_list", args=["duisburg"]),
+        reverse("indicator_detail", args=["duisburg", rate.pk]),
+    ]
+    assert all("12,9" in client.get(url).content.decode() for url in pages)
+
+    services.observation_save(
+        actor=anna,
+        observation=Observation(indicator=rate, observed_on=D(2025, 12, 31), value=Decimal("11.7")),
+    )
+
+    assert all("11,7" in client.get(url).content.decode() for url in pages)
 
 
 def test_the_kept_map_shows_every_change_of_the_areas(duisburg, anna, olga, as_persona):
