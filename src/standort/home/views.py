@@ -229,11 +229,12 @@ def _number(value, default):
 # tracking parameter, a made-up value) is rendered without being kept. Searches are
 # still many: the rate limits count in a cache of their own (settings.CACHES), so
 # filling this one resets none of them.
-PUBLIC_NUMBERS = {
+PUBLIC_PARAMETERS = {
     "group": r"\d{1,9}",
     "topic": r"\d{1,9}",
     "goal": r"\d{1,9}",
     "page": r"\d{1,6}",
+    "by": r"goal",
 }
 
 
@@ -250,7 +251,7 @@ def _public_query_key(request):
         elif name == "status":
             kept = value in dashboard.PUBLIC_STATUSES
         else:
-            kept = name in PUBLIC_NUMBERS and re.fullmatch(PUBLIC_NUMBERS[name], value)
+            kept = name in PUBLIC_PARAMETERS and re.fullmatch(PUBLIC_PARAMETERS[name], value)
         if not kept:
             return None
     return hashlib.blake2b(repr(query).encode(), digest_size=12).hexdigest()
@@ -314,6 +315,9 @@ def _public_context(request, initiative):
         "public_statuses": [(s, Measure.Status(s).label) for s in dashboard.PUBLIC_STATUSES],
         "goals": SimpleLazyObject(lambda: read_goals()[1]),
         "chosen_goal": narrow.among is not None and _number(request.GET.get("goal"), None),
+        # The figures by goal instead of by working group, on request.
+        "by_goal": request.GET.get("by") == "goal",
+        "goal_groups": SimpleLazyObject(lambda: indicator_queries.public_goal_groups(initiative)),
     }
 
 

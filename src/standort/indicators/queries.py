@@ -132,6 +132,27 @@ def goal_groups(initiative, *, today, stale_before):
         tallies.setdefault(goal_id, dashboard.Tally()).add(
             status, light, count, late, stale, progress
         )
+    return _by_goal(initiative, tallies)
+
+
+def public_goal_groups(initiative):
+    """The public page's figures by goal: of the measures anyone may see
+    (`dashboard.public_measures`), those serving each goal, as `goal_groups`."""
+    tallies = {}
+    rows = (
+        dashboard.public_measures(initiative)
+        .order_by()
+        .values_list("goals", "status", "latest_update__traffic_light")
+        .annotate(n=Count("pk"), progress=Sum("progress"))
+    )
+    for goal_id, status, light, count, progress in rows:
+        tallies.setdefault(goal_id, dashboard.Tally()).add(status, light, count, progress=progress)
+    return _by_goal(initiative, tallies)
+
+
+def _by_goal(initiative, tallies):
+    """[dashboard.Group] of the goals with their `tallies` ({goal pk or None: Tally}),
+    a goal without measures with an empty one, the measures of no goal last."""
     groups = [
         dashboard.Group(pk, title, tally=tallies.pop(pk, dashboard.Tally()))
         for pk, title in Goal.objects.filter(initiative=initiative).values_list("pk", "title")

@@ -330,16 +330,22 @@ def _public_mark(kind, value, language):
 
 
 @register.inclusion_tag("home/dashboard/public_group_rows.html")
-def public_group_rows(groups):
+def public_group_rows(groups, by_goal=False):
     """The overview of the public page: per working group (its sub-groups' measures
-    included) its measures, their statuses and average progress, the name linking to
-    the group's own page."""
+    included) or, `by_goal`, per goal its measures, their statuses and average
+    progress, the name linking to the list of its measures (the measures of no goal:
+    not linked, the list cannot filter for them)."""
     labels = _status_labels()
     return {
         "rows": [
             {
-                "key": str(group.pk or 0),
+                "url": (
+                    (f"?goal={group.pk}" if group.pk else None)
+                    if by_goal
+                    else f"?group={group.pk or 0}"
+                ),
                 "name": group.name,
+                "none": _("No goal") if by_goal else _("No working group"),
                 "figure": _figure(group.tally.total),
                 "summary": _summary(group.tally, labels),
                 "progress": group.tally.progress,
