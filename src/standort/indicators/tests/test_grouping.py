@@ -17,8 +17,12 @@ from .factories import GoalFactory
 def goals(duisburg):
     """Two goals of Duisburg: a measure serves both, one only the first, one none; an
     internal measure (not yet published) serves the second."""
-    both = MeasureFactory(initiative=duisburg, title="Gewerbeflächenpool", progress=40, is_internal=False)
-    jobs = MeasureFactory(initiative=duisburg, title="Jobcenter-Offensive", progress=80, is_internal=False)
+    both = MeasureFactory(
+        initiative=duisburg, title="Gewerbeflächenpool", progress=40, is_internal=False
+    )
+    jobs = MeasureFactory(
+        initiative=duisburg, title="Jobcenter-Offensive", progress=80, is_internal=False
+    )
     MeasureFactory(initiative=duisburg, title="Stadtmarketing", progress=10, is_internal=False)
     internal = MeasureFactory(
         initiative=duisburg,

@@ -64,10 +64,7 @@ def test_with_trend_agrees_with_the_values(duisburg, seed):
 
     annotated = queries.with_trend(Indicator.objects.filter(initiative=duisburg))
 
-    got = {
-        i.pk: (i.latest_value, i.latest_on, i.previous_value, i.previous_on)
-        for i in annotated
-    }
+    got = {i.pk: (i.latest_value, i.latest_on, i.previous_value, i.previous_on) for i in annotated}
     assert got == expected_trends(observations, indicators)
 
 
