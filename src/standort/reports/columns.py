@@ -73,7 +73,7 @@ def _in(*shown):
 COLUMNS = [
     Column(gettext_lazy("No."), lambda g, r: r.number, _in(SHEET), width=7),
     Column(gettext_lazy("Title"), lambda g, r: r.title, _in(SHEET), width=40),
-    Column(gettext_lazy("Working group"), lambda g, r: g.name, _in(SHEET), width=28),
+    Column(gettext_lazy("Working group"), lambda g, r: r.body or None, _in(SHEET), width=28),
     Column(gettext_lazy("Owner"), _field("owner"), _in(SHEET), width=24),
     Column(gettext_lazy("Organisation"), _field("organization"), _in(SHEET), width=28),
     Column(gettext_lazy("Owner"), _owner, _in(FACTS)),
@@ -113,10 +113,18 @@ def custom_column(field):
     )
 
 
-def columns_of(fields):
+# The sheet of a report by goal lists a measure once per goal it serves, each line
+# naming its goal.
+GOAL = Column(
+    gettext_lazy("Goal"), lambda g, r: g.name if g.has_body else None, _in(SHEET), width=28
+)
+
+
+def columns_of(fields, by_goal=False):
     """The report's columns for an initiative whose own fields are `fields`: those come
-    last, after the sheet's columns and after the documents' facts."""
-    return [*COLUMNS, *(custom_column(field) for field in fields)]
+    last, after the sheet's columns and after the documents' facts. By goal, the
+    goal's column comes first."""
+    return [*([GOAL] if by_goal else []), *COLUMNS, *(custom_column(field) for field in fields)]
 
 
 def entries(columns, shown, group, row):

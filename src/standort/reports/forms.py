@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from standort.core.forms import KernForm
 from standort.indicators.models import Goal
+from standort.indicators.queries import goal_measure_ids
 from standort.measures.models import Measure, StatusUpdate
 
 from .comparison import NOW, day_point, points
@@ -56,6 +57,17 @@ class DemandReportForm(KernForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=gettext_lazy("None chosen: all. The measures that serve the chosen goals."),
     )
+    grouping = forms.ChoiceField(
+        label=gettext_lazy("Group the measures"),
+        choices=[
+            ("body", gettext_lazy("by working group")),
+            ("goal", gettext_lazy("by goal")),
+        ],
+        initial="body",
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("By goal: a measure serving two goals is listed under both."),
+    )
     since = forms.DateField(
         label=gettext_lazy("Changes since"),
         required=False,
@@ -93,7 +105,7 @@ class DemandReportForm(KernForm):
             del self.fields["topics"]
         self.fields["goals"].queryset = goals = Goal.objects.filter(initiative=initiative)
         if not goals:
-            del self.fields["goals"]
+            del self.fields["goals"], self.fields["grouping"]
         # From the day of the previous report on, unless that was today.
         if since is not None and since < timezone.localdate() and not self.is_bound:
             self.initial["since"] = since
@@ -148,6 +160,15 @@ class DemandReportForm(KernForm):
             )
         return measures
 
+    def goal_groups(self):
+        """[[title, [measure ids]]] of the goals (the chosen ones, else all) where the
+        report is grouped by goal, else []."""
+        if self.cleaned_data.get("grouping") != "goal":
+            return []
+        ids, goals = goal_measure_ids(self.initiative)
+        chosen = {goal.pk for goal in self.cleaned_data.get("goals") or []}
+        return [[title, sorted(ids[pk])] for pk, title in goals if not chosen or pk in chosen]
+
     def selection(self):
         """The choices in words, for the report's cover; empty for the whole catalogue."""
         chosen = self.cleaned_data
@@ -166,6 +187,8 @@ class DemandReportForm(KernForm):
                 parts.append(
                     f"{self.fields[name].label}: " + ", ".join(str(obj) for obj in chosen[name])
                 )
+        if chosen.get("grouping") == "goal":
+            parts.append(_("grouped by goal"))
         return " · ".join(parts)
 
     def title(self):

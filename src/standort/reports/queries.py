@@ -3,7 +3,7 @@ list of an initiative's reports, each in a fixed number of queries."""
 
 import base64
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.paginator import Paginator
 from django.db.models import Avg, F, Max, Q
@@ -95,10 +95,14 @@ class Row:
     # Of a report on demand: the milestones as the snapshot keeps them (dicts with
     # ISO dates), for the timeline under the measure.
     milestones: list = field(default_factory=list)
+    body: str = ""  # the name of its working group then, "" without one
+    # Tells apart a measure's places in a report by goal, which lists it under each.
+    place: int = 0
 
     @property
     def milestone_chart_id(self):
-        return f"report-milestones-{self.number}"
+        suffix = f"-{self.place}" if self.place else ""
+        return f"report-milestones-{self.number}{suffix}"
 
 
 @dataclass
@@ -129,7 +133,7 @@ class ReportData:
     cycle: object
     date: object  # the day its figures are from: when the review closed
     groups: list
-    asked: int
+    asked: int  # measures, each once however many groups list it
     answered: int
     lights: list  # [(value, label, count)], NO_ANSWER last
     statuses: list  # [(value, label, count)] of the statuses that occur
@@ -144,6 +148,7 @@ class ReportData:
     # [Logo] of the leading organisations for the cover; filled by with_logos, so the
     # report's figures are read in a fixed number of queries of their own.
     logos: list = field(default_factory=list)
+    by_goal: bool = False  # its groups are goals rather than working groups
 
     @property
     def is_review(self):
@@ -175,7 +180,22 @@ class ReportData:
 
     @property
     def rows(self):
-        return [row for group in self.groups for row in group.rows]
+        """Each measure once, in the order of its first group."""
+        rows = {}
+        for group in self.groups:
+            for row in group.rows:
+                rows.setdefault(row.number, row)
+        return list(rows.values())
+
+    @property
+    def group_label(self):
+        return gettext("Goal") if self.by_goal else gettext("Working group")
+
+    @property
+    def lights_title(self):
+        if self.by_goal:
+            return gettext("Traffic lights per goal")
+        return gettext("Traffic lights per working group")
 
     @property
     def light_labels(self):
@@ -250,6 +270,7 @@ def demand_report_data(report):
     return _report_data(
         report.initiative,
         states,
+        goal_groups=report.goal_groups,
         title=report.title,
         selection=report.selection,
         date=until,
@@ -258,10 +279,10 @@ def demand_report_data(report):
     )
 
 
-def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra):
-    """The report of `states` (asof.MeasureState) by working group, with its counts.
-    Measures archived by then are left out: they no longer belonged to the
-    catalogue."""
+def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_groups=(), **extra):
+    """The report of `states` (asof.MeasureState) by working group or, given
+    `goal_groups` ([[title, [measure ids]]]), by goal, with its counts. Measures
+    archived by then are left out: they no longer belonged to the catalogue."""
     states = [state for state in states if not state.is_archived]
     states.sort(
         key=lambda s: (
@@ -273,11 +294,11 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
             s.number,
         )
     )
-    columns = report_columns.columns_of(custom_fields.fields_of(initiative))
+    columns = report_columns.columns_of(custom_fields.fields_of(initiative), bool(goal_groups))
     statuses = {choice.value: str(choice.label) for choice in Measure.Status}
     lights = light_labels(review=cycle is not None)
     without_group = gettext("Without working group")
-    groups, by_body = [], {}
+    groups, by_body, rows = [], {}, {}
     status_counts = dict.fromkeys(statuses, 0)
     light_counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
     answered = 0
@@ -299,7 +320,10 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
             custom_values=state.custom_values,
             review=cycle is not None,
             milestones=state.milestones if cycle is None else [],
+            body=state.body_name if state.body_id_then else "",
         )
+        # A measure erased since the snapshot has no id: it is in no goal.
+        rows[state.measure_id or f"erased-{state.number}"] = row
         if state.answered:
             answered += 1
             row.achieved = state.achieved
@@ -314,6 +338,8 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
             )
             groups.append(by_body[state.body_id_then])
         by_body[state.body_id_then].rows.append(row)
+    if goal_groups:
+        groups = _by_goal(rows, goal_groups)
     for group in groups:
         for row in group.rows:
             row.facts = report_columns.entries(columns, report_columns.FACTS, group, row)
@@ -324,7 +350,7 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
         cycle=cycle,
         date=date,
         groups=groups,
-        asked=sum(len(g.rows) for g in groups),
+        asked=len(rows),
         answered=answered,
         lights=[(value, lights[value], count) for value, count in light_counts.items()],
         statuses=[
@@ -337,8 +363,31 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, **extra)
             report_columns.change_sections(changes, lights, statuses) if changes else []
         ),
         changes=changes,
+        by_goal=bool(goal_groups),
         **extra,
     )
+
+
+def _by_goal(rows, goal_groups):
+    """[Group] of the goals of `goal_groups` that serve a measure of `rows` ({measure
+    id: Row}), in number order, then those of no goal. A measure serving two goals is
+    in both groups, the second time as a copy with a `place` of its own."""
+    groups, placed = [], set()
+    for title, ids in goal_groups:
+        mine = sorted((rows[pk] for pk in ids if pk in rows), key=lambda row: row.number)
+        if not mine:
+            continue
+        group = Group(name=title)
+        for row in mine:
+            group.rows.append(replace(row, place=len(groups) + 1) if row.number in placed else row)
+            placed.add(row.number)
+        groups.append(group)
+    rest = sorted(
+        (row for row in rows.values() if row.number not in placed), key=lambda row: row.number
+    )
+    if rest:
+        groups.append(Group(name=gettext("Without goal"), rows=rest, has_body=False))
+    return groups
 
 
 def closed_cycles(initiative):

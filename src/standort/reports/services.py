@@ -113,11 +113,14 @@ def _restart(report, fields):
 
 
 @transaction.atomic
-def reports_on_demand(*, actor, initiative, measures, title, selection="", since=None, formats):
+def reports_on_demand(
+    *, actor, initiative, measures, title, selection="", since=None, formats, goal_groups=()
+):
     """Reports "Stand der Umsetzung" of `measures` (a queryset of the initiative's) as
     they stand now, one per format of `formats`, with the changes since the day
-    `since` (None: without). The measures are kept in a snapshot first, so the files,
-    built after the commit, and any built again later show this moment."""
+    `since` (None: without), grouped by working group or, where `goal_groups` ([[title,
+    [measure ids]]]) are given, by goal. The measures are kept in a snapshot first, so
+    the files, built after the commit, and any built again later show this moment."""
     if not formats or set(formats) - set(Report.Format.values):
         raise DomainError(_("Unknown report format."))
     now = timezone.now()
@@ -134,6 +137,7 @@ def reports_on_demand(*, actor, initiative, measures, title, selection="", since
             title=title[:300],
             selection=selection[:500],
             since=since,
+            goal_groups=list(goal_groups),
             format=format,
             **_fresh(actor, now),
         )

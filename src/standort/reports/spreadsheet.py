@@ -52,7 +52,7 @@ def _summary(sheet, data):
     for _value, label, count in data.statuses:
         _append(sheet, [label, count])
     _append(sheet, [])
-    header = [_("Working group"), *(label for _v, label in data.light_labels), _("Total")]
+    header = [data.group_label, *(label for _v, label in data.light_labels), _("Total")]
     row = _append(sheet, header)
     for column in range(1, len(header) + 1):
         sheet.cell(row, column).font = BOLD

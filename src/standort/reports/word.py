@@ -214,10 +214,10 @@ def _summary(document, data):
         [_("Status"), _("Measures")],
         [(label, count) for _v, label, count in data.statuses],
     )
-    document.add_heading(_("Traffic lights per working group"), level=2)
+    document.add_heading(data.lights_title, level=2)
     _table(
         document,
-        [_("Working group"), *(label for _v, label in data.light_labels), _("Total")],
+        [data.group_label, *(label for _v, label in data.light_labels), _("Total")],
         [(name, *counts, total) for name, counts, total in data.lights_by_group],
     )
 

@@ -4,6 +4,7 @@ moment when built again."""
 
 import datetime
 import io
+import re
 
 import pytest
 from django.db.models import F
@@ -242,3 +243,66 @@ def test_a_report_can_show_the_measures_serving_goals(
     )
     assert response.status_code == 400  # the form, told what is wrong
     assert Report.objects.filter(cycle=None).count() == 1
+
+
+def test_a_report_can_group_its_measures_by_goal(
+    catalogue, duisburg, anna, as_persona, django_capture_on_commit_callbacks
+):
+    """By goal: a group per goal as the goals were when it was asked for, a measure
+    serving two goals under both (counted once), the rest "without goal"; the sheet
+    names each line's goal and its working group, the web page's ids stay unique."""
+    from standort.indicators import services as goal_services
+    from standort.indicators.tests.factories import GoalFactory
+
+    measures = {m.number: m for m in Measure.objects.filter(initiative=duisburg)}
+    ports = GoalFactory(
+        initiative=duisburg, title="Häfen stärken", position=1, measures=[measures[1]]
+    )
+    GoalFactory(initiative=duisburg, title="Wärme", position=2, measures=[measures[3], measures[1]])
+    client = as_persona("anna")
+    build(
+        client, {"grouping": "goal", "formats": ["pdf", "xlsx"]}, django_capture_on_commit_callbacks
+    )
+    pdf, xlsx = Report.objects.filter(cycle=None).order_by("format")
+    # What the goals serve later changes no report asked for before.
+    ports.title = "Häfen und Logistik"
+    goal_services.goal_save(actor=anna, goal=ports)
+
+    with translation.override("de"):
+        data = demand_report_data(pdf)
+    assert [(g.name, [r.number for r in g.rows]) for g in data.groups] == [
+        ("Häfen stärken", [1]),
+        ("Wärme", [1, 3]),
+        ("Ohne Ziel", [2, 4, 5]),
+    ]
+    assert data.asked == 5 and len(data.rows) == 5
+    assert [name for name, _counts, _total in data.lights_by_group] == [
+        "Häfen stärken",
+        "Wärme",
+        "Ohne Ziel",
+    ]
+    assert pdf.selection == "nach Zielen gruppiert"
+
+    page = client.get(reverse("demand_report_html", args=["duisburg", pdf.pk])).content.decode()
+    assert "Ampeln je Ziel" in page
+    ids = re.findall(r' id="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+    sheet = load_workbook(io.BytesIO(bytes(xlsx.content)))["Maßnahmen"]
+    header = [cell.value for cell in sheet[1]]
+    lines = [
+        (line[header.index("Ziel")], line[header.index("Nr.")], line[header.index("Arbeitskreis")])
+        for line in sheet.iter_rows(min_row=2, values_only=True)
+    ]
+    assert lines[:3] == [
+        ("Häfen stärken", 1, "Arbeitskreis Häfen"),
+        ("Wärme", 1, "Arbeitskreis Häfen"),
+        ("Wärme", 3, "Arbeitskreis Energie"),
+    ]
+    assert [line[0] for line in lines[3:]] == [None, None, None]
+
+
+def test_without_goals_the_report_offers_no_grouping_by_goal(catalogue, as_persona):
+    page = as_persona("anna").get(reverse("report_demand", args=["duisburg"]))
+
+    assert "grouping" not in page.context["form"].fields
