@@ -8,3 +8,6 @@ class IndicatorsConfig(AppConfig):
 
     def ready(self):
         from . import rules  # noqa: F401 - registers the permissions
+        from . import slots
+
+        slots.register()

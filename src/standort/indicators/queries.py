@@ -113,6 +113,10 @@ def goal_measures(goal):
     )
 
 
+def measure_indicators(measure):
+    return with_trend(Indicator.objects.filter(measure=measure)).order_by("position", "name")
+
+
 def goal_indicators(goal):
     return with_trend(goal.indicators.select_related("measure", "body"))
 

@@ -343,3 +343,29 @@ def test_the_kept_goal_page_shows_every_change(duisburg, anna, ben, as_persona):
     services.goal_save(actor=anna, goal=goal, measures=[lotse])
     page = client.get(url).content.decode()
     assert "Lotse für Genehmigungen" in page and "Ausbildungsoffensive" not in page
+
+
+def test_a_measures_page_names_its_goals_and_indicators(duisburg, anna, ben, as_persona):
+    """The goals it serves and its indicators with their newest value, on the measure's
+    kept page, and anew after a new value."""
+    measure = MeasureFactory(initiative=duisburg, title="Gewerbeflächenpool")
+    GoalFactory(initiative=duisburg, title="Mehr Industrieflächen", measures=[measure])
+    GoalFactory(initiative=duisburg, title="Arbeitslosigkeit senken")
+    land = IndicatorFactory(
+        initiative=duisburg, name="Freie Gewerbefläche", unit="ha", measure=measure
+    )
+    ObservationFactory(indicator=land, observed_on=D(2024, 12, 31), value=Decimal("48.5"))
+    client = as_persona("ben")
+    url = reverse("measure_detail", args=["duisburg", measure.number])
+
+    page = client.get(url).content.decode()
+
+    assert "Mehr Industrieflächen" in page and "Arbeitslosigkeit senken" not in page
+    assert "Freie Gewerbefläche" in page and "48,5 ha" in page
+
+    services.observation_save(
+        actor=anna,
+        observation=Observation(indicator=land, observed_on=D(2025, 12, 31), value=Decimal("52")),
+    )
+
+    assert "52 ha" in client.get(url).content.decode()

@@ -49,9 +49,10 @@ LIST = {
 # made those changes; the ideas it came from and its comments with their authors
 # (dialog.queries; the replies would be one more); whether the user follows the
 # measure (their own choice, then whether they follow it automatically); the decisions
-# that created or adopted it (meetings.queries.decisions_on); whether a running review
+# that created or adopted it (meetings.queries.decisions_on); the goals it serves and
+# its indicators with their newest values (indicators.slots); whether a running review
 # waits for a status report of the user on it (reviews.queries.pending_answers_of).
-DETAIL = REQUEST + 17
+DETAIL = REQUEST + 19
 # A page kept while the stamp holds: the measure with the stamp, whether the user follows
 # it (two, as above), whether a review waits for the user's report, its comments.
 KEPT_DETAIL = REQUEST + 5
