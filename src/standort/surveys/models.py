@@ -271,6 +271,25 @@ class OpenLink(SurveyLink):
         return str(self.survey)
 
 
+class OpenSubmission(models.Model):
+    """That a browser's answers through the open link were stored: the random key its
+    session drew when it began (and forgets once it submitted). The key is unique, so
+    that a second request of the same session (a double click) stores nothing; it names
+    no response."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=64, unique=True)
+
+    objects = TenantManager("survey__initiative")
+
+    class Meta:
+        verbose_name = _("submission through the open link")
+        verbose_name_plural = _("submissions through the open link")
+
+    def __str__(self):
+        return str(self.survey)
+
+
 class Response(models.Model):
     """One submitted set of answers. Of an anonymous survey it names no recipient and
     no organisation; the sector and size class are copied from the firm at submission

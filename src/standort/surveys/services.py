@@ -6,7 +6,7 @@ import datetime
 import uuid
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -16,13 +16,17 @@ from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
 from standort.initiatives.models import Person
 
-from .models import Answer, OpenLink, Question, Recipient, Response, Survey
+from .models import Answer, OpenLink, OpenSubmission, Question, Recipient, Response, Survey
 
-__all__ = ["DomainError"]
+__all__ = ["AlreadySubmitted", "DomainError"]
 
 # A personal link of a survey works this long after the invitation (or until the
 # survey closes, whichever comes first).
 LINK_DAYS = 90
+
+
+class AlreadySubmitted(DomainError):
+    """The answers of this link or browser are stored already."""
 
 
 def _editable(survey):
@@ -334,12 +338,19 @@ def _answers(response, questions, values):
 
 
 @transaction.atomic
-def submit(*, survey, values, recipient=None):
+def submit(*, survey, values, recipient=None, once=""):
     """Stores the answers as a response. Of an anonymous survey the response names
     neither the recipient nor the firm (only its sector and size), and the recipient's
-    draft is erased; a second submission through the same link is refused."""
+    draft is erased; a second submission through the same personal link, or with the
+    same key `once` of a browser's session through the open link, is refused."""
     if survey.state != Survey.State.OPEN or survey.takes_no_answers:
         raise DomainError(_("The survey is closed."))
+    if once:
+        try:
+            with transaction.atomic():
+                OpenSubmission.objects.create(survey=survey, key=once)
+        except IntegrityError:
+            raise AlreadySubmitted(_("Your answers have been submitted already.")) from None
     organization = None
     if recipient is not None:
         # Locked, so that a double click submits once.
@@ -349,7 +360,7 @@ def submit(*, survey, values, recipient=None):
             .get(pk=recipient.pk)
         )
         if recipient.took_part:
-            raise DomainError(_("Your answers have been submitted already."))
+            raise AlreadySubmitted(_("Your answers have been submitted already."))
         organization = recipient.organization
     response = Response.objects.create(
         survey=survey,

@@ -2,6 +2,8 @@
 results, and firms answer through their personal link (`/link/<token>/`, one page per
 section: `/link/<token>/<section>/`)."""
 
+import secrets
+
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -522,6 +524,9 @@ class SessionDraft:
         self.draft = kept.get("draft", {})
         self.section = kept.get("section", 0)
         self.submitted = kept.get("submitted", False)
+        # Drawn with the first page: two requests of the session submit with the same
+        # key, of which the database takes one (services.submit).
+        self.once = kept.get("once") or secrets.token_urlsafe(32)
         self.heading = ""
 
     def save(self, section_index, values):
@@ -529,12 +534,17 @@ class SessionDraft:
             raise services.DomainError(_("Your answers have been submitted already."))
         self.draft.update({str(k): services.stored(v) for k, v in values.items()})
         self.section = max(self.section, section_index)
-        self.session[self.key] = {"draft": self.draft, "section": self.section}
+        self.session[self.key] = {"draft": self.draft, "section": self.section, "once": self.once}
 
     def submit(self, survey):
         if self.submitted:
             raise services.DomainError(_("Your answers have been submitted already."))
-        services.submit(survey=survey, values=self.draft)
+        try:
+            services.submit(survey=survey, values=self.draft, once=self.once)
+        except services.AlreadySubmitted:
+            # The other request stored them: this one must not leave the draft behind.
+            self.session[self.key] = {"submitted": True}
+            raise
         self.session[self.key] = {"submitted": True}
 
 

@@ -18,7 +18,15 @@ from standort.core.testing import error_of
 from standort.initiatives.models import Organization, Person
 from standort.initiatives.tests.factories import OrganizationFactory, PersonFactory
 from standort.surveys import services
-from standort.surveys.models import Answer, OpenLink, Question, Recipient, Response, Survey
+from standort.surveys.models import (
+    Answer,
+    OpenLink,
+    OpenSubmission,
+    Question,
+    Recipient,
+    Response,
+    Survey,
+)
 
 from .factories import (
     RecipientFactory,
@@ -475,6 +483,27 @@ def test_the_open_link_takes_one_anonymous_answer_per_browser(client, built, ann
     assert again.context["again"] is True
     client.post(f"{link}2/", second_page(built))
     assert Response.objects.count() == 1
+
+
+def test_a_double_click_on_the_open_links_last_page_submits_once(client, built, anna):
+    """Two requests of one session that both began before either ended: the second
+    finds the session as it was, not yet marked submitted; the database refuses it."""
+    token = services.open_link_issue(actor=anna, survey=built.survey)
+    link = f"/link/{token}/"
+    client.post(f"{link}1/", first_page(built))
+    session = client.session
+    before = dict(session.items())
+
+    client.post(f"{link}2/", second_page(built))
+    session = client.session
+    session.update(before)  # what the second request read, at the same time
+    session.save()
+    second = client.post(f"{link}2/", second_page(built), follow=True)
+
+    assert Response.objects.filter(survey=built.survey).count() == 1
+    assert "bereits abgesendet" in second.content.decode()
+    stored = OpenSubmission.objects.get(survey=built.survey)
+    assert stored.key not in str(dict(client.session.items()))  # forgotten once stored
 
 
 def test_a_revoked_open_link_no_longer_works(client, built, anna):
