@@ -7,7 +7,6 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Goals and indicators")
 
     def ready(self):
-        from . import rules  # noqa: F401 - registers the permissions
-        from . import slots
+        from . import rules, slots  # noqa: F401 - the rules register the permissions
 
         slots.register()
