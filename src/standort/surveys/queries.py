@@ -9,7 +9,7 @@ from django.db.models import Avg, Count, F, Func, Max, Min, OuterRef, Q, Subquer
 
 from standort.initiatives.models import Organization
 
-from .models import Answer, Question, Recipient, Response, Section, Survey
+from .models import Answer, OpenLink, Question, Recipient, Response, Section, Survey
 
 # The smallest group of an anonymous survey whose results may be shown apart.
 MIN_GROUP = 5
@@ -287,3 +287,8 @@ def share_of(survey, question, option):
     n = answers.values("response_id").distinct().count()
     chosen = answers.filter(option=option).values("response_id").distinct().count()
     return (round(100 * chosen / n, 1) if n else None), n
+
+
+def open_link_works(survey):
+    """Whether the survey has an open link that was not revoked."""
+    return OpenLink.objects.filter(survey=survey, link_revoked_at=None).exists()

@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
+from standort.core.languages import sentence
 from standort.core.pages import (
     KEPT_SECONDS,
     form_page,
@@ -158,21 +159,46 @@ def survey_wave(request, initiative, survey):
 
 @_survey(MANAGE)
 def survey_state(request, initiative, survey, action):
-    if request.method != "POST":
+    """Opening fixes the questions and the promise of anonymity, closing ends all links
+    and erases unfinished drafts: neither can be undone, so each is confirmed first."""
+    if request.method == "POST":
+        if action == "open":
+            run_action(
+                request,
+                lambda: services.survey_open(actor=request.user, survey=survey),
+                _("The survey is open for answers."),
+            )
+        else:
+            run_action(
+                request,
+                lambda: services.survey_close(actor=request.user, survey=survey),
+                _("The survey is closed; its links no longer take answers."),
+            )
         return redirect(_detail(initiative, survey))
     if action == "open":
-        run_action(
-            request,
-            lambda: services.survey_open(actor=request.user, survey=survey),
-            _("The survey is open for answers."),
-        )
-    elif action == "close":
-        run_action(
-            request,
-            lambda: services.survey_close(actor=request.user, survey=survey),
-            _("The survey is closed; its links no longer take answers."),
-        )
-    return redirect(_detail(initiative, survey))
+        texts = {
+            "heading": _("Open the survey"),
+            "question": sentence(_("Open “%(title)s” for answers?"), title=survey.title),
+            "consequence": _(
+                "Its questions can then no longer be changed, nor whether it is anonymous. "
+                "Invitations and the open link can be sent once it is open."
+            ),
+            "confirm_label": _("Open for answers"),
+        }
+    else:
+        texts = {
+            "heading": _("Close the survey"),
+            "question": sentence(_("Close “%(title)s”?"), title=survey.title),
+            "consequence": _(
+                "Its personal and open links no longer take answers, answers begun but "
+                "not submitted are erased, and it cannot be opened again. Its results "
+                "stay."
+            ),
+            "confirm_label": _("Close the survey"),
+        }
+    return render(
+        request, "core/confirm.html", {**texts, "cancel_url": _detail(initiative, survey)}
+    )
 
 
 # Sections and questions ---------------------------------------------------------------------
@@ -621,9 +647,41 @@ def _answer(request, survey, token, item, draft):
 
 @_survey(MANAGE)
 def survey_open_link(request, initiative, survey):
-    """Issues (again) or revokes the survey's open link; a new one is shown once."""
+    """Issues the survey's open link (a new one is shown once), or revokes it
+    (`?revoke=1`). Where one works, both end it: confirmed first."""
+    revoke = "revoke" in request.POST or "revoke" in request.GET
+    working = queries.open_link_works(survey)
+    if request.method != "POST" and working:
+        if revoke:
+            texts = {
+                "heading": _("Revoke the open link"),
+                "consequence": _(
+                    "Firms that have it can no longer answer through it; answers already "
+                    "submitted stay."
+                ),
+                "confirm_label": _("Revoke the open link"),
+            }
+        else:
+            texts = {
+                "heading": _("Issue a new open link"),
+                "consequence": _(
+                    "The open link passed on so far stops working; the new one is shown "
+                    "once, right after."
+                ),
+                "confirm_label": _("Issue a new open link"),
+            }
+        return render(
+            request,
+            "core/confirm.html",
+            {
+                **texts,
+                "question": sentence(_("The open link of “%(title)s”"), title=survey.title),
+                "cancel_url": _detail(initiative, survey),
+                "revoke": revoke,
+            },
+        )
     if request.method == "POST":
-        if "revoke" in request.POST:
+        if revoke:
             services.open_link_revoke(actor=request.user, survey=survey)
             messages.success(request, _("The open link no longer works."))
         else:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from standort.core.testing import error_of
@@ -511,6 +512,37 @@ def test_a_revoked_open_link_no_longer_works(client, built, anna):
     services.open_link_revoke(actor=anna, survey=built.survey)
     assert client.get(f"/link/{token}/").status_code == 410
     assert OpenLink.objects.get().link_revoked_at is not None
+
+
+def test_revoking_or_renewing_a_working_open_link_is_confirmed_first(built, anna, as_persona):
+    token = services.open_link_issue(actor=anna, survey=built.survey)
+    client = as_persona("anna")
+    url = reverse("survey_open_link", args=["duisburg", built.survey.pk])
+
+    asked = client.get(url, {"revoke": "1"})
+
+    assert [t.name for t in asked.templates][0] == "core/confirm.html"
+    assert client.get(f"/link/{token}/").status_code == 200  # still working
+    client.post(f"{url}?revoke=1")
+    assert client.get(f"/link/{token}/").status_code == 410
+    # Without a working link there is nothing to confirm: a new one is issued at once.
+    assert client.get(url).status_code == 302
+    assert client.post(url).status_code == 302
+    assert OpenLink.objects.get(survey=built.survey).link_revoked_at is None
+
+
+def test_closing_a_survey_is_confirmed_first(built, anna, as_persona):
+    client = as_persona("anna")
+    url = reverse("survey_close", args=["duisburg", built.survey.pk])
+
+    asked = client.get(url)
+
+    assert "nicht abgeschickte Antworten werden gelöscht" in asked.content.decode()
+    built.survey.refresh_from_db()
+    assert built.survey.state == Survey.State.OPEN
+    client.post(url)
+    built.survey.refresh_from_db()
+    assert built.survey.state == Survey.State.CLOSED
 
 
 def test_a_survey_in_preparation_has_no_open_link_yet(duisburg, anna):

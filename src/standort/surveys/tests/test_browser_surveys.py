@@ -85,7 +85,10 @@ def test_anna_builds_a_survey_and_opens_it(ui, duisburg, anna):
         ["unter 5 Jahren", "5 bis 20 Jahre", "über 20 Jahre"]
     )
 
-    page.locator(f'form[action="{detail}open/"] button').click()
+    page.locator(f'a[href="{detail}open/"]').click()
+    ui.check(shot="surveys-open-confirm")  # what opening fixes, before it is done
+    expect(page.locator("h1")).to_have_text("Befragung öffnen")
+    page.get_by_role("button", name="Für Antworten öffnen").click()
     ui.check(shot="surveys-detail-open")
     expect(page).to_have_url(re.compile(rf"{detail}$"))
     survey.refresh_from_db()
@@ -97,8 +100,8 @@ def test_anna_builds_a_survey_and_opens_it(ui, duisburg, anna):
     ] == [("single", 1, True, True), ("scale", 2, True, True)]
     # Open: the questions can no longer be changed.
     expect(page.locator(f'a[href="{detail}sections/{section.pk}/questions/new/"]')).to_have_count(0)
-    expect(page.locator(f'form[action="{detail}open/"]')).to_have_count(0)
-    expect(page.locator(f'form[action="{detail}close/"]')).to_have_count(1)
+    expect(page.locator(f'a[href="{detail}open/"]')).to_have_count(0)
+    expect(page.locator(f'a[href="{detail}close/"]')).to_have_count(1)
 
 
 # 2. A firm answers through its personal link ---------------------------------------------

@@ -216,8 +216,8 @@ TABLE = [
     ),
     Row("survey_delete", "manage", draft, post=nothing),
     Row("survey_wave", "manage", running, post=lambda p: {"title": "Dritte Welle"}),
-    Row("survey_open", "manage", draft, post=nothing, redirects=True),
-    Row("survey_close", "manage", running, post=nothing, redirects=True),
+    Row("survey_open", "manage", draft, post=nothing),
+    Row("survey_close", "manage", running, post=nothing),
     Row("section_create", "manage", draft, post=lambda p: {"title": "Neu", "position": "2"}),
     Row(
         "section_edit",
