@@ -153,6 +153,7 @@ def contacts_of(organizations, initiative):
     for person in (
         Person.objects.filter(organization__in=organizations, initiatives=initiative)
         .exclude(email="")
+        .select_related("user")
         .order_by("last_name", "first_name", "pk")
     ):
         contacts.setdefault(person.organization_id, person)
@@ -177,9 +178,13 @@ def recipients_add(*, actor, survey, organizations):
 
 @transaction.atomic
 def recipient_remove(*, actor, recipient):
+    """Takes a firm off the survey, its personal link with it; not once it answered
+    (its answers count, and of an anonymous survey they cannot be found)."""
+    if recipient.survey.state == Survey.State.CLOSED:
+        raise DomainError(_("The survey is closed."))
     if recipient.took_part:
         raise DomainError(_("The firm has answered already."))
-    recipient.delete()
+    delete(actor, recipient)
 
 
 def _invitation(recipient, purpose):
@@ -207,12 +212,22 @@ def invite(*, actor, survey):
         raise DomainError(_("Invitations go out once the survey is open."))
     now = timezone.now()
     expires = now + datetime.timedelta(days=LINK_DAYS)
+    waiting = list(
+        Recipient.objects.filter(survey=survey, invited_at__isnull=True).select_related(
+            "person__user", "survey", "organization"
+        )
+    )
+    # A firm added without a contact (or one without an address) may have one by now.
+    contacts = contacts_of(
+        [r.organization for r in waiting if r.person is None or not r.person.email],
+        survey.initiative,
+    )
     outgoing = []
-    for recipient in Recipient.objects.filter(
-        survey=survey, invited_at__isnull=True, person__isnull=False
-    ).select_related("person__user", "survey"):
-        if not recipient.person.email:
-            continue
+    for recipient in waiting:
+        if recipient.person is None or not recipient.person.email:
+            recipient.person = contacts.get(recipient.organization_id)
+            if recipient.person is None:
+                continue
         recipient.issue_token(expires)
         recipient.invited_at = now
         recipient.save()

@@ -31,6 +31,11 @@ urlpatterns = [
     ),
     path("<int:pk>/recipients/", views.survey_recipients, name="survey_recipients"),
     path(
+        "<int:pk>/recipients/<int:recipient_pk>/remove/",
+        views.recipient_remove,
+        name="recipient_remove",
+    ),
+    path(
         "<int:pk>/recipients/invite/",
         views.survey_invite,
         {"action": "invite"},

@@ -42,7 +42,7 @@ from .forms import (
     SurveyForm,
     WaveForm,
 )
-from .models import Question, Section, Survey
+from .models import Question, Recipient, Section, Survey
 
 VIEW = "surveys.view"
 MANAGE = "surveys.manage"
@@ -356,6 +356,37 @@ def survey_recipients(request, initiative, survey):
             "firms": [f for f in firms if f.pk not in taken],
             "recipients": recipients,
             "turnout": queries.turnout(survey),
+        },
+    )
+
+
+@_survey(MANAGE)
+def recipient_remove(request, initiative, survey, recipient_pk):
+    recipient = get_object_or_404(
+        Recipient.objects.select_related("organization"), survey=survey, pk=recipient_pk
+    )
+    back = reverse("survey_recipients", args=[initiative.slug, survey.pk])
+    if request.method == "POST":
+        run_action(
+            request,
+            lambda: services.recipient_remove(actor=request.user, recipient=recipient),
+            _("The firm is no longer asked."),
+        )
+        return redirect(back)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "heading": _("Remove the firm from the survey"),
+            "question": sentence(
+                _("Remove “%(firm)s” from the recipients?"), firm=recipient.organization
+            ),
+            "consequence": _("Its personal link stops working."),
+            "confirm_label": _("Remove"),
+            "cancel_url": back,
+            # Its answers count, and of an anonymous survey they cannot be found.
+            "blocked": recipient.took_part,
+            "summary": [_("The firm has answered already.")] if recipient.took_part else [],
         },
     )
 

@@ -56,6 +56,7 @@ class Place:
     section: Section  # of the draft
     question: Question  # of the draft
     firm: object  # an organisation of the initiative not asked yet
+    waiting: object  # a recipient of the running survey not yet invited
     indicator: object
     names: tuple  # visible names that belong to this initiative only
 
@@ -85,7 +86,9 @@ def populate(initiative, ids, *, running, draft, section, question, firms, indic
     RecipientFactory(
         survey=the_running, organization=OrganizationFactory(name=invited), invited=True
     )
-    RecipientFactory(survey=the_running, organization=OrganizationFactory(name=waiting))
+    the_waiting = RecipientFactory(
+        survey=the_running, organization=OrganizationFactory(name=waiting)
+    )
     services.submit(survey=the_running, values={str(asked.pk): 1})
     the_draft = _apart(
         lambda: SurveyFactory(initiative=initiative, title=draft, previous_wave=the_running), ids
@@ -104,6 +107,7 @@ def populate(initiative, ids, *, running, draft, section, question, firms, indic
         section=the_section,
         question=the_question,
         firm=firm,
+        waiting=the_waiting,
         indicator=IndicatorFactory(initiative=initiative, name=indicator),
         names=(running, draft, section, question, *firms, indicator),
     )
@@ -230,6 +234,12 @@ TABLE = [
     Row("question_edit", "manage", question, post=lambda p: question_data(f"{p.question.text}!")),
     Row("question_delete", "manage", question, post=nothing),
     Row("survey_recipients", "manage", running, post=lambda p: {"firm": [p.firm.pk]}),
+    Row(
+        "recipient_remove",
+        "manage",
+        lambda p: {"pk": p.running.pk, "recipient_pk": p.waiting.pk},
+        post=nothing,
+    ),
     Row("survey_invite", "manage", running, post=nothing, redirects=True),
     Row("survey_remind", "manage", running, post=nothing, redirects=True),
     Row("survey_open_link", "manage", running, post=nothing, redirects=True),

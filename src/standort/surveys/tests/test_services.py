@@ -273,6 +273,45 @@ def test_invitations_carry_each_firms_own_link_filled_in_only_when_sent(
     assert OutgoingMail.objects.count() == 3
 
 
+def test_a_firm_added_without_a_contact_is_invited_once_it_has_one(running, duisburg, anna):
+    survey = running.survey
+    firm = OrganizationFactory(name="Walsumer Kokerei GmbH")
+    services.recipients_add(actor=anna, survey=survey, organizations=[firm])
+    assert services.invite(actor=anna, survey=survey) == 0
+
+    later = PersonFactory(
+        last_name="Kowalski", email="kowalski@example.org", organization=firm, initiative=duisburg
+    )
+
+    assert services.invite(actor=anna, survey=survey) == 1
+    recipient = Recipient.objects.get(survey=survey, organization=firm)
+    assert (recipient.person, recipient.invited_at is not None) == (later, True)
+    assert OutgoingMail.objects.get().to == "kowalski@example.org"
+
+
+def test_a_firm_is_taken_off_the_survey_after_confirming_unless_it_answered(
+    running, anna, as_persona
+):
+    survey = running.survey
+    waiting, answered = RecipientFactory.create_batch(2, survey=survey)
+    services.submit(survey=survey, values={running.field(Kind.YES_NO): 1}, recipient=answered)
+    client = as_persona("anna")
+
+    def url(recipient):
+        return reverse("recipient_remove", args=["duisburg", survey.pk, recipient.pk])
+
+    asked = client.get(url(waiting))
+    assert waiting.organization.name in asked.content.decode()
+    assert Recipient.objects.filter(pk=waiting.pk).exists()
+    client.post(url(waiting))
+    assert not Recipient.objects.filter(pk=waiting.pk).exists()
+
+    refused = client.get(url(answered))
+    assert refused.context["blocked"] is True
+    client.post(url(answered))
+    assert Recipient.objects.filter(pk=answered.pk).exists()
+
+
 def test_invitations_go_out_only_while_the_survey_is_open(duisburg, anna):
     survey = SurveyFactory(initiative=duisburg)
     RecipientFactory(survey=survey)
