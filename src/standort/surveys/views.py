@@ -3,6 +3,7 @@ results, and firms answer through their personal link (`/link/<token>/`, one pag
 section: `/link/<token>/<section>/`)."""
 
 import secrets
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db.models import Q
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
@@ -157,48 +158,87 @@ def survey_wave(request, initiative, survey):
     )
 
 
+@dataclass(frozen=True)
+class Confirmation:
+    """What a change that cannot be undone does, said before it is done: the texts of
+    core/confirm.html (the question names the survey as %(title)s)."""
+
+    heading: str
+    question: str
+    consequence: str
+    button: str
+
+    def page(self, request, survey, cancel_url):
+        return render(
+            request,
+            "core/confirm.html",
+            {
+                "heading": self.heading,
+                "question": sentence(str(self.question), title=survey.title),
+                "consequence": self.consequence,
+                "confirm_label": self.button,
+                "cancel_url": cancel_url,
+            },
+        )
+
+
+CONFIRMATIONS = {
+    "open": Confirmation(
+        gettext_lazy("Open the survey"),
+        gettext_lazy("Open “%(title)s” for answers?"),
+        gettext_lazy(
+            "Its questions can then no longer be changed, nor whether it is anonymous. "
+            "Invitations and the open link can be sent once it is open."
+        ),
+        gettext_lazy("Open for answers"),
+    ),
+    "close": Confirmation(
+        gettext_lazy("Close the survey"),
+        gettext_lazy("Close “%(title)s”?"),
+        gettext_lazy(
+            "Its personal and open links no longer take answers, answers begun but not "
+            "submitted are erased, and it cannot be opened again. Its results stay."
+        ),
+        gettext_lazy("Close the survey"),
+    ),
+    "revoke": Confirmation(
+        gettext_lazy("Revoke the open link"),
+        gettext_lazy("The open link of “%(title)s”"),
+        gettext_lazy(
+            "Firms that have it can no longer answer through it; answers already submitted stay."
+        ),
+        gettext_lazy("Revoke the open link"),
+    ),
+    "renew": Confirmation(
+        gettext_lazy("Issue a new open link"),
+        gettext_lazy("The open link of “%(title)s”"),
+        gettext_lazy(
+            "The open link passed on so far stops working; the new one is shown once, right after."
+        ),
+        gettext_lazy("Issue a new open link"),
+    ),
+}
+
+
 @_survey(MANAGE)
 def survey_state(request, initiative, survey, action):
     """Opening fixes the questions and the promise of anonymity, closing ends all links
     and erases unfinished drafts: neither can be undone, so each is confirmed first."""
-    if request.method == "POST":
-        if action == "open":
-            run_action(
-                request,
-                lambda: services.survey_open(actor=request.user, survey=survey),
-                _("The survey is open for answers."),
-            )
-        else:
-            run_action(
-                request,
-                lambda: services.survey_close(actor=request.user, survey=survey),
-                _("The survey is closed; its links no longer take answers."),
-            )
-        return redirect(_detail(initiative, survey))
+    if request.method != "POST":
+        return CONFIRMATIONS[action].page(request, survey, _detail(initiative, survey))
     if action == "open":
-        texts = {
-            "heading": _("Open the survey"),
-            "question": sentence(_("Open “%(title)s” for answers?"), title=survey.title),
-            "consequence": _(
-                "Its questions can then no longer be changed, nor whether it is anonymous. "
-                "Invitations and the open link can be sent once it is open."
-            ),
-            "confirm_label": _("Open for answers"),
-        }
+        run_action(
+            request,
+            lambda: services.survey_open(actor=request.user, survey=survey),
+            _("The survey is open for answers."),
+        )
     else:
-        texts = {
-            "heading": _("Close the survey"),
-            "question": sentence(_("Close “%(title)s”?"), title=survey.title),
-            "consequence": _(
-                "Its personal and open links no longer take answers, answers begun but "
-                "not submitted are erased, and it cannot be opened again. Its results "
-                "stay."
-            ),
-            "confirm_label": _("Close the survey"),
-        }
-    return render(
-        request, "core/confirm.html", {**texts, "cancel_url": _detail(initiative, survey)}
-    )
+        run_action(
+            request,
+            lambda: services.survey_close(actor=request.user, survey=survey),
+            _("The survey is closed; its links no longer take answers."),
+        )
+    return redirect(_detail(initiative, survey))
 
 
 # Sections and questions ---------------------------------------------------------------------
@@ -681,36 +721,9 @@ def survey_open_link(request, initiative, survey):
     """Issues the survey's open link (a new one is shown once), or revokes it
     (`?revoke=1`). Where one works, both end it: confirmed first."""
     revoke = "revoke" in request.POST or "revoke" in request.GET
-    working = queries.open_link_works(survey)
-    if request.method != "POST" and working:
-        if revoke:
-            texts = {
-                "heading": _("Revoke the open link"),
-                "consequence": _(
-                    "Firms that have it can no longer answer through it; answers already "
-                    "submitted stay."
-                ),
-                "confirm_label": _("Revoke the open link"),
-            }
-        else:
-            texts = {
-                "heading": _("Issue a new open link"),
-                "consequence": _(
-                    "The open link passed on so far stops working; the new one is shown "
-                    "once, right after."
-                ),
-                "confirm_label": _("Issue a new open link"),
-            }
-        return render(
-            request,
-            "core/confirm.html",
-            {
-                **texts,
-                "question": sentence(_("The open link of “%(title)s”"), title=survey.title),
-                "cancel_url": _detail(initiative, survey),
-                "revoke": revoke,
-            },
-        )
+    if request.method != "POST" and queries.open_link_works(survey):
+        confirmation = CONFIRMATIONS["revoke" if revoke else "renew"]
+        return confirmation.page(request, survey, _detail(initiative, survey))
     if request.method == "POST":
         if revoke:
             services.open_link_revoke(actor=request.user, survey=survey)
