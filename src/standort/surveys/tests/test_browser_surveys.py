@@ -87,7 +87,7 @@ def test_anna_builds_a_survey_and_opens_it(ui, duisburg, anna):
 
     page.locator(f'a[href="{detail}open/"]').click()
     ui.check(shot="surveys-open-confirm")  # what opening fixes, before it is done
-    expect(page.locator("h1")).to_have_text("Befragung öffnen")
+    expect(page.locator("h1")).to_have_text("Umfrage öffnen")
     page.get_by_role("button", name="Für Antworten öffnen").click()
     ui.check(shot="surveys-detail-open")
     expect(page).to_have_url(re.compile(rf"{detail}$"))
