@@ -31,7 +31,14 @@ from standort.initiatives.models import (
 from standort.initiatives.views import MANAGE
 from standort.measures import dashboard, recent
 from standort.measures import queries as measure_queries
-from standort.measures.models import Measure, Milestone, Snapshot, StatusUpdate, Topic
+from standort.measures.models import (
+    Measure,
+    Milestone,
+    Partnership,
+    Snapshot,
+    StatusUpdate,
+    Topic,
+)
 from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
@@ -59,6 +66,7 @@ def initiative_home(request, initiative_slug):
         return render(request, "home/initiative_public.html", _public_context(request, initiative))
     today = timezone.localdate()
     by_goal = request.GET.get("by") == "goal"
+    steering_key = _steering_key(initiative, today)
     context = {
         "initiative": initiative,
         "leading": queries.leading_organizations(initiative),
@@ -69,9 +77,15 @@ def initiative_home(request, initiative_slug):
         # The figures grouped by working group, or on request by goal.
         "by_goal": by_goal,
         "next_meetings": SimpleLazyObject(lambda: list(meeting_queries.next_meetings(initiative))),
-        "steering_key": _steering_key(initiative, today),
+        "steering_key": steering_key,
         "steering_seconds": STEERING_CACHE_SECONDS,
-        "my_measures": measure_queries.measures_of_person(initiative, request.user),
+        # A member's own measures change with the catalogue (and their partnerships):
+        # kept under the figures' key for each member.
+        "my_measures": cache.get_or_set(
+            f"my-measures:{steering_key}:{request.user.pk}",
+            lambda: measure_queries.measures_of_person(initiative, request.user),
+            STEERING_CACHE_SECONDS,
+        ),
         "my_action_items": meeting_queries.open_action_items(initiative, request.user),
         "pending_answers": list(review_queries.pending_answers_of(initiative, request.user)),
     }
@@ -148,6 +162,7 @@ STAMPED_MODELS = (
     Measure,
     Milestone,
     StatusUpdate,
+    Partnership,
     Body,
     Person,
     ReviewCycle,

@@ -19,7 +19,7 @@ from standort.initiatives.models import Body
 from standort.initiatives.tests.factories import BodyFactory, OrganizationFactory, PersonFactory
 from standort.initiatives.tests.test_queries import PAGES
 from standort.measures import dashboard, services
-from standort.measures.models import Measure, StatusUpdate
+from standort.measures.models import Measure, Partnership, StatusUpdate
 from standort.measures.queries import overdue_condition
 from standort.measures.tests.factories import (
     MeasureFactory,
@@ -451,6 +451,23 @@ def test_my_measures_and_the_history_stay(duisburg, catalogue, ben, as_persona):
     assert "Breitband" in mine and "Beirat" not in mine
     assert 'id="history-heading"' not in page
     assert 'id="history-heading"' in as_persona("anna").get(home()).content.decode()
+
+
+def test_my_measures_are_kept_but_show_a_new_partnership_at_once(
+    duisburg, catalogue, anna, ben, as_persona
+):
+    client = as_persona("ben")
+
+    def mine():
+        page = client.get(home()).content.decode()
+        return page[page.index('id="mine-heading"') :].split("</section>")[0]
+
+    assert "Beirat" not in mine()
+    services.partnership_save(
+        actor=anna,
+        partnership=Partnership(measure=catalogue[3], person=ben.person_record),
+    )
+    assert "Beirat" in mine()
 
 
 # The cached part ---------------------------------------------------------------------
