@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 
 from standort.core.access import initiative_permission, object_permission
 from standort.core.history import records
-from standort.core.listing import build_listing, page_number, paginate
+from standort.core.listing import build_listing, paginate
 from standort.core.pages import (
     KEPT_SECONDS,
     form_page,
@@ -235,7 +235,8 @@ def indicator_detail(request, initiative, indicator):
             "kept_key": kept_key(
                 queries.indicator_stamp(indicator),
                 timezone.localdate(),
-                page_number(request.GET.get("page")),
+                # The pager's links carry the query string.
+                request.GET.urlencode(),
             ),
             "kept_seconds": KEPT_SECONDS,
             **recent_history(

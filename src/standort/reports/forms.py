@@ -12,7 +12,6 @@ from django.utils.translation import gettext_lazy, pgettext
 
 from standort.core.forms import KernForm
 from standort.indicators.models import Goal
-from standort.indicators.queries import goal_measure_ids
 from standort.measures.models import Measure, StatusUpdate
 
 from .comparison import NOW, day_point, points
@@ -160,14 +159,12 @@ class DemandReportForm(KernForm):
             )
         return measures
 
-    def goal_groups(self):
-        """[[title, [measure ids]]] of the goals (the chosen ones, else all) where the
-        report is grouped by goal, else []."""
+    def grouped_by_goals(self):
+        """The goals to group the report by: the chosen ones, or all of them where none
+        is chosen ([]); None where it is grouped by working group."""
         if self.cleaned_data.get("grouping") != "goal":
-            return []
-        ids, goals = goal_measure_ids(self.initiative)
-        chosen = {goal.pk for goal in self.cleaned_data.get("goals") or []}
-        return [[title, sorted(ids[pk])] for pk, title in goals if not chosen or pk in chosen]
+            return None
+        return [goal.pk for goal in self.cleaned_data.get("goals") or []]
 
     def selection(self):
         """The choices in words, for the report's cover; empty for the whole catalogue."""
@@ -187,8 +184,6 @@ class DemandReportForm(KernForm):
                 parts.append(
                     f"{self.fields[name].label}: " + ", ".join(str(obj) for obj in chosen[name])
                 )
-        if chosen.get("grouping") == "goal":
-            parts.append(_("grouped by goal"))
         return " · ".join(parts)
 
     def title(self):

@@ -46,9 +46,9 @@ class Report(models.Model):
     # in progress".
     selection = models.CharField(_("selection"), max_length=500, blank=True)
     since = models.DateField(_("changes since"), null=True, blank=True)
-    # A report on demand grouped by goal rather than by working group: [[title, [ids
-    # of its measures]]] of the goals as they were when it was asked for, so that a
-    # report built again shows the same groups (a snapshot keeps no goals).
+    # A report on demand grouped by goal rather than by working group: [[title,
+    # [numbers of its measures]]] of the goals as they were when it was asked for, so
+    # that a report built again shows the same groups (a snapshot keeps no goals).
     goal_groups = models.JSONField(_("measures by goal"), default=list, blank=True)
     format = models.CharField(_("format"), max_length=4, choices=Format.choices)
     language = models.CharField(_("language"), max_length=8, default=settings.LANGUAGE_CODE)

@@ -281,7 +281,7 @@ def demand_report_data(report):
 
 def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_groups=(), **extra):
     """The report of `states` (asof.MeasureState) by working group or, given
-    `goal_groups` ([[title, [measure ids]]]), by goal, with its counts. Measures
+    `goal_groups` ([[title, [measure numbers]]]), by goal, with its counts. Measures
     archived by then are left out: they no longer belonged to the catalogue."""
     states = [state for state in states if not state.is_archived]
     states.sort(
@@ -322,8 +322,7 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_gro
             milestones=state.milestones if cycle is None else [],
             body=state.body_name if state.body_id_then else "",
         )
-        # A measure erased since the snapshot has no id: it is in no goal.
-        rows[state.measure_id or f"erased-{state.number}"] = row
+        rows[state.number] = row
         if state.answered:
             answered += 1
             row.achieved = state.achieved
@@ -369,12 +368,12 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_gro
 
 
 def _by_goal(rows, goal_groups):
-    """[Group] of the goals of `goal_groups` that serve a measure of `rows` ({measure
-    id: Row}), in number order, then those of no goal. A measure serving two goals is
-    in both groups, the second time as a copy with a `place` of its own."""
+    """[Group] of the goals of `goal_groups` that serve a measure of `rows` ({number:
+    Row}), in number order, then those of no goal. A measure serving two goals is in
+    both groups, the second time as a copy with a `place` of its own."""
     groups, placed = [], set()
-    for title, ids in goal_groups:
-        mine = sorted((rows[pk] for pk in ids if pk in rows), key=lambda row: row.number)
+    for title, numbers in goal_groups:
+        mine = [rows[number] for number in sorted(numbers) if number in rows]
         if not mine:
             continue
         group = Group(name=title)
@@ -459,6 +458,10 @@ class DemandEntry:
     @property
     def since(self):
         return self.reports[0].since
+
+    @property
+    def by_goal(self):
+        return bool(self.reports[0].goal_groups)
 
 
 DEMAND_PAGE_SIZE = 10

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from standort.core.services import DomainError
+from standort.indicators.queries import goal_measure_ids
 from standort.measures import services as measure_services
 from standort.measures.asof import catalogue_now
 
@@ -114,21 +115,22 @@ def _restart(report, fields):
 
 @transaction.atomic
 def reports_on_demand(
-    *, actor, initiative, measures, title, selection="", since=None, formats, goal_groups=()
+    *, actor, initiative, measures, title, selection="", since=None, formats, by_goals=None
 ):
     """Reports "Stand der Umsetzung" of `measures` (a queryset of the initiative's) as
     they stand now, one per format of `formats`, with the changes since the day
-    `since` (None: without), grouped by working group or, where `goal_groups` ([[title,
-    [measure ids]]]) are given, by goal. The measures are kept in a snapshot first, so
-    the files, built after the commit, and any built again later show this moment."""
+    `since` (None: without), grouped by working group or, given `by_goals` (the pks of
+    goals, [] for all), by goal. The measures are kept in a snapshot first, and the
+    goals' measures with them, so the files, built after the commit, and any built
+    again later show this moment."""
     if not formats or set(formats) - set(Report.Format.values):
         raise DomainError(_("Unknown report format."))
     now = timezone.now()
     if since is not None and since >= timezone.localdate(now):
         raise DomainError(_("The changes can be shown since a day in the past only."))
-    snapshot = measure_services.snapshot_take(
-        initiative=initiative, taken_at=now, states=catalogue_now(initiative, measures)
-    )
+    states = catalogue_now(initiative, measures)
+    snapshot = measure_services.snapshot_take(initiative=initiative, taken_at=now, states=states)
+    goal_groups = [] if by_goals is None else _goal_groups(initiative, states, by_goals)
     reports = []
     for format in formats:
         report = Report.objects.create(
@@ -137,7 +139,7 @@ def reports_on_demand(
             title=title[:300],
             selection=selection[:500],
             since=since,
-            goal_groups=list(goal_groups),
+            goal_groups=goal_groups,
             format=format,
             **_fresh(actor, now),
         )
@@ -145,6 +147,19 @@ def reports_on_demand(
         reports.append(report)
     log.info("%s requested reports on demand %s", actor, [r.pk for r in reports])
     return reports
+
+
+def _goal_groups(initiative, states, chosen):
+    """[[title, [numbers of its measures in `states`]]] of the initiative's goals (of
+    those `chosen`, all where none is): by number, which a snapshot keeps of a measure
+    erased later too."""
+    numbers = {state.measure_id: state.number for state in states}
+    ids, goals = goal_measure_ids(initiative)
+    return [
+        [title, sorted(numbers[pk] for pk in ids[goal] if pk in numbers)]
+        for goal, title in goals
+        if not chosen or goal in chosen
+    ]
 
 
 @transaction.atomic

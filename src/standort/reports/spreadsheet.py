@@ -106,7 +106,8 @@ def render_xlsx(data, *, progress=None):
             for index, alignment in enumerate(alignments, start=1):
                 sheet.cell(line, index).alignment = alignment
         progress(20 + 60 * number // len(data.groups))
-    sheet.freeze_panes = "C2"
+    # The number and title stay in view (after the goal, by goal).
+    sheet.freeze_panes = "D2" if data.by_goal else "C2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{sheet.max_row}"
     if data.changes:
         _changes(book.create_sheet(_sheet_name(_("Changes"))), data)

@@ -101,7 +101,7 @@ def report_demand(request, initiative):
         selection=form.selection(),
         since=form.cleaned_data["since"],
         formats=form.cleaned_data["formats"],
-        goal_groups=form.goal_groups(),
+        by_goals=form.grouped_by_goals(),
     )
     messages.success(
         request,

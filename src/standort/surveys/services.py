@@ -180,6 +180,8 @@ def recipients_add(*, actor, survey, organizations):
 def recipient_remove(*, actor, recipient):
     """Takes a firm off the survey, its personal link with it; not once it answered
     (its answers count, and of an anonymous survey they cannot be found)."""
+    # Locked, as `submit` locks it: a firm answering at this moment is not removed.
+    recipient = Recipient.objects.select_for_update().select_related("survey").get(pk=recipient.pk)
     if recipient.survey.state == Survey.State.CLOSED:
         raise DomainError(_("The survey is closed."))
     if recipient.took_part:

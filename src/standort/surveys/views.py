@@ -224,7 +224,10 @@ CONFIRMATIONS = {
 def survey_state(request, initiative, survey, action):
     """Opening fixes the questions and the promise of anonymity, closing ends all links
     and erases unfinished drafts: neither can be undone, so each is confirmed first."""
+    possible = survey.state == (Survey.State.DRAFT if action == "open" else Survey.State.OPEN)
     if request.method != "POST":
+        if not possible:  # done already, in another tab or by someone else
+            return redirect(_detail(initiative, survey))
         return CONFIRMATIONS[action].page(request, survey, _detail(initiative, survey))
     if action == "open":
         run_action(
@@ -424,9 +427,16 @@ def recipient_remove(request, initiative, survey, recipient_pk):
             "consequence": _("Its personal link stops working."),
             "confirm_label": _("Remove"),
             "cancel_url": back,
-            # Its answers count, and of an anonymous survey they cannot be found.
-            "blocked": recipient.took_part,
-            "summary": [_("The firm has answered already.")] if recipient.took_part else [],
+            # Its answers count, and of an anonymous survey they cannot be found; a
+            # closed survey's recipients say who was asked.
+            "blocked": recipient.took_part or survey.state == Survey.State.CLOSED,
+            "summary": (
+                [_("The firm has answered already.")]
+                if recipient.took_part
+                else [_("The survey is closed.")]
+                if survey.state == Survey.State.CLOSED
+                else []
+            ),
         },
     )
 
@@ -621,9 +631,13 @@ class SessionDraft:
         self.draft = kept.get("draft", {})
         self.section = kept.get("section", 0)
         self.submitted = kept.get("submitted", False)
-        # Drawn with the first page: two requests of the session submit with the same
-        # key, of which the database takes one (services.submit).
-        self.once = kept.get("once") or secrets.token_urlsafe(32)
+        # Drawn and kept at the first visit: two requests of the session submit with
+        # the same key, of which the database takes one (services.submit), even where
+        # the first page is the last.
+        self.once = kept.get("once")
+        if not self.once and not self.submitted:
+            self.once = secrets.token_urlsafe(32)
+            self.session[self.key] = {**kept, "once": self.once}
         self.heading = ""
 
     def save(self, section_index, values):

@@ -30,7 +30,10 @@ from standort.surveys.models import (
 )
 
 from .factories import (
+    QuestionFactory,
     RecipientFactory,
+    SectionFactory,
+    SurveyFactory,
     survey_of_every_kind,
     with_link,
 )
@@ -505,6 +508,25 @@ def test_a_double_click_on_the_open_links_last_page_submits_once(client, built, 
     assert "bereits abgesendet" in second.content.decode()
     stored = OpenSubmission.objects.get(survey=built.survey)
     assert stored.key not in str(dict(client.session.items()))  # forgotten once stored
+
+
+def test_a_double_click_on_a_one_page_survey_submits_once(client, duisburg, anna):
+    """The key is drawn at the first visit, before anything is saved: the two requests
+    of a double click on the only page carry the same one."""
+    survey = SurveyFactory(initiative=duisburg, state=Survey.State.OPEN)
+    asked = QuestionFactory(section=SectionFactory(survey=survey), kind=Kind.YES_NO)
+    link = f"/link/{services.open_link_issue(actor=anna, survey=survey)}/"
+    client.get(f"{link}1/")
+    before = dict(client.session.items())
+
+    client.post(f"{link}1/", {str(asked.pk): "1", "next": "1"})
+    session = client.session
+    session.clear()  # what the second request read, at the same time
+    session.update(before)
+    session.save()
+    client.post(f"{link}1/", {str(asked.pk): "1", "next": "1"})
+
+    assert Response.objects.filter(survey=survey).count() == 1
 
 
 def test_a_revoked_open_link_no_longer_works(client, built, anna):

@@ -293,7 +293,10 @@ def test_a_firm_is_taken_off_the_survey_after_confirming_unless_it_answered(
     running, anna, as_persona
 ):
     survey = running.survey
-    waiting, answered = RecipientFactory.create_batch(2, survey=survey)
+    waiting, answered = (
+        RecipientFactory(survey=survey, organization=OrganizationFactory(name=name))
+        for name in ("Walsumer Kokerei GmbH", "Hamborner Hütte AG")
+    )
     services.submit(survey=survey, values={running.field(Kind.YES_NO): 1}, recipient=answered)
     client = as_persona("anna")
 
@@ -310,6 +313,25 @@ def test_a_firm_is_taken_off_the_survey_after_confirming_unless_it_answered(
     assert refused.context["blocked"] is True
     client.post(url(answered))
     assert Recipient.objects.filter(pk=answered.pk).exists()
+
+    # Once the survey is closed its recipients stay: they say who was asked.
+    later = RecipientFactory(survey=survey)
+    services.survey_close(actor=anna, survey=survey)
+    assert client.get(url(later)).context["blocked"] is True
+    client.post(url(later))
+    assert Recipient.objects.filter(pk=later.pk).exists()
+
+
+def test_a_survey_opened_or_closed_already_asks_nothing(running, anna, as_persona):
+    survey = running.survey
+    client = as_persona("anna")
+    detail = reverse("survey_detail", args=["duisburg", survey.pk])
+
+    opening = client.get(reverse("survey_open", args=["duisburg", survey.pk]))
+    closing = client.get(reverse("survey_close", args=["duisburg", survey.pk]))
+
+    assert (opening.status_code, opening["Location"]) == (302, detail)
+    assert closing.status_code == 200  # open: closing it is asked
 
 
 def test_invitations_go_out_only_while_the_survey_is_open(duisburg, anna):
