@@ -35,6 +35,8 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(settings.BASE_DIR) / "var" / "screenshots"
 BLOCKING_IMPACTS = {"serious", "critical"}
+# A phone's screen (width, height), the narrowest the pages are made for.
+PHONE = (390, 844)
 CSP_LISTENER = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -240,3 +242,10 @@ def new_ui(playwright_browser, live_server, settings, html_checker):
 @pytest.fixture
 def ui(new_ui):
     return new_ui()
+
+
+def fits(ui):
+    """Fails where the current page is wider than its screen (it would scroll sideways)."""
+    width = ui.page.evaluate("document.documentElement.scrollWidth")
+    visible = ui.page.evaluate("document.documentElement.clientWidth")
+    assert width <= visible, f"{ui.page.url}: {width} px wide on a {visible} px screen"

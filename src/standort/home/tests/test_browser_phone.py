@@ -7,24 +7,17 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from standort.browser_fixtures import PHONE, fits
 from standort.core.tenancy import across_initiatives
 from standort.meetings.models import Meeting
 from standort.reviews.models import ReviewCycle
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = (390, 844)
-
 
 @pytest.fixture
 def demo(db):
     call_command("load_demo", verbosity=0)
-
-
-def _fits(ui):
-    width = ui.page.evaluate("document.documentElement.scrollWidth")
-    visible = ui.page.evaluate("document.documentElement.clientWidth")
-    assert width <= visible, f"{ui.page.url}: {width} px wide on a {visible} px screen"
 
 
 def test_the_office_pages_fit_a_phone(new_ui, demo):
@@ -33,7 +26,7 @@ def test_the_office_pages_fit_a_phone(new_ui, demo):
         review = ReviewCycle.objects.filter(initiative__slug="duisburg").order_by("pk").first()
     ui = new_ui(*PHONE)
     ui.sign_in("buero@example.org", "standort-demo", next_path="/duisburg/")
-    _fits(ui)
+    fits(ui)
     for path in [
         "/",
         "/duisburg/measures/",
@@ -52,7 +45,7 @@ def test_the_office_pages_fit_a_phone(new_ui, demo):
         "/accounts/notifications/",
     ]:
         ui.goto(path)
-        _fits(ui)
+        fits(ui)
 
 
 def test_the_header_folds_into_a_menu(new_ui, demo):
@@ -86,7 +79,7 @@ def test_a_wide_screen_shows_the_links_without_a_menu(ui, demo):
 def test_the_public_page_fits_a_phone(new_ui, demo):
     ui = new_ui(*PHONE)
     ui.goto("/muelheim/")
-    _fits(ui)
+    fits(ui)
 
 
 def test_a_member_compares_two_closed_reviews_on_a_phone(new_ui, demo):
@@ -102,7 +95,7 @@ def test_a_member_compares_two_closed_reviews_on_a_phone(new_ui, demo):
         choice.select_option(choice.locator("option", has_text=title).get_attribute("value"))
     page.get_by_role("button", name="Vergleichen").click()
     ui.check(shot="compare-two-reviews-phone")
-    _fits(ui)
+    fits(ui)
     figures = page.locator(".compare-figures")
     counts = {
         verdict: int(figures.locator("li", has_text=verdict).locator("span").inner_text())

@@ -9,7 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
-from .test_browser_phone import PHONE, _fits
+from standort.browser_fixtures import PHONE, fits
+
 from .test_public_page import public, sub_group  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,13 +26,13 @@ def test_a_visitor_filters_the_public_page_on_a_phone(new_ui, plan):
     ui = new_ui(*PHONE)
     page = ui.page
     ui.goto("/duisburg/", shot="public-08-filter-phone")
-    _fits(ui)
+    fits(ui)
     form = page.get_by_role("search", name="Maßnahmen filtern")
     form.get_by_label("Suche").fill("breitband")
     form.get_by_label("Status", exact=True).select_option(label="in Umsetzung")
     form.get_by_role("button", name="Filter anwenden").click()
     ui.check(shot="public-09-filtered-phone")
-    _fits(ui)
+    fits(ui)
     expect(page.get_by_role("status")).to_have_text("1 Maßnahme gefunden")
     measures = page.locator("#measures")
     expect(measures.get_by_role("row").filter(has_text="Breitband")).to_be_visible()
@@ -115,8 +116,8 @@ window.addEventListener("message", function (event) {{
 def test_the_compact_cards_pass_the_checks(new_ui, plan):
     ui = new_ui(*PHONE)
     ui.goto("/duisburg/embed/?view=summary", shot="public-11-embed-summary")
-    _fits(ui)
+    fits(ui)
     expect(ui.page.get_by_text("Beschlossene Maßnahmen")).to_be_visible()
     ui.goto("/duisburg/embed/?measure=1", shot="public-12-embed-measure")
-    _fits(ui)
+    fits(ui)
     expect(ui.page.get_by_role("heading", level=1)).to_contain_text("Breitband")

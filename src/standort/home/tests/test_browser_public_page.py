@@ -9,7 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_browser_phone import PHONE, _fits
+from standort.browser_fixtures import PHONE, fits
+
 from .test_public_page import public, sub_group  # noqa: F401 - fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,7 +49,7 @@ def test_a_visitor_reads_the_public_page_on_a_phone_as_cards(new_ui, plan):
     ui = new_ui(*PHONE)
     page = ui.page
     ui.goto("/duisburg/", shot="public-06-phone-cards")
-    _fits(ui)
+    fits(ui)
     progress = page.get_by_role("region", name="Stand der Umsetzung")
 
     row = progress.get_by_role("row").filter(has_text="Breitband für alle Gewerbegebiete")
@@ -114,7 +115,7 @@ def test_a_wide_screen_keeps_the_table(ui, plan):
 def test_the_embed_on_a_phone_shows_cards(new_ui, plan):
     ui = new_ui(*PHONE)
     ui.goto("/duisburg/embed/")
-    _fits(ui)
+    fits(ui)
     row = ui.page.get_by_role("row").filter(has_text="Gründungslotsen")
     assert row.evaluate("e => getComputedStyle(e).display") == "grid"
 

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from standort.home.tests.test_browser_phone import PHONE, _fits
+from standort.browser_fixtures import PHONE, fits
 
 from .test_grouping import goals  # noqa: F401 - the fixture
 
@@ -22,7 +22,7 @@ def test_a_visitor_groups_the_public_page_by_goal_on_a_phone(new_ui, goals):  # 
     ui.goto("/duisburg/")
     page.get_by_role("link", name="Nach Zielen gruppieren").click()
     ui.check(shot="public-by-goal-phone")
-    _fits(ui)
+    fits(ui)
     table = page.get_by_role("table", name="Beschlossene Maßnahmen nach Zielen")
     expect(table.get_by_role("row").filter(has_text="Arbeitslosigkeit senken")).to_contain_text("2")
     expect(page.get_by_role("img", name=re.compile("Balkendiagramm"))).to_have_count(1)

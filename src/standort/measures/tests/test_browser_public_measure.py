@@ -7,17 +7,11 @@ overview. Every visited page passes axe-core and the HTML checker
 import pytest
 from playwright.sync_api import expect
 
+from standort.browser_fixtures import PHONE, fits
+
 from .test_public_measure import plan  # noqa: F401 - the fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = (390, 844)
-
-
-def _fits(ui):
-    width = ui.page.evaluate("document.documentElement.scrollWidth")
-    visible = ui.page.evaluate("document.documentElement.clientWidth")
-    assert width <= visible, f"{ui.page.url}: {width} px wide on a {visible} px screen"
 
 
 def _within_screen(locator):
@@ -34,7 +28,7 @@ def test_a_visitor_reads_a_public_measure_on_a_phone(new_ui, plan):  # noqa: F81
     ui.goto("/duisburg/")
     page.get_by_role("link", name="Gründerzentrum am Innenhafen").click()
     ui.check(shot="public-measure-phone")
-    _fits(ui)
+    fits(ui)
     expect(ui.heading("Gründerzentrum am Innenhafen")).to_be_visible()
     expect(page).to_have_url(ui.url("/duisburg/measures/4/"))
     expect(page.get_by_text("Stand: ")).to_be_visible()
@@ -71,7 +65,7 @@ def test_a_visitor_reads_a_public_measure_on_a_phone(new_ui, plan):  # noqa: F81
 def test_a_dropped_measure_reads_as_dropped(new_ui, plan):  # noqa: F811
     ui = new_ui(*PHONE)
     ui.goto("/duisburg/measures/8/")
-    _fits(ui)
+    fits(ui)
     expect(ui.page.get_by_role("note")).to_contain_text(
         "Diese Maßnahme wurde verworfen. Begründung: Der Hafen übernimmt die Aufgabe selbst."
     )
