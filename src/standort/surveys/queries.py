@@ -79,8 +79,16 @@ def results_stamp(survey):
     return f"{survey.pk}:{survey.version}:{found['n']}:{found['newest']}"
 
 
-def narrowed(survey, sector="", size=""):
-    responses = counted_responses(survey)
+def is_protected(survey, protected=None):
+    """Whether the results are read under the rules of an anonymous survey: of one that
+    is, always; of one that is not, by anyone but the project office (`protected`,
+    which the pages pass), as its respondents were told that only the office sees their
+    firm's answers."""
+    return survey.is_anonymous if protected is None else survey.is_anonymous or protected
+
+
+def narrowed(survey, sector="", size="", protected=None):
+    responses = counted_responses(survey, protected)
     if sector:
         responses = responses.filter(sector=sector)
     if size:
@@ -88,12 +96,12 @@ def narrowed(survey, sector="", size=""):
     return responses
 
 
-def counted_responses(survey):
+def counted_responses(survey, protected=None):
     """The responses the results count. Of an anonymous survey still open, only the
     oldest whole groups of MIN_GROUP: comparing the results before and after one firm
     took part would otherwise show that firm's answers."""
     responses = Response.objects.filter(survey=survey)
-    if not (survey.is_anonymous and survey.state == Survey.State.OPEN):
+    if not (is_protected(survey, protected) and survey.state == Survey.State.OPEN):
         return responses
     total = responses.count()
     shown = total - total % MIN_GROUP
@@ -117,12 +125,12 @@ def shown_values(counts):
     return set(counts) - hidden
 
 
-def may_show(survey, sector, size, sizes):
+def may_show(survey, sector, size, sizes, protected=None):
     """Whether the results of a group (a sector, a size class, or none: all) may be
     shown. Any of a survey that is not anonymous. Of an anonymous one: all of at least
     MIN_GROUP responses; one sector or one size class (never both: their crossing
     would be a small group) where shown_values allows it. `sizes` are group_sizes."""
-    if not survey.is_anonymous:
+    if not is_protected(survey, protected):
         return True
     if sector and size:
         return False
@@ -138,29 +146,30 @@ def may_show(survey, sector, size, sizes):
     return value in shown_values(counts)
 
 
-def results(survey, *, sector="", size=""):
+def results(survey, *, sector="", size="", protected=None):
     """The results of `survey`, of all its respondents or of one sector and/or size
-    class. A group too small for an anonymous survey shows nothing but that."""
+    class. A group too small for an anonymous survey (or for a reader `protected` from
+    a named one's firms, see is_protected) shows nothing but that."""
     sections = structure(survey)
-    responses = narrowed(survey, sector, size)
-    sizes = group_sizes(survey)
+    responses = narrowed(survey, sector, size, protected)
+    sizes = group_sizes(survey, protected)
     respondents = sum(
         n
         for (each_sector, each_size), n in sizes.items()
         if sector in ("", each_sector) and size in ("", each_size)
     )
     narrowing = bool(sector or size)
-    if (respondents or narrowing) and not may_show(survey, sector, size, sizes):
+    if (respondents or narrowing) and not may_show(survey, sector, size, sizes, protected):
         group = _group_words(sector, size)
         return Results(survey, respondents, [], group=group, suppressed=True)
     # Of an anonymous survey, a group's exact values and words could name a firm in
     # the crossing of two groups: those show for all responses only, and no lowest or
     # highest number at all (one firm's own figure).
-    private = survey.is_anonymous
+    private = is_protected(survey, protected)
     texts_shown = not (private and narrowing)
     asked = [q.pk for section in sections for q in section.question_list]
     answers = Answer.objects.filter(question_id__in=asked)
-    if narrowing or (survey.is_anonymous and survey.state == Survey.State.OPEN):
+    if narrowing or (private and survey.state == Survey.State.OPEN):
         answers = answers.filter(response__in=responses.values("pk"))
     counts = {}
     # A response answers a question with an option once: its rows count its responses.
@@ -224,11 +233,11 @@ def _group_words(sector, size):
     return ", ".join(words)
 
 
-def group_sizes(survey):
+def group_sizes(survey, protected=None):
     """{(sector, size): respondents} of the survey, for the filter's choices."""
     return {
         (sector, size): n
-        for sector, size, n in counted_responses(survey)
+        for sector, size, n in counted_responses(survey, protected)
         .values_list("sector", "size")
         .annotate(n=Count("pk"))
         .order_by()
@@ -251,10 +260,10 @@ class Compared:
     n_now: int
 
 
-def comparison(before, now):
+def comparison(before, now, protected=None):
     """The choice questions the two waves share (by key), each with the share of every
     answer in both: two result reads."""
-    earlier, later = results(before), results(now)
+    earlier, later = results(before, protected=protected), results(now, protected=protected)
     by_key = {
         result.question.key: result
         for _section, section_results in earlier.sections

@@ -294,8 +294,9 @@ def publish_result(*, actor, survey, question, option, indicator, observed_on):
 
     from . import queries
 
-    if not queries.may_show(survey, "", "", queries.group_sizes(survey)):
-        raise DomainError(_("Too few firms answered to publish a result of this anonymous survey."))
+    # Every member reads an indicator: it shows what the results page shows them.
+    if not queries.may_show(survey, "", "", queries.group_sizes(survey, True), protected=True):
+        raise DomainError(_("Too few firms answered to publish a result of this survey."))
     share, n = queries.share_of(survey, question, option)
     if share is None:
         raise DomainError(_("Nobody answered this question yet."))

@@ -463,6 +463,12 @@ def survey_invite(request, initiative, survey, action):
 # Results --------------------------------------------------------------------------------
 
 
+def _protected(request, survey):
+    """Whether the reader sees the results under the small-group rules
+    (queries.is_protected): everyone but the project office."""
+    return not request.user.has_perm(MANAGE, survey)
+
+
 def _chosen_group(request):
     form = ResultFilterForm(request.GET or None)
     sector = size = ""
@@ -474,6 +480,7 @@ def _chosen_group(request):
 @_survey(VIEW)
 def survey_results(request, initiative, survey):
     form, sector, size = _chosen_group(request)
+    protected = _protected(request, survey)
     return render(
         request,
         "surveys/results.html",
@@ -482,9 +489,17 @@ def survey_results(request, initiative, survey):
             "survey": survey,
             "form": form,
             # Computed in the database when the answers changed, and then kept.
-            "results": SimpleLazyObject(lambda: queries.results(survey, sector=sector, size=size)),
+            "results": SimpleLazyObject(
+                lambda: queries.results(survey, sector=sector, size=size, protected=protected)
+            ),
             "results_key": ":".join(
-                [queries.results_stamp(survey), sector, size, str(timezone.localdate())]
+                [
+                    queries.results_stamp(survey),
+                    sector,
+                    size,
+                    str(timezone.localdate()),
+                    str(queries.is_protected(survey, protected)),
+                ]
             ),
             "kept_seconds": KEPT_SECONDS,
             "narrowed": bool(sector or size),
@@ -497,7 +512,8 @@ def survey_results(request, initiative, survey):
 @_survey(VIEW)
 def survey_results_pdf(request, initiative, survey):
     _form, sector, size = _chosen_group(request)
-    pdf = exports.results_pdf(survey, queries.results(survey, sector=sector, size=size))
+    shown = queries.results(survey, sector=sector, size=size, protected=_protected(request, survey))
+    pdf = exports.results_pdf(survey, shown)
     return _download(pdf, "application/pdf", f"{slugify(survey.title)}-ergebnisse.pdf")
 
 
@@ -535,7 +551,9 @@ def survey_compare(request, initiative, survey):
     before = survey.previous_wave
     if before is None:
         raise Http404
-    n_before, n_now, compared = queries.comparison(before, survey)
+    n_before, n_now, compared = queries.comparison(
+        before, survey, protected=_protected(request, survey)
+    )
     return render(
         request,
         "surveys/compare.html",

@@ -24,7 +24,7 @@ from standort.indicators.models import Observation
 from standort.indicators.tests.factories import IndicatorFactory
 from standort.initiatives.tests.factories import InitiativeOrganizationFactory, OrganizationFactory
 from standort.initiatives.tests.test_permissions import LOGIN, answer, fresh
-from standort.surveys import services, urls
+from standort.surveys import queries, services, urls
 from standort.surveys.models import (
     Answer,
     OpenLink,
@@ -89,7 +89,9 @@ def populate(initiative, ids, *, running, draft, section, question, firms, indic
     the_waiting = RecipientFactory(
         survey=the_running, organization=OrganizationFactory(name=waiting)
     )
-    services.submit(survey=the_running, values={str(asked.pk): 1})
+    # As many answers as a result published for every member needs.
+    for _ in range(queries.MIN_GROUP):
+        services.submit(survey=the_running, values={str(asked.pk): 1})
     the_draft = _apart(
         lambda: SurveyFactory(initiative=initiative, title=draft, previous_wave=the_running), ids
     )

@@ -2,6 +2,7 @@
 answers gives, never shown for a small group of an anonymous survey, and read in a
 number of queries that does not grow with the questions or the answers."""
 
+import datetime
 import random
 import re
 from collections import Counter
@@ -116,7 +117,11 @@ def test_five_firms_of_a_sector_are_shown(built, ben, as_persona):
     assert f'aria-labelledby="question-{built[Kind.SINGLE].pk}"' in page
 
 
-def test_a_survey_that_is_not_anonymous_shows_a_group_of_one(built, ben, as_persona):
+def test_a_survey_that_is_not_anonymous_shows_a_group_of_one_to_the_office_only(
+    built, anna, ben, client
+):
+    """Its respondents were told that the project office sees their firm's answers:
+    everyone else reads its results under the small-group rules of an anonymous one."""
     Survey.objects.filter(pk=built.survey.pk).update(is_anonymous=False)
     built.survey.refresh_from_db()
     _answers(built, 1, sector="F", size="small")
@@ -125,9 +130,52 @@ def test_a_survey_that_is_not_anonymous_shows_a_group_of_one(built, ben, as_pers
     results = queries.results(built.survey, sector="F", size="small")
     assert results.suppressed is False
     assert results.respondents == 1
-    page = results_page(as_persona("ben"), built.survey, sector="F", size="small")
-    assert 'id="suppressed"' not in page
-    assert "n = 1" in page
+    client.force_login(anna)
+    office = results_page(client, built.survey, sector="F", size="small")
+    assert 'id="suppressed"' not in office
+    assert "n = 1" in office
+
+    client.force_login(ben)
+    member = results_page(client, built.survey, sector="F", size="small")
+    assert 'id="suppressed"' in member
+    assert "n = 1" not in member
+    for size in ("small", ""):
+        assert queries.results(built.survey, sector="F", size=size, protected=True).suppressed
+
+
+@pytest.mark.parametrize("anonymous", [True, False])
+def test_a_share_is_published_as_an_indicator_value_from_five_answers_on(
+    built, duisburg, anna, anonymous
+):
+    """Every member reads an indicator, whatever the survey promised its firms: a
+    share of fewer than five answers would be one firm's answer."""
+    from standort.indicators.models import Observation
+    from standort.indicators.tests.factories import IndicatorFactory
+
+    Survey.objects.filter(pk=built.survey.pk).update(is_anonymous=anonymous)
+    built.survey.refresh_from_db()
+    share = IndicatorFactory(initiative=duisburg, name="Anteil mit Kooperation", unit="%")
+    _answers(built, 4, sector="C", size="small")
+
+    def publish():
+        return services.publish_result(
+            actor=anna,
+            survey=built.survey,
+            question=built[Kind.YES_NO],
+            option=1,
+            indicator=share,
+            observed_on=datetime.date(2025, 6, 30),
+        )
+
+    with pytest.raises(services.DomainError):
+        publish()
+    assert not Observation.objects.filter(indicator=share).exists()
+
+    _answers(built, 1, sector="C", size="small")
+
+    assert publish() == 100.0
+    value = Observation.objects.get(indicator=share)
+    assert (value.value, value.note) == (Decimal("100"), f"{built.survey.title}, n = 5")
 
 
 # Counted in the database = counted by hand ------------------------------------------------
