@@ -503,6 +503,7 @@ def survey_results(request, initiative, survey):
             ),
             "kept_seconds": KEPT_SECONDS,
             "narrowed": bool(sector or size),
+            "protected": protected,
             "min_group": queries.MIN_GROUP,
             "today": timezone.localdate(),
         },

@@ -139,6 +139,8 @@ def test_a_survey_that_is_not_anonymous_shows_a_group_of_one_to_the_office_only(
     member = results_page(client, built.survey, sector="F", size="small")
     assert 'id="suppressed"' in member
     assert "n = 1" not in member
+    note = "sieht nur die Geschäftsstelle"
+    assert note in member and note not in office
     for size in ("small", ""):
         assert queries.results(built.survey, sector="F", size=size, protected=True).suppressed
 
