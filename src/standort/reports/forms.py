@@ -63,7 +63,6 @@ class DemandReportForm(KernForm):
             ("goal", gettext_lazy("by goal")),
         ],
         initial="body",
-        required=False,
         widget=forms.RadioSelect,
         help_text=gettext_lazy("By goal: a measure serving two goals is listed under both."),
     )

@@ -291,8 +291,11 @@ def comparison(before, now, protected=None):
 
 
 def share_of(survey, question, option):
-    """(per cent, n) of the survey's respondents to `question` who chose `option`."""
-    answers = Answer.objects.filter(question=question)
+    """(per cent, n) of the survey's respondents to `question` who chose `option`, of
+    the responses its results count for every reader (counted_responses)."""
+    answers = Answer.objects.filter(
+        question=question, response__in=counted_responses(survey, True).values("pk")
+    )
     n = answers.values("response_id").distinct().count()
     chosen = answers.filter(option=option).values("response_id").distinct().count()
     return (round(100 * chosen / n, 1) if n else None), n

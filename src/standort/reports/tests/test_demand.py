@@ -229,7 +229,7 @@ def test_a_report_can_show_the_measures_serving_goals(
 
     build(
         as_persona("anna"),
-        {"goals": [ports.pk], "formats": ["xlsx"]},
+        {"goals": [ports.pk], "grouping": "body", "formats": ["xlsx"]},
         django_capture_on_commit_callbacks,
     )
     report = Report.objects.get(cycle=None)
@@ -238,7 +238,7 @@ def test_a_report_can_show_the_measures_serving_goals(
 
     response = build(
         as_persona("anna"),
-        {"goals": [elsewhere.pk], "formats": ["xlsx"]},
+        {"goals": [elsewhere.pk], "grouping": "body", "formats": ["xlsx"]},
         django_capture_on_commit_callbacks,
     )
     assert response.status_code == 400  # the form, told what is wrong

@@ -178,6 +178,10 @@ def test_a_share_is_published_as_an_indicator_value_from_five_answers_on(
     assert publish() == 100.0
     value = Observation.objects.get(indicator=share)
     assert (value.value, value.note) == (Decimal("100"), f"{built.survey.title}, n = 5")
+    # While it is open, a sixth answer counts once a whole group of five is complete,
+    # as on the results page.
+    respond(built.survey, {built.field(Kind.YES_NO): 0}, sector="C", size="small")
+    assert queries.share_of(built.survey, built[Kind.YES_NO], 1) == (100.0, 5)
 
 
 # Counted in the database = counted by hand ------------------------------------------------
