@@ -375,3 +375,17 @@ def test_a_measures_page_names_its_goals_and_indicators(duisburg, anna, ben, as_
     )
 
     assert "52 ha" in client.get(url).content.decode()
+
+
+def test_an_organisations_page_names_the_industrial_areas_it_is_in(duisburg, muelheim, ben, client):
+    firm = OrganizationFactory(name="Hochfelder Stahlbau GmbH")
+    InitiativeOrganizationFactory(initiative=duisburg, organization=firm)
+    SiteFactory(initiative=duisburg, name="Logport I", organizations=[firm])
+    SiteFactory(initiative=duisburg, name="Duisburg-Hochfeld")
+    SiteFactory(initiative=muelheim, name="Hafen Mülheim", organizations=[firm])
+    client.force_login(ben)
+
+    page = client.get(reverse("organization_detail", args=["duisburg", firm.pk])).content.decode()
+
+    assert "Logport I" in page
+    assert "Duisburg-Hochfeld" not in page and "Hafen Mülheim" not in page
