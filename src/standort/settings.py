@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "standort.indicators",
     "standort.dialog",
     "standort.surveys",
+    "standort.transfer",
     "standort.notifications",
     "standort.home",
 ]
