@@ -297,8 +297,7 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_gro
     columns = report_columns.columns_of(custom_fields.fields_of(initiative), bool(goal_groups))
     statuses = {choice.value: str(choice.label) for choice in Measure.Status}
     lights = light_labels(review=cycle is not None)
-    without_group = gettext("Without working group")
-    groups, by_body, rows = [], {}, {}
+    rows = {}
     status_counts = dict.fromkeys(statuses, 0)
     light_counts = dict.fromkeys([*LIGHTS, NO_ANSWER], 0)
     answered = 0
@@ -330,15 +329,7 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_gro
             row.support_needed = state.support_needed
         status_counts[state.status] = status_counts.get(state.status, 0) + 1
         light_counts[light] += 1
-        if state.body_id_then not in by_body:
-            by_body[state.body_id_then] = Group(
-                name=state.body_name if state.body_id_then else without_group,
-                has_body=state.body_id_then is not None,
-            )
-            groups.append(by_body[state.body_id_then])
-        by_body[state.body_id_then].rows.append(row)
-    if goal_groups:
-        groups = _by_goal(rows, goal_groups)
+    groups = _by_goal(rows, goal_groups) if goal_groups else _by_body(states, rows)
     for group in groups:
         for row in group.rows:
             row.facts = report_columns.entries(columns, report_columns.FACTS, group, row)
@@ -365,6 +356,22 @@ def _report_data(initiative, states, *, cycle=None, date, changes=None, goal_gro
         by_goal=bool(goal_groups),
         **extra,
     )
+
+
+def _by_body(states, rows):
+    """[Group] of the working groups the `states` (in the bodies' order) were in then,
+    each with the rows ({number: Row}) of its measures."""
+    groups, by_body = [], {}
+    for state in states:
+        group = by_body.get(state.body_id_then)
+        if group is None:
+            group = by_body[state.body_id_then] = Group(
+                name=state.body_name if state.body_id_then else gettext("Without working group"),
+                has_body=state.body_id_then is not None,
+            )
+            groups.append(group)
+        group.rows.append(rows[state.number])
+    return groups
 
 
 def _by_goal(rows, goal_groups):

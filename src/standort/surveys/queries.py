@@ -79,15 +79,15 @@ def results_stamp(survey):
     return f"{survey.pk}:{survey.version}:{found['n']}:{found['newest']}"
 
 
-def is_protected(survey, protected=None):
+def is_protected(survey, protected=False):
     """Whether the results are read under the rules of an anonymous survey: of one that
     is, always; of one that is not, by anyone but the project office (`protected`,
     which the pages pass), as its respondents were told that only the office sees their
     firm's answers."""
-    return survey.is_anonymous if protected is None else survey.is_anonymous or protected
+    return survey.is_anonymous or protected
 
 
-def narrowed(survey, sector="", size="", protected=None):
+def narrowed(survey, sector="", size="", protected=False):
     responses = counted_responses(survey, protected)
     if sector:
         responses = responses.filter(sector=sector)
@@ -96,7 +96,7 @@ def narrowed(survey, sector="", size="", protected=None):
     return responses
 
 
-def counted_responses(survey, protected=None):
+def counted_responses(survey, protected=False):
     """The responses the results count. Of an anonymous survey still open, only the
     oldest whole groups of MIN_GROUP: comparing the results before and after one firm
     took part would otherwise show that firm's answers."""
@@ -125,7 +125,7 @@ def shown_values(counts):
     return set(counts) - hidden
 
 
-def may_show(survey, sector, size, sizes, protected=None):
+def may_show(survey, sector, size, sizes, protected=False):
     """Whether the results of a group (a sector, a size class, or none: all) may be
     shown. Any of a survey that is not anonymous. Of an anonymous one: all of at least
     MIN_GROUP responses; one sector or one size class (never both: their crossing
@@ -146,7 +146,7 @@ def may_show(survey, sector, size, sizes, protected=None):
     return value in shown_values(counts)
 
 
-def results(survey, *, sector="", size="", protected=None):
+def results(survey, *, sector="", size="", protected=False):
     """The results of `survey`, of all its respondents or of one sector and/or size
     class. A group too small for an anonymous survey (or for a reader `protected` from
     a named one's firms, see is_protected) shows nothing but that."""
@@ -233,7 +233,7 @@ def _group_words(sector, size):
     return ", ".join(words)
 
 
-def group_sizes(survey, protected=None):
+def group_sizes(survey, protected=False):
     """{(sector, size): respondents} of the survey, for the filter's choices."""
     return {
         (sector, size): n
@@ -260,7 +260,7 @@ class Compared:
     n_now: int
 
 
-def comparison(before, now, protected=None):
+def comparison(before, now, protected=False):
     """The choice questions the two waves share (by key), each with the share of every
     answer in both: two result reads."""
     earlier, later = results(before, protected=protected), results(now, protected=protected)
