@@ -35,6 +35,7 @@ urlpatterns = [
                 path("meetings/", include("standort.meetings.urls")),
                 path("", include("standort.indicators.urls")),
                 path("surveys/", include("standort.surveys.urls")),
+                path("transfer/", include("standort.transfer.urls")),
                 path("", include("standort.dialog.urls")),
                 path("", include(notification_urls.initiative_urlpatterns)),
             ]

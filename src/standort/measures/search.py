@@ -25,12 +25,22 @@ def search_text_of(measure):
 
 
 def search(queryset, query):
+    return text_search(queryset, query, VECTOR)
+
+
+VECTOR = ("title", "description", "goal")
+
+
+def text_search(queryset, query, vector_fields):
+    """The rows of `queryset` (of a model with a folded `search_text`) that `query`
+    finds: each word in `search_text`, or, on PostgreSQL, the query in the German
+    full-text vector of `vector_fields` (the expression of the model's GIN index)."""
     terms = fold(query).split()
     if not terms:
         return queryset
     condition = reduce(and_, (Q(search_text__contains=term) for term in terms))
     if connection.vendor == "postgresql":
-        vector = SearchVector("title", "description", "goal", config="german")
+        vector = SearchVector(*vector_fields, config="german")
         # alias, not annotate: the vector is for the condition, not a column of the rows.
         queryset = queryset.alias(search_vector=vector)
         condition |= Q(search_vector=SearchQuery(query, config="german", search_type="websearch"))

@@ -32,7 +32,8 @@ PARTSTAT = {
 }
 
 
-def _calendar(method=None):
+def new_calendar(method=None):
+    """An empty calendar of ours with Berlin's time zone (other apps' invitations too)."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -69,13 +70,14 @@ def meeting_ics(meeting, *, method=None):
     """One meeting as an .ics file (bytes) that names nobody: None for the download,
     "REQUEST" or "CANCEL" for the same as the mails send it but without organizer and
     invitee (`invitation_ics` adds them)."""
-    calendar = _calendar(method)
+    calendar = new_calendar(method)
     calendar.add_component(_event(meeting, cancelled=method == "CANCEL"))
     return calendar.to_ical()
 
 
 def organizer_of(meeting):
-    """The ORGANIZER of the meeting's invitations: the initiative's project office
+    """The ORGANIZER of the meeting's invitations (or of another appointment with an
+    `initiative_id` and a `created_by`, such as a matching talk): the initiative's project office
     (`office_contact`, the first person of its office, whom the answer page names for
     questions as well), or, in an initiative without an office, whoever planned the
     meeting. A person rather than the mails' sender (DEFAULT_FROM_EMAIL, often a
@@ -117,7 +119,7 @@ def invitation_ics(meeting, *, method, agenda=None):
     and that invitee as the only ATTENDEE (no one learns the others' addresses).
     `method` "REQUEST" (invitation, update, reminder) or "CANCEL"; `agenda` the
     meeting's agenda items, if read already."""
-    calendar = _calendar(method)
+    calendar = new_calendar(method)
     event = _event(meeting, cancelled=method == "CANCEL", agenda=agenda)
     event.add("organizer", organizer_of(meeting))
     calendar.add_component(event)
@@ -133,7 +135,7 @@ def invitation_ics(meeting, *, method, agenda=None):
 
 def feed_ics(meetings, *, name):
     """A calendar feed of several meetings (bytes)."""
-    calendar = _calendar()
+    calendar = new_calendar()
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for meeting in meetings:

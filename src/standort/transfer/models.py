@@ -4,6 +4,7 @@ matching talks (Abgleich-Gespräche) between a firm and an institution (`Talk`).
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from standort.core.history import Tracked
@@ -56,6 +57,8 @@ class Offer(VersionedModel):
 
     class State(models.TextChoices):
         DRAFT = "draft", _("draft")
+        # A transfer officer's offer waits for the project office to publish it.
+        SUBMITTED = "submitted", _("awaiting approval")
         PUBLISHED = "published", _("published")
         WITHDRAWN = "withdrawn", _("withdrawn")
 
@@ -83,12 +86,15 @@ class Offer(VersionedModel):
     conditions = models.TextField(_("conditions"), max_length=TEXT_LIMIT, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    # Lower-case title and description with umlauts folded: the text search and the
+    # matching read it (transfer.search).
+    search_text = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = Tracked()
+    history = Tracked(excluded_fields=["search_text"])
 
     objects = TenantManager()
 
@@ -100,6 +106,13 @@ class Offer(VersionedModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_public(self):
+        """Published and still valid: in the catalogue for everyone."""
+        return self.state == self.State.PUBLISHED and (
+            self.valid_until is None or self.valid_until >= timezone.localdate()
+        )
 
 
 class Need(VersionedModel):
@@ -147,12 +160,13 @@ class Need(VersionedModel):
         related_name="transfer_needs",
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.OPEN)
+    search_text = models.TextField(blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = Tracked()
+    history = Tracked(excluded_fields=["search_text"])
 
     objects = TenantManager()
 
@@ -164,6 +178,10 @@ class Need(VersionedModel):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_public(self):
+        return self.visibility == self.Visibility.PUBLIC and self.state == self.State.OPEN
 
 
 class Talk(VersionedModel):
@@ -208,12 +226,18 @@ class Talk(VersionedModel):
         _("outcome"), max_length=12, choices=Outcome.choices, default=Outcome.OPEN, blank=True
     )
     outcome_note = models.TextField(_("note on the outcome"), max_length=TEXT_LIMIT, blank=True)
+    follow_up_on = models.DateField(
+        _("next step on"), null=True, blank=True, help_text=_("e.g. the date of a second talk")
+    )
+    # Raised with every change of date or place, so that calendar apps replace the
+    # invitation they have (iCalendar SEQUENCE).
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = Tracked()
+    history = Tracked(excluded_fields=["sequence"])
 
     objects = TenantManager()
 

@@ -1,10 +1,98 @@
-"""Who may do what on the transfer platform: everyone taking part reads it, the project
-office keeps the vocabulary and moderates; a transfer officer (a person of a science
-institution with an account in the initiative) keeps the institution's offers."""
+"""Who may do what on the transfer platform.
+
+* Everyone who may see the initiative (the public too, where it is public) browses the
+  catalogue: published offers that are still valid and open needs marked public,
+  without anyone's contact data.
+* A transfer officer is a person of a science institution with an account in the
+  initiative: they keep their institution's offers (the office publishes them), see
+  the needs shown to transfer officers only, and propose matching talks.
+* A firm's people with an account in the initiative post and keep their firm's needs.
+* The project office keeps the vocabulary, moderates, and does all of the above; it
+  and the steering committee read the effect page."""
 
 import rules
 
-from standort.initiatives.rules import is_office, is_platform_admin, of_initiative, takes_part
+from standort.core.memo import remembered
+from standort.initiatives.models import Organization, Person
+from standort.initiatives.rules import (
+    is_office,
+    is_platform_admin,
+    is_public,
+    is_steering,
+    of_initiative,
+    takes_part,
+)
 
-rules.add_perm("transfer.view", of_initiative(takes_part) | is_platform_admin)
-rules.add_perm("transfer.manage", of_initiative(is_office) | is_platform_admin)
+
+def organization_of(user):
+    """(id, kind) of the organisation of the user's person, or (None, None); read once
+    per request (core.memo)."""
+    if not user.is_authenticated:
+        return None, None
+    return remembered(("transfer_organization", user.pk), lambda: _organization_of(user))
+
+
+def _organization_of(user):
+    found = (
+        Person.objects.filter(user=user, organization__isnull=False)
+        .values_list("organization_id", "organization__kind")
+        .first()
+    )
+    return found or (None, None)
+
+
+@rules.predicate
+def is_of_science(user):
+    return organization_of(user)[1] == Organization.Kind.SCIENCE
+
+
+@rules.predicate
+def is_of_company(user):
+    return organization_of(user)[1] == Organization.Kind.COMPANY
+
+
+@rules.predicate
+def is_own_institution(user, offer):
+    return offer.institution_id == organization_of(user)[0]
+
+
+@rules.predicate
+def is_own_company(user, need):
+    return need.company_id == organization_of(user)[0]
+
+
+@rules.predicate
+def is_shown_publicly(user, entry):
+    return entry.is_public
+
+
+is_officer = of_initiative(takes_part) & is_of_science
+office = of_initiative(is_office) | is_platform_admin
+
+# The catalogue of the initiative: its public page's part for everyone.
+rules.add_perm("transfer.browse", of_initiative(is_public | takes_part) | is_platform_admin)
+# New offers (of the officer's own institution) and new needs (of the firm's own).
+rules.add_perm("transfer.add_offer", is_officer | office)
+rules.add_perm("transfer.add_need", (of_initiative(takes_part) & is_of_company) | office)
+# Everything the officers see: needs for their eyes only, suggestions, talks.
+rules.add_perm("transfer.match", is_officer | office)
+# An offer's or a need's page: published, or the officer's, the firm's or the office's.
+rules.add_perm(
+    "transfer.see_offer",
+    (is_shown_publicly & of_initiative(is_public | takes_part))
+    | (is_officer & is_own_institution)
+    | office,
+)
+rules.add_perm(
+    "transfer.see_need",
+    (is_shown_publicly & of_initiative(is_public | takes_part))
+    | is_officer
+    | (of_initiative(takes_part) & is_own_company)
+    | office,
+)
+rules.add_perm("transfer.change_offer", (is_officer & is_own_institution) | office)
+rules.add_perm("transfer.change_need", (of_initiative(takes_part) & is_own_company) | office)
+# Vocabulary, publishing offers, deleting anything.
+rules.add_perm("transfer.manage", office)
+# The effect page: offers and needs by topic, talks, outcomes, the share of firms.
+rules.add_perm("transfer.see_effect", of_initiative(is_office | is_steering) | is_platform_admin)
