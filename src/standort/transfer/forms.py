@@ -67,7 +67,9 @@ class _EntryForm(VersionedFormMixin, KernModelForm):
         if own_organization is not None:
             organizations = organizations.filter(pk=own_organization)
             people = people.filter(organization_id=own_organization)
-            self.fields[self.side].initial = own_organization
+            # The form's initial (from the instance: none yet) would win over the field's.
+            if getattr(self.instance, f"{self.side}_id") is None:
+                self.initial[self.side] = own_organization
         self.fields[self.side].queryset = organizations
         self.fields["contact"].queryset = people
         self.fields["contact"].label_from_instance = _person_label
