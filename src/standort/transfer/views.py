@@ -152,7 +152,11 @@ def need_list(request, initiative):
     viewer = Viewer.of(request, initiative)
     needs = queries.needs_for(
         initiative,
-        own_company=viewer.organization,
+        # As transfer.see_need: a firm's needs for officers only to its people with a
+        # role here (organisations are shared across initiatives).
+        own_company=viewer.organization
+        if request.user.has_perm("transfer.add_need", initiative)
+        else None,
         officers=viewer.officer,
     )
     chosen = NeedFilter(request.GET, queryset=needs, initiative=initiative)
@@ -564,12 +568,13 @@ def talk_create(request, initiative):
                 request, _("The matching talk has been planned; its participants are invited.")
             )
             return redirect(_url("transfer_talk", initiative, form.instance.pk))
-    return form_page(
-        request,
-        form,
-        title=_("Propose a matching talk"),
-        cancel_url=_url("transfer_talks", initiative),
-    )
+    if talk.need_id:
+        cancel_url = _url("transfer_need", initiative, talk.need_id)
+    elif talk.offer_id:
+        cancel_url = _url("transfer_offer", initiative, talk.offer_id)
+    else:
+        cancel_url = _url("transfer_talks", initiative)
+    return form_page(request, form, title=_("Propose a matching talk"), cancel_url=cancel_url)
 
 
 @_talk(MATCH)
