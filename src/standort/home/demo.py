@@ -13,6 +13,7 @@ from standort.measures.demo import date_the_past, load_measures
 from standort.meetings.demo import load_meetings
 from standort.reviews.demo import load_reviews
 from standort.surveys.demo import load_surveys
+from standort.transfer.demo import load_transfer
 
 
 @transaction.atomic
@@ -63,3 +64,4 @@ def _load_apps(result, actor, plan, loaded, people):
     load_meetings(result=result, actor=actor, initiative=initiative)
     load_indicators(result=result, actor=actor, initiative=initiative)
     load_surveys(result=result, actor=actor, initiative=initiative)
+    load_transfer(result=result, actor=actor, initiative=initiative)

@@ -127,6 +127,7 @@ def test_demo_accounts_can_log_in_and_hold_their_roles(db):
         ("ak-vorsitz@example.org", "duisburg"): "member",
         ("mitglied@example.org", "muelheim"): "member",
         ("beobachter@example.org", "muelheim"): "observer",
+        ("transfer@example.org", "muelheim"): "member",
     }
     chair = Membership.objects.get(person__user__email="ak-vorsitz@example.org", role=Role.CHAIR)
     assert chair.body.name == "Mittelstand und Gründung"

@@ -81,10 +81,13 @@ ORGANIZATIONS = {
     "eppinghofer": ("Eppinghofer Gießerei GmbH", "company", "Mülheim an der Ruhr", ""),
     "mintarder": ("Mintarder Glasfasernetz GmbH", "company", "Mülheim an der Ruhr", ""),
     "breitbandberatung": ("Rhein-Ruhr Breitbandberatung GmbH", "company", "Essen", ""),
+    # Last, so that the phone numbers of the organisations above stay as they were.
+    "mpi-cec": ("Max-Planck-Institut für Chemische Energiekonversion", "science",
+                "Mülheim an der Ruhr", ""),
 }  # fmt: skip
 
 # Hand-picked people: e-mail: (title, first name, last name, function, organisation key).
-# The first six hold the demo accounts.
+# The first six hold demo accounts, and so does the transfer office's referent at the end.
 KEY_PEOPLE = {
     "admin@example.org": ("", "Tobias", "Richter", "Plattform-Administration", None),
     "buero@example.org": ("", "Sabine", "Krüger", "Geschäftsstelle Standortinitiativen",
@@ -138,6 +141,17 @@ KEY_PEOPLE = {
                                  "mpi-kofo"),
     "jan.overhoff@example.org": ("", "Jan", "Overhoff", "Geschäftsführer", "mintarder"),
     "lena.marx@example.org": ("Dr.", "Lena", "Marx", "Leiterin Transferstelle", "hrw"),
+    # The transfer offices of the science institutions (standort.transfer.demo), last,
+    # so that the phone numbers of the people above stay as they were.
+    "transfer@example.org": ("", "Jonas", "Brinkhoff", "Referent Transferstelle", "hrw"),
+    "hannah.rosendahl@example.org": ("", "Hannah", "Rosendahl",
+                                     "Referentin Gründung und Innovationszentrum", "hrw"),
+    "friederike.hollmann@example.org": ("Dr.", "Friederike", "Hollmann",
+                                        "Referentin Technologietransfer", "mpi-cec"),
+    "hendrik.wiethoff@example.org": ("Dr.", "Hendrik", "Wiethoff",
+                                     "Geschäftsfeldentwicklung Industrie", "fhg-umsicht"),
+    "miriam.kortenbach@example.org": ("", "Miriam", "Kortenbach",
+                                      "Referentin Wissens- und Technologietransfer", "ude"),
 }  # fmt: skip
 
 # e-mail: (platform admin?, {initiative slug: role})
@@ -148,6 +162,9 @@ ACCOUNTS = {
     "ak-vorsitz@example.org": (False, {"duisburg": "member"}),
     "mitglied@example.org": (False, {"muelheim": "member"}),
     "beobachter@example.org": (False, {"muelheim": "observer"}),
+    # A transfer officer (standort.transfer.rules): a person of a science institution
+    # who takes part in the initiative.
+    "transfer@example.org": (False, {"muelheim": "member"}),
 }
 
 # Owners who agreed that the public pages name them with their measures (the others'
@@ -391,7 +408,9 @@ BODIES = {
             "parent": "Vernetzung Wirtschaft / Wissenschaft, Bildung, Gründung",
             "description": "Mehr Abgleich-Gespräche zwischen Industrie und Wissenschaft.",
             "chairs": ["lena.marx@example.org"],
-            "members": ["klaus.wendland@example.org"],
+            "members": ["klaus.wendland@example.org", "transfer@example.org",
+                        "hannah.rosendahl@example.org", "friederike.hollmann@example.org",
+                        "hendrik.wiethoff@example.org", "miriam.kortenbach@example.org"],
             "from_parent": 4,
             "generated_experts": ["mpi-kofo"],
         },
