@@ -42,12 +42,15 @@ from .rules import organization_of
 BROWSE = "transfer.browse"
 MATCH = "transfer.match"
 MANAGE = "transfer.manage"
+
+
 # A visitor may write a few messages an hour; an entry's contact gets at most a day's
-# worth from everyone together.
-CONTACT_LIMITS = (
-    Limit("transfer-contact", "5/h"),
-    Limit("transfer-contact-entry", "20/d", url_argument("pk")),
-)
+# worth from everyone together (offers and needs are numbered apart: a counter each).
+def _contact_limits(kind):
+    return (
+        Limit("transfer-contact", "5/h"),
+        Limit(f"transfer-contact-{kind}", "20/d", url_argument("pk")),
+    )
 
 
 @dataclass
@@ -500,13 +503,13 @@ def _contact(request, initiative, entry, detail_name):
     )
 
 
-@throttle(*CONTACT_LIMITS)
+@throttle(*_contact_limits("offer"))
 @_offer("transfer.see_offer")
 def offer_contact(request, initiative, offer):
     return _contact(request, initiative, offer, "transfer_offer")
 
 
-@throttle(*CONTACT_LIMITS)
+@throttle(*_contact_limits("need"))
 @_need("transfer.see_need")
 def need_contact(request, initiative, need):
     return _contact(request, initiative, need, "transfer_need")
