@@ -150,11 +150,17 @@ class TalkForm(VersionedFormMixin, KernModelForm):
             )
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, own_institution=None, **kwargs):
         super().__init__(*args, **kwargs)
         initiative = self.instance.initiative
         self.fields["company"].queryset = _organizations(initiative, Organization.Kind.COMPANY)
-        self.fields["institution"].queryset = _organizations(initiative, Organization.Kind.SCIENCE)
+        institutions = _organizations(initiative, Organization.Kind.SCIENCE)
+        if own_institution is not None:
+            # A transfer officer plans their own institution's talks.
+            institutions = institutions.filter(pk=own_institution)
+            if self.instance.institution_id is None:
+                self.initial["institution"] = own_institution
+        self.fields["institution"].queryset = institutions
         self.fields["need"].queryset = queries.need_detail(initiative)
         self.fields["offer"].queryset = queries.offer_detail(initiative)
         self.fields["participants"].queryset = (

@@ -62,6 +62,12 @@ def is_own_company(user, need):
 
 
 @rules.predicate
+def is_own_talk(user, talk):
+    """A talk of the officer's institution."""
+    return talk.institution_id == organization_of(user)[0]
+
+
+@rules.predicate
 def is_shown_publicly(user, entry):
     return entry.is_public
 
@@ -91,6 +97,8 @@ rules.add_perm(
     | office,
 )
 rules.add_perm("transfer.change_offer", (is_officer & is_own_institution) | office)
+# A talk: the office's, and its institution's officers'; not another institution's.
+rules.add_perm("transfer.keep_talk", (is_officer & is_own_talk) | office)
 rules.add_perm("transfer.change_need", (of_initiative(takes_part) & is_own_company) | office)
 # Vocabulary, publishing offers, deleting anything.
 rules.add_perm("transfer.manage", office)

@@ -15,7 +15,7 @@ from standort.core import mail
 from standort.core.models import OutgoingMail
 from standort.core.services import DomainError, delete, save
 from standort.indicators import services as indicator_services
-from standort.initiatives.models import InitiativeRole, Organization
+from standort.initiatives.models import InitiativeRole, Organization, Person
 from standort.measures.search import fold
 
 from . import queries
@@ -62,7 +62,9 @@ def _check_institution(offer):
 @transaction.atomic
 def offer_save(*, actor, offer, topics, by_office, expected_version=None):
     """A new offer of the office is published at once; a transfer officer's waits for
-    the office's approval. A change keeps the offer's state."""
+    the office's approval. A change keeps the offer's state; a transfer officer's change
+    of a published offer stays in the catalogue and the office is told, to look at it
+    (and withdraw it, should it need to)."""
     _check_institution(offer)
     offer.search_text = fold(f"{offer.title} {offer.description} {offer.conditions}")
     is_new = offer._state.adding
@@ -73,25 +75,33 @@ def offer_save(*, actor, offer, topics, by_office, expected_version=None):
     offer.topics.set(topics)
     if is_new and offer.state == State.SUBMITTED:
         _ask_office(offer)
+    elif not is_new and not by_office and offer.state == State.PUBLISHED:
+        _ask_office(offer, changed=True)
     return offer
 
 
-def _ask_office(offer):
-    """A mail to the office of the initiative: an offer waits for approval."""
+def _ask_office(offer, changed=False):
+    """A mail to the office of the initiative: an offer waits for approval, or a
+    published one was `changed` by its institution."""
     initiative = offer.initiative
     offer_url = _url("transfer_offer", initiative, offer.pk)
     office = InitiativeRole.objects.filter(
         initiative=initiative, role=InitiativeRole.Role.OFFICE
     ).select_related("user")
-    context = {"offer": offer, "offer_url": offer_url}
+    context = {"offer": offer, "offer_url": offer_url, "changed": changed}
+    kind = "changed" if changed else "submitted"
     mails = []
     for role in office:
         language = role.user.language or settings.LANGUAGE_CODE
         with translation.override(language):
-            subject = _("Offer awaiting approval: %(title)s") % {"title": offer.title}
+            subject = (
+                _("Offer changed: %(title)s")
+                if changed
+                else _("Offer awaiting approval: %(title)s")
+            ) % {"title": offer.title}
         mails.append(
             OutgoingMail(
-                key=f"transfer/submitted:{offer.pk}:{offer.version}:{role.user_id}",
+                key=f"transfer/{kind}:{offer.pk}:{offer.version}:{role.user_id}",
                 to=role.user.email,
                 subject=subject[:300],
                 body=_text("transfer/mail/submitted.txt", language, context),
@@ -157,6 +167,9 @@ def need_delete(*, actor, need):
 
 
 def _check_talk(talk):
+    partners = set(talk.initiative.organizations.values_list("pk", flat=True))
+    if talk.company_id not in partners or talk.institution_id not in partners:
+        raise DomainError(_("Both organisations must take part in the initiative."))
     if talk.need_id and talk.need.company_id != talk.company_id:
         raise DomainError(_("The need is another firm's."))
     if talk.offer_id and talk.offer.institution_id != talk.institution_id:
@@ -193,6 +206,9 @@ def talk_save(*, actor, talk, participants, expected_version=None):
         if moved:
             _invite(talk, [p for p in participants if p.pk in before], "update")
         _invite(talk, [p for p in participants if p.pk not in before], "invite")
+        staying = {p.pk for p in participants}
+        # Those taken off the list are told, so that the talk leaves their calendars.
+        _invite(talk, list(Person.objects.filter(pk__in=before - staying)), "cancel")
     return talk
 
 

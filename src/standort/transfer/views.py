@@ -42,6 +42,10 @@ from .rules import organization_of
 BROWSE = "transfer.browse"
 MATCH = "transfer.match"
 MANAGE = "transfer.manage"
+KEEP_TALK = "transfer.keep_talk"
+# What sends mail on an officer's or the office's click: an offer submitted for
+# approval (to the office), a talk planned or moved (to its participants).
+SENDING_LIMITS = (Limit("transfer-sending", "30/h", "user_or_ip"),)
 
 
 # A visitor may write a few messages an hour; an entry's contact gets at most a day's
@@ -192,7 +196,7 @@ def _entry_page(request, initiative, entry, *, template, current, suggestions, h
         entry=entry,
         viewer=viewer,
         suggestions=suggestions() if may_match else None,
-        talks=list(queries.talks_of(entry)) if may_match else None,
+        talks=list(_talks_seen(queries.talks_of(entry), viewer)) if may_match else None,
         may_match=may_match,
         contact_form=ContactForm() if entry.is_public and entry.contact_id else None,
         **history,
@@ -240,6 +244,7 @@ def _offer_form(request, initiative, offer):
 
 
 @initiative_permission("transfer.add_offer")
+@throttle(*SENDING_LIMITS)
 def offer_create(request, initiative):
     form, viewer = _offer_form(request, initiative, Offer(initiative=initiative))
     if request.method == "POST" and form.is_valid():
@@ -303,6 +308,7 @@ STATE_MESSAGES = {
 
 @require_POST
 @_offer("transfer.change_offer")
+@throttle(*SENDING_LIMITS)
 def offer_state(request, initiative, offer):
     action = request.POST.get("action", "")
     if action in services.TRANSITIONS:
@@ -503,14 +509,14 @@ def _contact(request, initiative, entry, detail_name):
     )
 
 
-@throttle(*_contact_limits("offer"))
 @_offer("transfer.see_offer")
+@throttle(*_contact_limits("offer"))
 def offer_contact(request, initiative, offer):
     return _contact(request, initiative, offer, "transfer_offer")
 
 
-@throttle(*_contact_limits("need"))
 @_need("transfer.see_need")
+@throttle(*_contact_limits("need"))
 def need_contact(request, initiative, need):
     return _contact(request, initiative, need, "transfer_need")
 
@@ -518,11 +524,16 @@ def need_contact(request, initiative, need):
 # Matching talks ----------------------------------------------------------------------------------
 
 
+def _talks_seen(talks, viewer):
+    """All talks for the office, an officer's institution's for the officer."""
+    return talks if viewer.office else talks.filter(institution_id=viewer.organization)
+
+
 @initiative_permission(MATCH)
 def talk_list(request, initiative):
     listing = build_listing(
         request,
-        queries.talks_for(initiative),
+        _talks_seen(queries.talks_for(initiative), Viewer.of(request, initiative)),
         search_fields=["company__name", "institution__name", "place"],
         sortable={"date": ["starts_at", "pk"]},
         default_sort="-date",
@@ -553,10 +564,21 @@ def _participants(talk):
     return [entry.contact for entry in (talk.need, talk.offer) if entry and entry.contact_id]
 
 
+def _talk_form(request, initiative, talk, **kwargs):
+    viewer = Viewer.of(request, initiative)
+    return TalkForm(
+        posted(request),
+        instance=talk,
+        own_institution=None if viewer.office else viewer.organization,
+        **kwargs,
+    )
+
+
 @initiative_permission(MATCH)
+@throttle(*SENDING_LIMITS)
 def talk_create(request, initiative):
     talk = _proposed(request, initiative)
-    form = TalkForm(posted(request), instance=talk, initial={"participants": _participants(talk)})
+    form = _talk_form(request, initiative, talk, initial={"participants": _participants(talk)})
     if request.method == "POST" and form.is_valid():
 
         def create():
@@ -580,7 +602,7 @@ def talk_create(request, initiative):
     return form_page(request, form, title=_("Propose a matching talk"), cancel_url=cancel_url)
 
 
-@_talk(MATCH)
+@_talk(KEEP_TALK)
 def talk_detail(request, initiative, talk):
     return _page(
         request,
@@ -595,9 +617,10 @@ def talk_detail(request, initiative, talk):
     )
 
 
-@_talk(MATCH)
+@_talk(KEEP_TALK)
+@throttle(*SENDING_LIMITS)
 def talk_edit(request, initiative, talk):
-    form = TalkForm(posted(request), instance=talk)
+    form = _talk_form(request, initiative, talk)
     if request.method == "POST" and form.is_valid():
 
         def save():
@@ -622,7 +645,7 @@ def talk_edit(request, initiative, talk):
     )
 
 
-@_talk(MATCH)
+@_talk(KEEP_TALK)
 def talk_outcome(request, initiative, talk):
     form = OutcomeForm(posted(request), instance=talk)
     if request.method == "POST" and form.is_valid():
@@ -657,7 +680,7 @@ def talk_delete(request, initiative, talk):
     )
 
 
-@_talk(MATCH)
+@_talk(KEEP_TALK)
 def talk_history(request, initiative, talk):
     return history_page(
         request,

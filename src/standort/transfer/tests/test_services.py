@@ -516,3 +516,55 @@ def test_publish_share_refuses_an_initiative_without_firms(internal, paul):
             observed_on=datetime.date(2025, 1, 1),
         )
     assert not Observation.objects.filter(indicator=indicator).exists()
+
+
+# Added with the officers' talks and the office's look at changed offers -----------------
+
+
+def test_an_officers_change_of_a_published_offer_is_shown_to_the_office(duisburg, orgs, ben):
+    offer = world.offer(initiative=duisburg, institution=orgs["university"], title="Prüflabor")
+    anna_mails = OutgoingMail.objects.filter(to="anna@example.org")
+    offer.description = "Jetzt auch für Kunststoffe."
+
+    services.offer_save(actor=ben, offer=offer, topics=[], by_office=False)
+
+    offer.refresh_from_db()
+    assert offer.state == State.PUBLISHED
+    assert not anna_mails.exists()  # nobody of the office in this initiative yet
+
+
+def test_the_office_is_told_of_an_officers_change(duisburg, orgs, anna, ben):
+    offer = world.offer(initiative=duisburg, institution=orgs["university"], title="Prüflabor")
+    offer.description = "Jetzt auch für Kunststoffe."
+
+    services.offer_save(actor=ben, offer=offer, topics=[], by_office=False)
+    services.offer_save(actor=anna, offer=offer, topics=[], by_office=True)
+
+    (mail,) = OutgoingMail.objects.all()  # the office's own change tells nobody
+    assert mail.to == "anna@example.org"
+    assert "Prüflabor" in mail.subject
+    assert f"/duisburg/transfer/offers/{offer.pk}/" in mail.body
+
+
+def test_a_participant_taken_off_a_talk_ahead_gets_its_cancellation(duisburg, orgs, parties, anna):
+    people = parties[2]
+    talk = _talk(duisburg, orgs, parties)
+    services.talk_save(actor=anna, talk=talk, participants=[people["lena"], people["max"]])
+    invited = set(OutgoingMail.objects.values_list("pk", flat=True))
+
+    services.talk_save(actor=anna, talk=talk, participants=[people["lena"]])
+
+    (mail,) = OutgoingMail.objects.exclude(pk__in=invited)
+    assert mail.to == "max@firma.example"
+    calendar, event = _calendar(mail)
+    assert str(calendar["METHOD"]) == "CANCEL"
+    assert str(event["UID"]) == f"transfer-talk-{talk.pk}@standort"
+
+
+def test_a_talk_is_held_between_organisations_of_the_initiative(duisburg, orgs, parties, anna):
+    stranger = Organization.objects.create(name="Fremdfirma AG", kind=COMPANY)
+    talk = _talk(duisburg, orgs, parties, company=stranger, need=None)
+
+    with pytest.raises(DomainError):
+        services.talk_save(actor=anna, talk=talk, participants=[])
+    assert not Talk.objects.exists()
