@@ -14,7 +14,7 @@ from enum import Enum
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .tenancy import across_initiatives
@@ -62,9 +62,7 @@ class PersonalLink(models.Model):
     def link_placeholder(self):
         """What a stored mail holds instead of the link: the outbox fills in the link
         when it sends, so no usable token is kept in the database."""
-        return (
-            f"[[link {self._meta.label_lower} {self.link_prefix} {self.pk} {self.link_generation}]]"
-        )
+        return placeholder(self._meta.label_lower, self.link_prefix, self.pk, self.link_generation)
 
     def revoke_link(self):
         self.link_revoked_at = timezone.now()
@@ -101,14 +99,34 @@ def make_token(label, prefix, pk, generation):
     return f"{prefix}{digest[:40]}"
 
 
-PLACEHOLDER = re.compile(r"\[\[link ([\w.]+) (\w) (\d+) (\d+)\]\]")
+PLACEHOLDER = re.compile(r"\[\[link ([\w.]+) (\w) (\d+) (\d+) (\w+)\]\]")
+
+
+def _placeholder_signature(label, prefix, pk, generation):
+    return salted_hmac(
+        "standort.links.placeholder", f"{label}:{prefix}:{pk}:{generation}", algorithm="sha256"
+    ).hexdigest()[:20]
+
+
+def placeholder(label, prefix, pk, generation):
+    """The placeholder of a link, signed: mails hold text that others wrote (a message
+    through a contact form, a talk's place), and such text that looks like a
+    placeholder must not become somebody else's working link when the mail is sent."""
+    signature = _placeholder_signature(label, prefix, pk, generation)
+    return f"[[link {label} {prefix} {pk} {generation} {signature}]]"
 
 
 def fill_links(text):
-    """A stored mail's text with its link placeholders turned into links."""
-    return PLACEHOLDER.sub(
-        lambda m: f"{settings.SITE_URL}/link/{make_token(m[1], m[2], m[3], m[4])}/", text
-    )
+    """A stored mail's text with its (genuine) link placeholders turned into links."""
+
+    def link(m):
+        label, prefix, pk, generation, signature = m.groups()
+        expected = _placeholder_signature(label, prefix, pk, generation)
+        if not constant_time_compare(signature, expected):
+            return m[0]
+        return f"{settings.SITE_URL}/link/{make_token(label, prefix, pk, generation)}/"
+
+    return PLACEHOLDER.sub(link, text)
 
 
 # prefix -> (model, view). A view is called as view(request, obj, token, **kwargs).

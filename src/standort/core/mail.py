@@ -46,6 +46,7 @@ log = logging.getLogger("standort.mail")
 mail_refused = Signal()
 
 CLAIM_SECONDS = 15 * 60
+SUBJECT_LENGTH = OutgoingMail._meta.get_field("subject").max_length
 # Small enough that a batch is sent long before its claim runs out.
 BATCH = 50
 
@@ -88,6 +89,9 @@ def queue(mails):
     Mails whose key is queued already are left as they are."""
     now = timezone.now()
     for outgoing in mails:
+        # A subject made of what users typed (a title) on one line and within the
+        # column: a line break in a header would fail the mail at every attempt.
+        outgoing.subject = " ".join(outgoing.subject.split())[:SUBJECT_LENGTH]
         if outgoing.send_after is None:
             outgoing.send_after = now
         if not outgoing.message_id:

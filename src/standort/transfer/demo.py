@@ -1330,7 +1330,5 @@ def _publish_share(result, actor, initiative, today):
     last = Observation.objects.filter(indicator=indicator).order_by("-observed_on").first()
     if share is None or (last is not None and last.value == Decimal(str(share))):
         return
-    services.publish_share(
-        actor=actor, initiative=initiative, indicator=indicator, observed_on=today
-    )
+    services.publish_share(actor=actor, initiative=initiative, indicator=indicator)
     result.note(Observation, created=True)

@@ -162,7 +162,12 @@ class TalkForm(VersionedFormMixin, KernModelForm):
                 self.initial["institution"] = own_institution
         self.fields["institution"].queryset = institutions
         self.fields["need"].queryset = queries.need_detail(initiative)
-        self.fields["offer"].queryset = queries.offer_detail(initiative)
+        offers = queries.offer_detail(initiative)
+        institution = own_institution or self.instance.institution_id
+        if institution is not None:
+            # The institution's own offers: not another's drafts, nor a list of all.
+            offers = offers.filter(institution_id=institution)
+        self.fields["offer"].queryset = offers
         self.fields["participants"].queryset = (
             Person.objects.filter(initiatives=initiative)
             .select_related("organization")
@@ -204,8 +209,13 @@ class ContactForm(KernForm):
 
 
 class PublishShareForm(KernFormMixin, forms.Form):
-    indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None)
-    observed_on = forms.DateField(label=_("As of"), widget=forms.DateInput)
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"),
+        queryset=None,
+        help_text=_(
+            "An indicator in per cent. The share as it is today becomes its value of today."
+        ),
+    )
 
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)

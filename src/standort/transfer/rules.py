@@ -3,17 +3,18 @@
 * Everyone who may see the initiative (the public too, where it is public) browses the
   catalogue: published offers that are still valid and open needs marked public,
   without anyone's contact data.
-* A transfer officer is a person of a science institution with an account in the
-  initiative: they keep their institution's offers (the office publishes them), see
-  the needs shown to transfer officers only, and propose matching talks.
-* A firm's people with an account in the initiative post and keep their firm's needs.
+* A transfer officer is a person of a science institution of the initiative who works
+  in it (office, steering committee or member; observers follow from outside): they
+  keep their institution's offers (the office publishes them), see the needs shown to
+  transfer officers only, and plan their institution's matching talks.
+* A firm's people who work in the initiative post and keep their firm's needs.
 * The project office keeps the vocabulary, moderates, and does all of the above; it
   and the steering committee read the effect page."""
 
 import rules
 
 from standort.core.memo import remembered
-from standort.initiatives.models import Organization, Person
+from standort.initiatives.models import InitiativeOrganization, Organization, Person
 from standort.initiatives.rules import (
     is_office,
     is_platform_admin,
@@ -21,6 +22,7 @@ from standort.initiatives.rules import (
     is_steering,
     of_initiative,
     takes_part,
+    works_in,
 )
 
 
@@ -41,14 +43,28 @@ def _organization_of(user):
     return found or (None, None)
 
 
-@rules.predicate
-def is_of_science(user):
-    return organization_of(user)[1] == Organization.Kind.SCIENCE
+def _takes_part_as(kind):
+    """The user works in the initiative (not an observer, who follows it from outside)
+    for an organisation of `kind` that takes part in it."""
+
+    @rules.predicate(name=f"works_for_{kind}")
+    def predicate(user, obj):
+        initiative = getattr(obj, "initiative", obj)
+        organization, its_kind = organization_of(user)
+        if its_kind != kind or not works_in.test(user, initiative):
+            return False
+        return remembered(
+            ("transfer_partner", organization, initiative.pk),
+            lambda: InitiativeOrganization.objects.filter(
+                initiative=initiative, organization_id=organization
+            ).exists(),
+        )
+
+    return predicate
 
 
-@rules.predicate
-def is_of_company(user):
-    return organization_of(user)[1] == Organization.Kind.COMPANY
+works_for_science = _takes_part_as(Organization.Kind.SCIENCE)
+works_for_company = _takes_part_as(Organization.Kind.COMPANY)
 
 
 @rules.predicate
@@ -72,14 +88,14 @@ def is_shown_publicly(user, entry):
     return entry.is_public
 
 
-is_officer = of_initiative(takes_part) & is_of_science
+is_officer = works_for_science
 office = of_initiative(is_office) | is_platform_admin
 
 # The catalogue of the initiative: its public page's part for everyone.
 rules.add_perm("transfer.browse", of_initiative(is_public | takes_part) | is_platform_admin)
 # New offers (of the officer's own institution) and new needs (of the firm's own).
 rules.add_perm("transfer.add_offer", is_officer | office)
-rules.add_perm("transfer.add_need", (of_initiative(takes_part) & is_of_company) | office)
+rules.add_perm("transfer.add_need", works_for_company | office)
 # Everything the officers see: needs for their eyes only, suggestions, talks.
 rules.add_perm("transfer.match", is_officer | office)
 # An offer's or a need's page: published, or the officer's, the firm's or the office's.
@@ -93,13 +109,13 @@ rules.add_perm(
     "transfer.see_need",
     (is_shown_publicly & of_initiative(is_public | takes_part))
     | is_officer
-    | (of_initiative(takes_part) & is_own_company)
+    | (works_for_company & is_own_company)
     | office,
 )
 rules.add_perm("transfer.change_offer", (is_officer & is_own_institution) | office)
 # A talk: the office's, and its institution's officers'; not another institution's.
 rules.add_perm("transfer.keep_talk", (is_officer & is_own_talk) | office)
-rules.add_perm("transfer.change_need", (of_initiative(takes_part) & is_own_company) | office)
+rules.add_perm("transfer.change_need", (works_for_company & is_own_company) | office)
 # Vocabulary, publishing offers, deleting anything.
 rules.add_perm("transfer.manage", office)
 # The effect page: offers and needs by topic, talks, outcomes, the share of firms.

@@ -23,6 +23,41 @@ from .ical import talk_ics
 from .models import Offer, Talk
 
 State = Offer.State
+MANAGE = "transfer.manage"
+# Whom one talk invites: its firm's and its institution's people, not a mailing list.
+MAX_PARTICIPANTS = 20
+
+
+# What every write checks itself: the pages ask the same rules first, but the services
+# are the only way in (imports and the API call them too).
+
+
+def _require(actor, perm, obj):
+    if not actor.has_perm(perm, obj):
+        raise DomainError(_("You may not change this."))
+
+
+def _as_office(actor, initiative, by_office):
+    """`by_office`: the actor acts as the project office, which they must be."""
+    if by_office:
+        _require(actor, MANAGE, initiative)
+    return by_office
+
+
+def _check_entry(entry, side):
+    """An offer's or a need's organisation, contact and topics are the initiative's; the
+    contact belongs to the organisation."""
+    initiative = entry.initiative
+    organization = getattr(entry, side)
+    if not initiative.organizations.filter(pk=organization.pk).exists():
+        raise DomainError(_("The organisation does not take part in the initiative."))
+    if entry.contact_id is not None and entry.contact.organization_id != organization.pk:
+        raise DomainError(_("The contact person must belong to %(name)s.") % {"name": organization})
+
+
+def _check_topics(initiative, topics):
+    if any(topic.initiative_id != initiative.pk for topic in topics):
+        raise DomainError(_("A topic is another initiative's."))
 
 
 def _language_of(person):
@@ -65,7 +100,11 @@ def offer_save(*, actor, offer, topics, by_office, expected_version=None):
     the office's approval. A change keeps the offer's state; a transfer officer's change
     of a published offer stays in the catalogue and the office is told, to look at it
     (and withdraw it, should it need to)."""
+    _as_office(actor, offer.initiative, by_office)
+    _require(actor, "transfer.change_offer", offer)
     _check_institution(offer)
+    _check_entry(offer, "institution")
+    _check_topics(offer.initiative, topics)
     offer.search_text = fold(f"{offer.title} {offer.description} {offer.conditions}")
     is_new = offer._state.adding
     if is_new:
@@ -125,6 +164,8 @@ def offer_action_allowed(offer, action, *, by_office):
 
 @transaction.atomic
 def offer_change_state(*, actor, offer, action, by_office):
+    _as_office(actor, offer.initiative, by_office)
+    _require(actor, "transfer.change_offer", offer)
     if not offer_action_allowed(offer, action, by_office=by_office):
         raise DomainError(_("The offer cannot be changed so in its present state."))
     offer.state = TRANSITIONS[action][1]
@@ -136,6 +177,7 @@ def offer_change_state(*, actor, offer, action, by_office):
 
 def offer_delete(*, actor, offer):
     """Its talks stay, without the offer."""
+    _require(actor, MANAGE, offer.initiative)
     delete(actor, offer)
 
 
@@ -144,8 +186,11 @@ def offer_delete(*, actor, offer):
 
 @transaction.atomic
 def need_save(*, actor, need, topics, expected_version=None):
+    _require(actor, "transfer.change_need", need)
     if need.company.kind != Organization.Kind.COMPANY:
         raise DomainError(_("Needs come from firms."))
+    _check_entry(need, "company")
+    _check_topics(need.initiative, topics)
     need.search_text = fold(f"{need.title} {need.problem}")
     if need._state.adding:
         need.created_by = actor
@@ -155,18 +200,30 @@ def need_save(*, actor, need, topics, expected_version=None):
 
 
 def need_set_state(*, actor, need, state):
+    _require(actor, "transfer.change_need", need)
     need.state = state
     return save(actor, need, need.version)
 
 
 def need_delete(*, actor, need):
+    _require(actor, MANAGE, need.initiative)
     delete(actor, need)
 
 
 # Matching talks ---------------------------------------------------------------------------
 
 
-def _check_talk(talk):
+def _check_talk(talk, participants):
+    for entry in (talk.need, talk.offer):
+        if entry is not None and entry.initiative_id != talk.initiative_id:
+            raise DomainError(_("The need or the offer is another initiative's."))
+    if len(participants) > MAX_PARTICIPANTS:
+        raise DomainError(
+            _("A matching talk has at most %(n)s participants.") % {"n": MAX_PARTICIPANTS}
+        )
+    people = set(talk.initiative.people.values_list("pk", flat=True))
+    if any(person.pk not in people for person in participants):
+        raise DomainError(_("Every participant must take part in the initiative."))
     partners = set(talk.initiative.organizations.values_list("pk", flat=True))
     if talk.company_id not in partners or talk.institution_id not in partners:
         raise DomainError(_("Both organisations must take part in the initiative."))
@@ -182,34 +239,39 @@ def _check_talk(talk):
 
 @transaction.atomic
 def talk_save(*, actor, talk, participants, expected_version=None):
-    """A new talk invites its participants by mail with a calendar file; a new date or
-    place sends them the update (a higher SEQUENCE replaces the entry in their
-    calendars). Participants added later get the invitation."""
-    _check_talk(talk)
+    """A new talk invites its participants by mail with a calendar file. A change of
+    what the calendar entry says (date, place, firm, institution, need or offer) sends
+    them the update; participants added get the invitation, those taken off the list
+    its cancellation. Every change raises the SEQUENCE, so that calendar apps take the
+    newest message for the entry they have (also for someone taken off and added
+    again)."""
+    _require(actor, "transfer.keep_talk", talk)
+    participants = list(participants)
+    _check_talk(talk, participants)
     is_new = talk._state.adding
-    before = set()
+    before, changed = set(), False
+    staying = {person.pk for person in participants}
     if is_new:
         talk.created_by = actor
     else:
         stored = Talk.objects.get(pk=talk.pk)
-        moved = (stored.starts_at, stored.place) != (talk.starts_at, talk.place)
-        if moved:
-            talk.sequence = stored.sequence + 1
+        changed = any(getattr(stored, f) != getattr(talk, f) for f in ENTRY_FIELDS)
         before = set(talk.participants.values_list("pk", flat=True))
+        if changed or before != staying:
+            talk.sequence = stored.sequence + 1
     save(actor, talk, expected_version)
     talk.participants.set(participants)
     if talk.starts_at < timezone.now():
         return talk
-    if is_new:
-        _invite(talk, participants, "invite")
-    else:
-        if moved:
-            _invite(talk, [p for p in participants if p.pk in before], "update")
-        _invite(talk, [p for p in participants if p.pk not in before], "invite")
-        staying = {p.pk for p in participants}
-        # Those taken off the list are told, so that the talk leaves their calendars.
-        _invite(talk, list(Person.objects.filter(pk__in=before - staying)), "cancel")
+    if changed:
+        _invite(talk, [p for p in participants if p.pk in before], "update")
+    _invite(talk, [p for p in participants if p.pk not in before], "invite")
+    _invite(talk, list(Person.objects.filter(pk__in=before - staying)), "cancel")
     return talk
+
+
+# What a talk's calendar entry and mail say of it.
+ENTRY_FIELDS = ("starts_at", "place", "company_id", "institution_id", "need_id", "offer_id")
 
 
 def _invite(talk, people, kind):
@@ -245,6 +307,7 @@ def _invite(talk, people, kind):
 @transaction.atomic
 def talk_record_outcome(*, actor, talk, expected_version=None):
     """The outcome, its note and the next step, as the form set them on `talk`."""
+    _require(actor, "transfer.keep_talk", talk)
     if talk.starts_at > timezone.now():
         raise DomainError(_("The outcome can be recorded once the talk has taken place."))
     return save(actor, talk, expected_version)
@@ -253,6 +316,7 @@ def talk_record_outcome(*, actor, talk, expected_version=None):
 @transaction.atomic
 def talk_delete(*, actor, talk):
     """A talk still ahead is called off in the participants' calendars."""
+    _require(actor, MANAGE, talk.initiative)
     if talk.starts_at >= timezone.now():
         talk.sequence += 1
         _invite(talk, list(talk.participants.all()), "cancel")
@@ -267,6 +331,8 @@ def contact(*, entry, sender_name, sender_email, message):
     showing the visitor their address: the mail goes out from the platform and names
     the visitor's address for the reply."""
     person = entry.contact
+    if not entry.is_public:
+        raise DomainError(_("Only entries of the catalogue can be written to."))
     if person is None or not person.email:
         raise DomainError(_("This entry has no contact person to write to."))
     initiative = entry.initiative
@@ -298,13 +364,22 @@ def contact(*, entry, sender_name, sender_email, message):
 # Effect -------------------------------------------------------------------------------------
 
 
-def publish_share(*, actor, initiative, indicator, observed_on):
-    """The share of the initiative's firms with an agreed cooperation as the indicator's
-    value of `observed_on`."""
+def publish_share(*, actor, initiative, indicator):
+    """The share of the initiative's firms with an agreed cooperation, as it is today,
+    as the indicator's value of today. A value the day has from elsewhere (a survey's,
+    typed in) is not replaced."""
+    _require(actor, MANAGE, initiative)
+    if indicator.initiative_id != initiative.pk or indicator.unit.strip() != "%":
+        raise DomainError(_("The share goes into an indicator of this initiative in per cent."))
+    observed_on = timezone.localdate()
+    note = _("From the transfer platform: %(n)s of %(total)s firms")
+    earlier = indicator.observations.filter(observed_on=observed_on).first()
+    if earlier is not None and not earlier.note.startswith(note.split("%")[0]):
+        raise DomainError(_("The indicator has a value of today from elsewhere."))
     figures = queries.effect(initiative)
     if figures.share is None:
         raise DomainError(_("The initiative has no firms to count."))
-    note = _("From the transfer platform: %(n)s of %(total)s firms") % {
+    note = note % {
         "n": figures.firms_cooperating,
         "total": figures.firms,
     }

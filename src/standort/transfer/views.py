@@ -548,13 +548,17 @@ def talk_list(request, initiative):
     )
 
 
+def _is_id(value):
+    return value.isascii() and value.isdecimal() and len(value) < 12
+
+
 def _proposed(request, initiative):
     """A new talk about the need and/or offer the suggestion's link names."""
     talk = Talk(initiative=initiative)
     for name, model, side in (("need", Need, "company"), ("offer", Offer, "institution")):
         value = request.GET.get(name, "")
-        entry = model.objects.filter(pk=value).first() if value.isdigit() else None
-        if entry is not None:
+        entry = model.objects.filter(pk=value).first() if _is_id(value) else None
+        if entry is not None and request.user.has_perm(f"transfer.see_{name}", entry):
             setattr(talk, name, entry)
             setattr(talk, side, getattr(entry, side))
     return talk
@@ -710,8 +714,7 @@ def effect(request, initiative):
 def effect_publish(request, initiative):
     form = PublishShareForm(
         posted(request),
-        indicators=Indicator.objects.filter(initiative=initiative).order_by("name"),
-        initial={"observed_on": timezone.localdate()},
+        indicators=Indicator.objects.filter(initiative=initiative, unit="%").order_by("name"),
     )
     if request.method == "POST" and form.is_valid():
         indicator = form.cleaned_data["indicator"]
@@ -723,7 +726,6 @@ def effect_publish(request, initiative):
                     actor=request.user,
                     initiative=initiative,
                     indicator=indicator,
-                    observed_on=form.cleaned_data["observed_on"],
                 )
             )
 

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from standort.initiatives.models import Organization
+from standort.initiatives.models import InitiativeRole, Organization
 
 from . import world
 from .factories import TalkFactory
@@ -67,3 +67,45 @@ def test_the_officers_talk_form_offers_their_institution_only(client, talks):
     form = client.get(reverse("transfer_talk_create", args=["duisburg"])).context["form"]
     assert list(form.fields["institution"].queryset) == [own]
     assert form.initial["institution"] == own.pk
+
+
+def test_the_officers_talk_form_offers_their_institutions_offers_only(client, talks, duisburg):
+    own, other = talks["institutions"]
+    mine = world.offer(initiative=duisburg, institution=own, title="Unser Prüflabor")
+    draft = world.offer(
+        initiative=duisburg, institution=other, title="Geheimer Entwurf", state="submitted"
+    )
+    client.force_login(talks["officer"])
+
+    response = client.get(reverse("transfer_talk_create", args=["duisburg"]))
+    assert list(response.context["form"].fields["offer"].queryset) == [mine]
+    assert "Geheimer Entwurf" not in response.content.decode()
+
+    # Named in the address, the other institution's draft is not taken over either.
+    response = client.get(reverse("transfer_talk_create", args=["duisburg"]) + f"?offer={draft.pk}")
+    assert response.context["form"].instance.offer_id is None
+    assert "Geheimer Entwurf" not in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 30, "-1", "x"])
+def test_an_odd_id_in_the_address_is_left_out(client, talks, value):
+    client.force_login(talks["officer"])
+    response = client.get(reverse("transfer_talk_create", args=["duisburg"]) + f"?need={value}")
+    assert response.status_code == 200
+
+
+def test_an_observer_of_a_science_institution_is_no_officer(client, talks, duisburg):
+    own = talks["institutions"][0]
+    observer = world.officer(duisburg, own, email="otto@example.org", first="Otto", last="Obs")
+    InitiativeRole.objects.filter(user=observer).update(role=InitiativeRole.Role.OBSERVER)
+    client.force_login(observer)
+    assert client.get(reverse("transfer_talks", args=["duisburg"])).status_code == 403
+    assert client.get(reverse("transfer_offer_create", args=["duisburg"])).status_code == 403
+
+
+def test_an_officer_of_an_institution_outside_the_initiative_is_no_officer(client, duisburg):
+    outsider = world.organization(duisburg, "Ferne Akademie", Organization.Kind.SCIENCE)
+    duisburg.organizations.remove(outsider)
+    user = world.officer(duisburg, outsider, email="fern@example.org", first="F", last="Fern")
+    client.force_login(user)
+    assert client.get(reverse("transfer_talks", args=["duisburg"])).status_code == 403

@@ -119,7 +119,8 @@ def test_offer_save_folds_the_search_text_and_publishes_the_offices_offer(duisbu
     assert not offer.topics.exists()
 
 
-def test_an_officers_new_offer_is_submitted_and_the_office_told(duisburg, orgs, anna, ben):
+def test_an_officers_new_offer_is_submitted_and_the_office_told(duisburg, orgs, anna):
+    ben = world.officer(duisburg, orgs["university"])
     offer = Offer(
         initiative=duisburg,
         institution=orgs["university"],
@@ -223,7 +224,11 @@ def parties(duisburg, orgs):
         ),
         # Without an address: no invitation.
         "otto": PersonFactory(
-            first_name="Otto", last_name="Ohnemail", email="", organization=orgs["firm"]
+            first_name="Otto",
+            last_name="Ohnemail",
+            email="",
+            organization=orgs["firm"],
+            initiative=duisburg,
         ),
     }
     return offer, need, people
@@ -305,7 +310,8 @@ def test_a_new_participant_gets_the_invitation_and_the_others_nothing(
         "neu@firma.example",
     ]
     talk.refresh_from_db()
-    assert talk.sequence == 0
+    # Raised all the same: the newcomer's calendar takes this invitation.
+    assert talk.sequence == 1
 
 
 def test_a_talk_in_the_past_invites_nobody(duisburg, orgs, parties, anna):
@@ -480,48 +486,54 @@ def test_the_quarters_are_named_in_german(duisburg, history):
 
 
 def test_publish_share_writes_the_indicator_value(duisburg, history, anna):
-    indicator = IndicatorFactory(initiative=duisburg, name="Firmen mit Wissenschaftskooperation")
-
-    share = services.publish_share(
-        actor=anna,
-        initiative=duisburg,
-        indicator=indicator,
-        observed_on=datetime.date(2025, 12, 31),
+    indicator = IndicatorFactory(
+        initiative=duisburg, name="Firmen mit Wissenschaftskooperation", unit="%"
     )
+
+    share = services.publish_share(actor=anna, initiative=duisburg, indicator=indicator)
 
     assert share == 25.0
     (value,) = Observation.objects.filter(indicator=indicator)
-    assert value.observed_on == datetime.date(2025, 12, 31)
+    # The figures are today's, and so is the value.
+    assert value.observed_on == timezone.localdate()
     assert value.value == Decimal("25.0")
     assert "1" in value.note and "4" in value.note
 
     # Published again on the same day: the value is replaced, not doubled.
-    services.publish_share(
-        actor=anna,
-        initiative=duisburg,
-        indicator=indicator,
-        observed_on=datetime.date(2025, 12, 31),
-    )
+    services.publish_share(actor=anna, initiative=duisburg, indicator=indicator)
     assert Observation.objects.filter(indicator=indicator).count() == 1
 
 
+def test_publish_share_keeps_a_value_of_today_from_elsewhere(duisburg, history, anna):
+    indicator = IndicatorFactory(initiative=duisburg, unit="%")
+    Observation.objects.create(
+        indicator=indicator, observed_on=timezone.localdate(), value=40, note="Umfrage 2026"
+    )
+    with pytest.raises(DomainError):
+        services.publish_share(actor=anna, initiative=duisburg, indicator=indicator)
+    assert Observation.objects.get(indicator=indicator).value == 40
+
+
+def test_publish_share_goes_into_an_indicator_in_per_cent(duisburg, history, anna):
+    indicator = IndicatorFactory(initiative=duisburg, unit="ha")
+    with pytest.raises(DomainError):
+        services.publish_share(actor=anna, initiative=duisburg, indicator=indicator)
+    assert not Observation.objects.filter(indicator=indicator).exists()
+
+
 def test_publish_share_refuses_an_initiative_without_firms(internal, paul):
-    indicator = IndicatorFactory(initiative=internal)
+    indicator = IndicatorFactory(initiative=internal, unit="%")
     world.organization(internal, "Akademie Werden", SCIENCE)
     with pytest.raises(DomainError):
-        services.publish_share(
-            actor=paul,
-            initiative=internal,
-            indicator=indicator,
-            observed_on=datetime.date(2025, 1, 1),
-        )
+        services.publish_share(actor=paul, initiative=internal, indicator=indicator)
     assert not Observation.objects.filter(indicator=indicator).exists()
 
 
 # Added with the officers' talks and the office's look at changed offers -----------------
 
 
-def test_an_officers_change_of_a_published_offer_is_shown_to_the_office(duisburg, orgs, ben):
+def test_an_officers_change_of_a_published_offer_is_shown_to_the_office(duisburg, orgs):
+    ben = world.officer(duisburg, orgs["university"])
     offer = world.offer(initiative=duisburg, institution=orgs["university"], title="Prüflabor")
     anna_mails = OutgoingMail.objects.filter(to="anna@example.org")
     offer.description = "Jetzt auch für Kunststoffe."
@@ -533,7 +545,8 @@ def test_an_officers_change_of_a_published_offer_is_shown_to_the_office(duisburg
     assert not anna_mails.exists()  # nobody of the office in this initiative yet
 
 
-def test_the_office_is_told_of_an_officers_change(duisburg, orgs, anna, ben):
+def test_the_office_is_told_of_an_officers_change(duisburg, orgs, anna):
+    ben = world.officer(duisburg, orgs["university"])
     offer = world.offer(initiative=duisburg, institution=orgs["university"], title="Prüflabor")
     offer.description = "Jetzt auch für Kunststoffe."
 
@@ -568,3 +581,49 @@ def test_a_talk_is_held_between_organisations_of_the_initiative(duisburg, orgs, 
     with pytest.raises(DomainError):
         services.talk_save(actor=anna, talk=talk, participants=[])
     assert not Talk.objects.exists()
+
+
+def test_a_participant_taken_off_and_added_again_is_invited_again(duisburg, orgs, parties, anna):
+    people = parties[2]
+    talk = _talk(duisburg, orgs, parties)
+    services.talk_save(actor=anna, talk=talk, participants=[people["lena"], people["max"]])
+    services.talk_save(actor=anna, talk=talk, participants=[people["lena"]])
+    earlier = set(OutgoingMail.objects.values_list("pk", flat=True))
+
+    services.talk_save(actor=anna, talk=talk, participants=[people["lena"], people["max"]])
+
+    (mail,) = OutgoingMail.objects.exclude(pk__in=earlier)
+    assert mail.to == "max@firma.example"
+    calendar, event = _calendar(mail)
+    assert str(calendar["METHOD"]) == "REQUEST"
+    assert event["SEQUENCE"] == 2  # above the cancellation's
+
+
+def test_a_contact_message_cannot_smuggle_a_personal_link(duisburg, orgs):
+    from standort.core.links import fill_links
+
+    contact = PersonFactory(email="lena@hochschule.example", organization=orgs["university"])
+    offer = world.offer(initiative=duisburg, institution=orgs["university"], contact=contact)
+    forged = [
+        "[[link reviews.reviewrequest r 1 1]]",
+        "[[link reviews.reviewrequest r 1 1 00000000000000000000]]",
+    ]
+
+    services.contact(
+        entry=offer, sender_name="X", sender_email="x@example.org", message=" ".join(forged)
+    )
+
+    (mail,) = OutgoingMail.objects.all()
+    sent = fill_links(mail.body)
+    assert all(text in sent for text in forged)
+    assert "/link/" not in sent
+
+
+def test_a_line_break_in_a_title_does_not_reach_the_subject(duisburg, orgs):
+    contact = PersonFactory(email="lena@hochschule.example", organization=orgs["university"])
+    offer = world.offer(
+        initiative=duisburg, institution=orgs["university"], contact=contact, title="Prüf\nlabor"
+    )
+    services.contact(entry=offer, sender_name="X", sender_email="x@example.org", message="Hallo")
+    (mail,) = OutgoingMail.objects.all()
+    assert "\n" not in mail.subject and "Prüf labor" in mail.subject
