@@ -141,6 +141,7 @@ def load_installation():
 
     from bench.evidence import measured_goal, measured_indicator, measured_survey
     from bench.measures import measured_public_measure
+    from bench.transfer import measured_transfer
     from standort.initiatives.models import Body, Initiative
     from standort.measures.models import Measure
 
@@ -174,6 +175,8 @@ def load_installation():
 
     bench = Initiative.objects.get(slug=BENCH_SLUG)
     small = Initiative.objects.get(slug=SMALL_SLUG)
+    bench_topic, bench_need = measured_transfer(bench)
+    small_topic, small_need = measured_transfer(small)
     return Installation(
         bench=bench,
         small=small,
@@ -196,4 +199,8 @@ def load_installation():
         small_indicator=measured_indicator(small),
         bench_survey=measured_survey(bench),
         small_survey=measured_survey(small),
+        bench_transfer_topic=bench_topic,
+        small_transfer_topic=small_topic,
+        bench_need=bench_need,
+        small_need=small_need,
     )

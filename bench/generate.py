@@ -35,6 +35,7 @@ from bench.measures import (  # noqa: E402
 )
 from bench.meetings import generate_meetings  # noqa: E402
 from bench.reviews import generate_reviews  # noqa: E402
+from bench.transfer import generate_transfer  # noqa: E402
 
 BENCH_SLUG = "bench"
 SMALL_SLUG = "bench-small"
@@ -99,6 +100,12 @@ class Sizes:
     # A closed survey's answers.
     survey_responses: int = 10_000
     survey_questions: int = 30
+    # The transfer platform: published offers of science institutions, needs of firms,
+    # matching talks.
+    transfer_offers: int = 20_000
+    transfer_institutions: int = 30
+    transfer_needs: int = 200
+    transfer_talks: int = 300
     seed: int = 20240501
 
 
@@ -125,6 +132,10 @@ TINY = Sizes(
     sites=6,
     survey_responses=12,
     survey_questions=6,
+    transfer_offers=80,
+    transfer_institutions=3,
+    transfer_needs=9,
+    transfer_talks=12,
 )
 
 
@@ -157,6 +168,12 @@ class Installation:
     small_indicator: int = 0
     bench_survey: int = 0
     small_survey: int = 0
+    # The topic the filtered transfer catalogue asks for, and the need whose page (with
+    # its suggestions among all offers) is measured.
+    bench_transfer_topic: int = 0
+    small_transfer_topic: int = 0
+    bench_need: int = 0
+    small_need: int = 0
     counts: dict = field(default_factory=dict)
 
 
@@ -552,6 +569,28 @@ def generate(sizes=Sizes()):
         small_evidence = generate_evidence(
             small, user, seed=sizes.seed + 1, indicators=3, values=5, sites=5, goals=2
         )
+        # The transfer platform: 20,000 offers of 30 institutions, 200 needs, 300 talks.
+        bench_transfer = generate_transfer(
+            bench,
+            participants[0],
+            user,
+            seed=sizes.seed,
+            offers=sizes.transfer_offers,
+            institutions=sizes.transfer_institutions,
+            needs=sizes.transfer_needs,
+            talks=sizes.transfer_talks,
+        )
+        small_transfer = generate_transfer(
+            small,
+            participants[1],
+            user,
+            seed=sizes.seed + 1,
+            offers=40,
+            institutions=2,
+            needs=5,
+            talks=5,
+            waiting=2,
+        )
 
         # History for what the measured pages read: initiatives, and the organisation
         # links, bodies and memberships of the bench and the small initiative.
@@ -572,6 +611,7 @@ def generate(sizes=Sizes()):
 
     from standort.indicators.models import Indicator, Observation, Site
     from standort.surveys.models import Answer, Response
+    from standort.transfer.models import Need, Offer, Talk
 
     counts = {
         model.__name__: model.objects.count()
@@ -596,6 +636,9 @@ def generate(sizes=Sizes()):
             Site,
             Response,
             Answer,
+            Offer,
+            Need,
+            Talk,
         )
     }
     return Installation(
@@ -620,6 +663,10 @@ def generate(sizes=Sizes()):
         small_indicator=small_evidence.indicator,
         bench_survey=bench_survey,
         small_survey=small_survey,
+        bench_transfer_topic=bench_transfer.topic,
+        small_transfer_topic=small_transfer.topic,
+        bench_need=bench_transfer.need,
+        small_need=small_transfer.need,
         counts=counts,
     )
 

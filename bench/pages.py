@@ -15,9 +15,14 @@ import time
 from dataclasses import dataclass, field
 
 from bench.databases import ROOT
+from bench.transfer import FILTER_KIND
+from bench.transfer import SEARCH as TRANSFER_SEARCH
 
 TARGET_FACTOR = 4.0
 SEARCH = "glasfaser"
+# The transfer platform's need page, which ranks all offers for the need: its median
+# on PostgreSQL, in absolute terms (issue 17).
+NEED_PAGE_MS = 200
 STATIC_ROOT = ROOT / "var" / "bench-static"
 
 TIMING = re.compile(r"total;dur=([\d.]+), cpu;dur=([\d.]+)")
@@ -31,8 +36,12 @@ class Page:
     small_path: str
     # Fetched without the bench user's session, as a visitor would.
     anonymous: bool = False
-    # The most its median may be, as a multiple of the floor's (some issues ask less).
-    target: float = TARGET_FACTOR
+    # The most its median may be, as a multiple of the floor's (some issues ask less);
+    # None: no relative target.
+    target: float | None = TARGET_FACTOR
+    # The most its median may be in milliseconds, per database ("sqlite",
+    # "postgresql"), where an issue asks that in absolute terms.
+    ceilings: dict = field(default_factory=dict)
     totals: list = field(default_factory=list)
     cpu: list = field(default_factory=list)
     db: list = field(default_factory=list)
@@ -209,7 +218,9 @@ def _count(values):
     return str(low) if low == high else f"{low}–{high}"
 
 
-def report(pages, floor):
+def report(pages, floor, database):
+    """The table's lines and each page's verdict; `database` ("sqlite" or
+    "postgresql") picks the pages' absolute targets."""
     lines = [
         "| page | median ms | p95 ms | CPU median ms | SQL median ms | queries "
         "| queries (small) | × floor median | verdict |",
@@ -219,8 +230,16 @@ def report(pages, floor):
     for page in pages:
         factor = page.median / floor.median
         problems, notes = [], []
-        if page is not floor and factor > page.target:
+        if page is not floor and page.target is not None and factor > page.target:
             problems.append(f"{factor:.1f}× floor > {page.target:g}×")
+        ceiling = page.ceilings.get(database)
+        if ceiling is not None and page.median > ceiling:
+            problems.append(f"median {page.median:.0f} ms > {ceiling:g} ms")
+        elif ceiling is None and page.target is None:
+            notes.append(
+                "no target here; "
+                + ", ".join(f"under {ms:g} ms on {name}" for name, ms in page.ceilings.items())
+            )
         large, small = _count(page.queries), _count(page.small_queries)
         if max(page.queries) > max(page.small_queries):
             problems.append(f"queries grow with data ({small} small → {large} large)")
@@ -326,6 +345,24 @@ def pages_of(installation):
             _compare(bench, installation.bench_reviews[1], None),
             _compare(small, installation.small_reviews[1], None),
             target=3,
+        ),
+        Page("transfer catalogue", f"/{bench}/transfer/", f"/{small}/transfer/"),
+        Page(
+            "transfer catalogue, filtered",
+            f"/{bench}/transfer/?topic={installation.bench_transfer_topic}&kind={FILTER_KIND}",
+            f"/{small}/transfer/?topic={installation.small_transfer_topic}&kind={FILTER_KIND}",
+        ),
+        Page(
+            "transfer catalogue, text search",
+            f"/{bench}/transfer/?q={TRANSFER_SEARCH}",
+            f"/{small}/transfer/?q={TRANSFER_SEARCH}",
+        ),
+        Page(
+            "need with suggestions among 20,000 offers",
+            f"/{bench}/transfer/needs/{installation.bench_need}/",
+            f"/{small}/transfer/needs/{installation.small_need}/",
+            target=None,
+            ceilings={"postgresql": NEED_PAGE_MS},
         ),
     ]
 

@@ -187,6 +187,7 @@ def _send(outgoing, connection, now):
         outgoing.subject,
         links.fill_links(outgoing.body),
         to=[outgoing.to],
+        reply_to=[outgoing.reply_to] if outgoing.reply_to else None,
         connection=connection,
         headers={"Message-ID": outgoing.message_id},
     )

@@ -19,6 +19,9 @@ class OutgoingMail(models.Model):
 
     key = models.CharField(max_length=200, unique=True)
     to = models.EmailField()
+    # Whom the recipient's "Reply" answers, where not the sender (a visitor who wrote
+    # through a contact form).
+    reply_to = models.EmailField(blank=True)
     subject = models.CharField(max_length=300)
     body = models.TextField()
     # An iCalendar file sent along (an invitation, its update or cancellation), and the

@@ -106,7 +106,16 @@ class Offer(VersionedModel):
         verbose_name = _("offer")
         verbose_name_plural = _("offers")
         ordering = ["title", "pk"]
-        indexes = [models.Index(fields=["initiative", "state", "kind"])]
+        indexes = [
+            models.Index(fields=["initiative", "state", "kind"]),
+            # The catalogue's order: its first page without sorting all the offers, also
+            # of one kind (the filter) without reading the offers of the others.
+            models.Index(fields=["initiative", "title"], name="transfer_offer_by_title"),
+            models.Index(fields=["initiative", "kind", "title"], name="transfer_offer_by_kind"),
+            # Whether an institution has offers here (the catalogue's filter): with the
+            # initiative alone SQLite read all its offers per institution.
+            models.Index(fields=["institution", "initiative"], name="transfer_offer_institution"),
+        ]
 
     def __str__(self):
         return self.title

@@ -107,6 +107,7 @@ def offer_save(*, actor, offer, topics, by_office, expected_version=None):
     _check_topics(offer.initiative, topics)
     offer.search_text = fold(f"{offer.title} {offer.description} {offer.conditions}")
     is_new = offer._state.adding
+    changed = is_new or _offer_changed(offer, topics)
     if is_new:
         offer.created_by = actor
         offer.state = State.PUBLISHED if by_office else State.SUBMITTED
@@ -114,9 +115,20 @@ def offer_save(*, actor, offer, topics, by_office, expected_version=None):
     offer.topics.set(topics)
     if is_new and offer.state == State.SUBMITTED:
         _ask_office(offer)
-    elif not is_new and not by_office and offer.state == State.PUBLISHED:
+    elif changed and not by_office and offer.state == State.PUBLISHED:
         _ask_office(offer, changed=True)
     return offer
+
+
+# What the catalogue shows of an offer: a change of these is for the office to see.
+SHOWN_FIELDS = ("kind", "title", "description", "contact_id", "conditions", "valid_until")
+
+
+def _offer_changed(offer, topics):
+    stored = Offer.objects.get(pk=offer.pk)
+    if any(getattr(stored, f) != getattr(offer, f) for f in SHOWN_FIELDS):
+        return True
+    return set(stored.topics.values_list("pk", flat=True)) != {topic.pk for topic in topics}
 
 
 def _ask_office(offer, changed=False):
@@ -163,16 +175,45 @@ def offer_action_allowed(offer, action, *, by_office):
 
 
 @transaction.atomic
-def offer_change_state(*, actor, offer, action, by_office):
+def offer_change_state(*, actor, offer, action, by_office, expected_version=None):
+    """`expected_version`: the version the actor saw, so that the office publishes what
+    it read, not a change made meanwhile. The institution hears of the office's
+    publishing or withdrawing its offer."""
     _as_office(actor, offer.initiative, by_office)
     _require(actor, "transfer.change_offer", offer)
     if not offer_action_allowed(offer, action, by_office=by_office):
         raise DomainError(_("The offer cannot be changed so in its present state."))
     offer.state = TRANSITIONS[action][1]
-    save(actor, offer, offer.version)
+    save(actor, offer, expected_version or offer.version)
     if offer.state == State.SUBMITTED:
         _ask_office(offer)
+    elif by_office:
+        _tell_institution(offer, actor)
     return offer
+
+
+def _tell_institution(offer, actor):
+    """A mail to whoever wrote the offer, unless they changed its state themselves."""
+    author = offer.created_by
+    if author is None or author.pk == actor.pk or not author.email:
+        return
+    language = author.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        if offer.state == State.PUBLISHED:
+            subject = _("Offer published: %(title)s") % {"title": offer.title}
+        else:
+            subject = _("Offer withdrawn: %(title)s") % {"title": offer.title}
+    context = {"offer": offer, "offer_url": _url("transfer_offer", offer.initiative, offer.pk)}
+    mail.queue(
+        [
+            OutgoingMail(
+                key=f"transfer/{offer.state}:{offer.pk}:{offer.version}",
+                to=author.email,
+                subject=subject,
+                body=_text("transfer/mail/offer_state.txt", language, context),
+            )
+        ]
+    )
 
 
 def offer_delete(*, actor, offer):
@@ -354,6 +395,7 @@ def contact(*, entry, sender_name, sender_email, message):
             OutgoingMail(
                 key=f"transfer/contact:{uuid.uuid4().hex}",
                 to=person.email,
+                reply_to=sender_email,
                 subject=subject[:300],
                 body=_text("transfer/mail/contact.txt", language, context),
             )

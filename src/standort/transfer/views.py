@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from standort.core.access import deny, initiative_permission, object_permission
+from standort.core.concurrency import ConcurrentEditError
 from standort.core.history import records
 from standort.core.listing import build_listing
 from standort.core.pages import (
@@ -306,23 +307,53 @@ STATE_MESSAGES = {
 }
 
 
-@require_POST
 @_offer("transfer.change_offer")
 @throttle(*SENDING_LIMITS)
 def offer_state(request, initiative, offer):
-    action = request.POST.get("action", "")
-    if action in services.TRANSITIONS:
-        run_action(
+    """Publishing or submitting is a button; withdrawing (which takes the offer out of
+    the catalogue, and an officer's back only through the office) is confirmed first.
+    The button carries the version the reader saw: what changed meanwhile is not
+    published unseen."""
+    detail_url = _url("transfer_offer", initiative, offer.pk)
+    if request.method != "POST":
+        if request.GET.get("action") != "withdraw":
+            return redirect(detail_url)
+        return render(
             request,
-            lambda: services.offer_change_state(
-                actor=request.user,
-                offer=offer,
-                action=action,
-                by_office=request.user.has_perm(MANAGE, initiative),
-            ),
-            STATE_MESSAGES[action],
+            "core/confirm.html",
+            {
+                "heading": _("Withdraw offer"),
+                "question": _("Do you really want to withdraw “%(title)s”?") % {"title": offer},
+                "consequence": _(
+                    "The catalogue no longer shows it, and no suggestion names it. It can be "
+                    "submitted again; the office then publishes it once more."
+                ),
+                "confirm_label": _("Withdraw"),
+                "cancel_url": detail_url,
+                "form_fields": {"action": "withdraw", "seen_version": offer.version},
+            },
         )
-    return redirect(_url("transfer_offer", initiative, offer.pk))
+    action = request.POST.get("action", "")
+    seen = request.POST.get("seen_version", "")
+    if action in services.TRANSITIONS:
+        try:
+            run_action(
+                request,
+                lambda: services.offer_change_state(
+                    actor=request.user,
+                    offer=offer,
+                    action=action,
+                    by_office=request.user.has_perm(MANAGE, initiative),
+                    expected_version=int(seen) if _is_id(seen) else None,
+                ),
+                STATE_MESSAGES[action],
+            )
+        except ConcurrentEditError:
+            messages.error(
+                request,
+                _("The offer has been changed meanwhile. Please look at it again first."),
+            )
+    return redirect(detail_url)
 
 
 def _delete_page(request, obj, cancel_url, consequence):

@@ -71,6 +71,13 @@ def test_a_mail_without_message_id_gets_one_before_its_first_attempt(mailoutbox)
     assert mailoutbox[0].message()["Message-ID"] == outgoing.message_id
 
 
+def test_a_mail_answers_to_its_reply_to(mailoutbox):
+    outgoing = queued("reply", reply_to="besucher@example.org")
+    mail.deliver_due()
+    assert mailoutbox[0].reply_to == ["besucher@example.org"]
+    assert outgoing.to not in mailoutbox[0].reply_to
+
+
 def test_the_sweep_delivers_mails_whose_claim_ran_out(database_tasks, mailoutbox):
     queued("claimed", claim="x" * 32, claimed_until=timezone.now() + datetime.timedelta(minutes=10))
     run_worker()  # the delivery queued with the mail finds it claimed

@@ -313,14 +313,43 @@ def test_the_forum_is_hidden(places, personas, row, method):
     assert leaks == NOBODY
 
 
-@pytest.mark.parametrize(
-    ("name", "entry"), [("transfer_offer_state", "offer"), ("transfer_need_state", "need")]
-)
-def test_state_changes_take_no_get(places, as_persona, name, entry):
-    url = reverse(name, args=["duisburg", getattr(places["duisburg"], entry).pk])
+def test_a_need_state_change_takes_no_get(places, as_persona):
+    url = reverse("transfer_need_state", args=["duisburg", places["duisburg"].need.pk])
     before = written()
     assert as_persona("anna").get(url).status_code == 405
     assert written() == before
+
+
+def test_withdrawing_an_offer_is_confirmed_first(places, as_persona):
+    offer = places["duisburg"].offer
+    url = reverse("transfer_offer_state", args=["duisburg", offer.pk])
+    client = as_persona("anna")
+    before = written()
+
+    confirm = client.get(url + "?action=withdraw")
+    assert confirm.status_code == 200
+    assert b'name="action" value="withdraw"' in confirm.content
+    assert client.get(url + "?action=publish").status_code == 302
+    assert written() == before
+
+    client.post(url, {"action": "withdraw", "seen_version": offer.version})
+    offer.refresh_from_db()
+    assert offer.state == "withdrawn"
+
+
+def test_the_office_publishes_the_version_it_saw(places, as_persona):
+    offer = places["duisburg"].offer
+    offer.state = "submitted"
+    offer.save()
+    seen = offer.version
+    # The officer's edit after the office opened the page.
+    type(offer).objects.filter(pk=offer.pk).update(title="Inzwischen geändert", version=seen + 1)
+
+    url = reverse("transfer_offer_state", args=["duisburg", offer.pk])
+    as_persona("anna").post(url, {"action": "publish", "seen_version": seen})
+
+    offer.refresh_from_db()
+    assert offer.state == "submitted"
 
 
 # Theo, transfer officer ----------------------------------------------------------------

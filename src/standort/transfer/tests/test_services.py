@@ -614,6 +614,7 @@ def test_a_contact_message_cannot_smuggle_a_personal_link(duisburg, orgs):
     )
 
     (mail,) = OutgoingMail.objects.all()
+    assert mail.reply_to == "x@example.org"  # "Reply" answers the visitor
     sent = fill_links(mail.body)
     assert all(text in sent for text in forged)
     assert "/link/" not in sent
