@@ -247,7 +247,7 @@ class _CatalogueFilter(django_filters.FilterSet):
         super().__init__(data, queryset=queryset)
         if not office:
             self.filters.pop("state", None)
-        options = queries.filter_options(initiative)
+        options = queries.filter_options(initiative, everything=office)
         for name in ("topic", "institution"):
             if name in self.filters:
                 self.filters[name].field.widget.options = [("", _("all")), *options[name]]

@@ -13,7 +13,8 @@ from django.db.models.functions import TruncQuarter
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from standort.initiatives.models import Organization
+from standort.core.history import stamped
+from standort.initiatives.models import Initiative, Organization
 from standort.measures.search import fold, text_search
 
 from . import matching
@@ -23,6 +24,16 @@ from .models import Need, Offer, Talk, Topic
 # (migration 0003) and of `text_search`.
 OFFER_VECTOR = ("title", "description")
 NEED_VECTOR = ("title", "problem")
+
+
+def catalogue_stamp(initiative):
+    """The initiative with the `stamp` of what the catalogue's rows show: the offers,
+    their topics (saving an offer records it, topics and all) and the institutions'
+    names. The rows are kept while it holds (core.pages.kept_key)."""
+    return stamped(
+        Initiative.objects.filter(pk=initiative.pk).only("pk", "created_at"),
+        (Offer, Topic, Organization),
+    )
 
 
 def topics_for(initiative):
@@ -60,14 +71,17 @@ def offers_for(initiative, *, own_institution=None, everything=False):
     return offers.select_related("institution").prefetch_related(_topics())
 
 
-def needs_for(initiative, *, own_company=None, officers=False):
+def needs_for(initiative, *, own_company=None, officers=False, everything=False):
     """The needs a reader sees: the open public ones; those for transfer officers too
-    (`officers`: an officer's or the office's view), and all of `own_company`."""
+    (`officers`: an officer's view), all of `own_company`, or all (`everything`: the
+    office's, which closes and reopens them)."""
     needs = Need.objects.filter(initiative=initiative)
-    shown = Q(state=Need.State.OPEN) if officers else PUBLIC_NEEDS
-    if own_company is not None:
-        shown |= Q(company_id=own_company)
-    return needs.filter(shown).select_related("company").prefetch_related(_topics())
+    if not everything:
+        shown = Q(state=Need.State.OPEN) if officers else PUBLIC_NEEDS
+        if own_company is not None:
+            shown |= Q(company_id=own_company)
+        needs = needs.filter(shown)
+    return needs.select_related("company").prefetch_related(_topics())
 
 
 def search_offers(offers, query):
@@ -95,15 +109,19 @@ def search_needs(needs, query):
     return text_search(needs, query, NEED_VECTOR)
 
 
-def filter_options(initiative):
-    """The catalogue's choices: topics and the institutions that have offers."""
+def filter_options(initiative, everything=False):
+    """The catalogue's choices: topics and the institutions that have offers in it (any
+    offer: `everything`, the office's view)."""
+    offers = Offer.objects.filter(initiative=initiative, institution=OuterRef("pk"))
+    if not everything:
+        offers = offers.filter(valid_offers())
     return {
         "topic": list(topics_for(initiative).values_list("pk", "name")),
         # Each science institution asked whether it has an offer here (through the
         # offers' institution index), rather than all offers joined and made distinct.
         "institution": list(
             Organization.objects.filter(kind=Organization.Kind.SCIENCE)
-            .filter(Exists(Offer.objects.filter(initiative=initiative, institution=OuterRef("pk"))))
+            .filter(Exists(offers))
             .order_by("name")
             .values_list("pk", "name")
         ),
@@ -202,7 +220,7 @@ def effect(initiative):
         topics_for(initiative)
         .annotate(
             n_offers=Count("offers", filter=Q(offers__in=offers), distinct=True),
-            n_needs=Count("needs", distinct=True),
+            n_needs=Count("needs", filter=Q(needs__state=Need.State.OPEN), distinct=True),
         )
         .values_list("name", "n_offers", "n_needs")
     )

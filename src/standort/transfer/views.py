@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,8 +15,10 @@ from standort.core.concurrency import ConcurrentEditError
 from standort.core.history import records
 from standort.core.listing import build_listing
 from standort.core.pages import (
+    KEPT_SECONDS,
     form_page,
     history_page,
+    kept_key,
     posted,
     recent_history,
     run_action,
@@ -122,6 +125,12 @@ def _page(request, initiative, template, current, **context):
 SORTABLE = {"title": ["title", "pk"], "new": ["-created_at", "-pk"]}
 
 
+def _sort(request, default):
+    """The list's sort as core.listing reads it, without reading the list."""
+    sort = request.GET.get("sort", default)
+    return sort if sort.lstrip("-") in SORTABLE else default
+
+
 # Catalogue ---------------------------------------------------------------------------------
 
 
@@ -134,8 +143,15 @@ def offer_list(request, initiative):
         everything=viewer.office,
     )
     chosen = OfferFilter(request.GET, queryset=offers, initiative=initiative, office=viewer.office)
-    listing = build_listing(
-        request, chosen.qs, search=queries.search_offers, sortable=SORTABLE, default_sort="title"
+    # Read only when the kept rows of this query string and reader are not at hand.
+    listing = SimpleLazyObject(
+        lambda: build_listing(
+            request,
+            chosen.qs,
+            search=queries.search_offers,
+            sortable=SORTABLE,
+            default_sort="title",
+        )
     )
     waiting = (
         Offer.objects.filter(initiative=initiative, state=Offer.State.SUBMITTED).count()
@@ -149,8 +165,18 @@ def offer_list(request, initiative):
         "transfer_offers",
         form=chosen.form,
         listing=listing,
+        sort=_sort(request, "title"),
         viewer=viewer,
         waiting=waiting,
+        # The rows are the same for every reader of a kind (the public, an institution's
+        # officers, the office) while no offer, topic or organisation changed.
+        kept_key=kept_key(
+            queries.catalogue_stamp(initiative),
+            timezone.localdate(),
+            request.GET.urlencode(),
+            "office" if viewer.office else viewer.organization if viewer.officer else "",
+        ),
+        kept_seconds=KEPT_SECONDS,
         may_add=request.user.has_perm("transfer.add_offer", initiative),
     )
 
@@ -166,6 +192,7 @@ def need_list(request, initiative):
         if request.user.has_perm("transfer.add_need", initiative)
         else None,
         officers=viewer.officer,
+        everything=viewer.office,
     )
     chosen = NeedFilter(request.GET, queryset=needs, initiative=initiative)
     listing = build_listing(
@@ -178,6 +205,7 @@ def need_list(request, initiative):
         "transfer_needs",
         form=chosen.form,
         listing=listing,
+        sort=listing.sort,
         viewer=viewer,
         may_add=request.user.has_perm("transfer.add_need", initiative),
     )
@@ -186,7 +214,11 @@ def need_list(request, initiative):
 # Offers --------------------------------------------------------------------------------------
 
 
-def _entry_page(request, initiative, entry, *, template, current, suggestions, history):
+def _entry_page(
+    request, initiative, entry, *, template, current, suggestions, history, suggested=False
+):
+    """`suggested`: the reader sees the suggestions also without the officers' right (a
+    firm's people those for their own need, which are catalogue offers)."""
     viewer = Viewer.of(request, initiative)
     may_match = request.user.has_perm(MATCH, initiative)
     return _page(
@@ -196,7 +228,7 @@ def _entry_page(request, initiative, entry, *, template, current, suggestions, h
         current,
         entry=entry,
         viewer=viewer,
-        suggestions=suggestions() if may_match else None,
+        suggestions=suggestions() if may_match or suggested else None,
         talks=list(_talks_seen(queries.talks_of(entry), viewer)) if may_match else None,
         may_match=may_match,
         contact_form=ContactForm() if entry.is_public and entry.contact_id else None,
@@ -224,7 +256,7 @@ def offer_detail(request, initiative, offer):
         template="transfer/offer_detail.html",
         current="transfer_offers",
         suggestions=lambda: queries.needs_for_offer(
-            offer, queries.needs_for(initiative, officers=True)
+            offer, queries.needs_for(initiative, officers=True).prefetch_related(None)
         ),
         history={
             "actions": actions,
@@ -406,6 +438,7 @@ def need_detail(request, initiative, need):
         suggestions=lambda: queries.offers_for_need(
             need, Offer.objects.filter(initiative=initiative).filter(queries.valid_offers())
         ),
+        suggested=request.user.has_perm("transfer.change_need", need),
         history={
             "may_change": request.user.has_perm("transfer.change_need", need),
             **recent_history(

@@ -109,3 +109,25 @@ def test_an_officer_of_an_institution_outside_the_initiative_is_no_officer(clien
     user = world.officer(duisburg, outsider, email="fern@example.org", first="F", last="Fern")
     client.force_login(user)
     assert client.get(reverse("transfer_talks", args=["duisburg"])).status_code == 403
+
+
+def test_a_firm_sees_the_offers_that_fit_its_own_need(client, duisburg):
+    science, company = Organization.Kind.SCIENCE, Organization.Kind.COMPANY
+    university = world.organization(duisburg, "Hochschule Rheinufer", science)
+    firm = world.organization(duisburg, "Stahlbau Rheinhausen GmbH", company)
+    other_firm = world.organization(duisburg, "Kranbau Ruhrort KG", company)
+    offer = world.offer(initiative=duisburg, institution=university, title="Schweißnähte prüfen")
+    own = world.need(initiative=duisburg, company=firm, title="Schweißnähte prüfen lassen")
+    others = world.need(
+        initiative=duisburg, company=other_firm, title="Schweißnähte", visibility="public"
+    )
+    client.force_login(world.firm_person(duisburg, firm))
+
+    page = client.get(reverse("transfer_need", args=["duisburg", own.pk]))
+    assert [s.entry for s in page.context["suggestions"]] == [offer]
+    assert page.context["talks"] is None  # the talks are the officers'
+    assert b"transfer/talks/new/" not in page.content
+
+    # Another firm's public need: no suggestions for this reader.
+    page = client.get(reverse("transfer_need", args=["duisburg", others.pk]))
+    assert page.context["suggestions"] is None

@@ -146,9 +146,9 @@ def anchor(duisburg):
 PAGES = {
     # page: (its arguments from the anchor's offer and need, at most its queries)
     # 7 the topics and 8 the institutions of the filter, 9 the offers awaiting approval
-    # (the office's hint), 10 the pager's count, 11 the page of offers with their
-    # institutions, 12 their topics
-    "transfer_offers": (lambda offer, need: [], 12),
+    # (the office's hint), 10 the stamp of the kept rows, 11 the pager's count, 12 the
+    # page of offers with their institutions, 13 their topics
+    "transfer_offers": (lambda offer, need: [], 13),
     # 7 topics, 8 institutions, 9 count, 10 the needs with their firms, 11 their topics
     "transfer_needs": (lambda offer, need: [], 11),
     # 7 count, 8 the talks with firm, institution, need and offer, 9 their participants
@@ -206,3 +206,19 @@ def _entries_shown(page, response):
 def forget():
     for each in caches.all():  # nothing an earlier request kept counts
         each.clear()
+
+
+def test_the_kept_catalogue_rows_follow_a_change_and_the_reader(filled, as_persona, client, anna):
+    offer = filled[0]
+    url = reverse("transfer_offers", args=["duisburg"])
+    assert offer.title in as_persona("anonymous").get(url).content.decode()
+
+    from standort.transfer import services
+
+    services.offer_change_state(actor=anna, offer=offer, action="withdraw", by_office=True)
+    # The public's kept rows no longer name it; the office's rows (a key of their own) do.
+    assert offer.title not in client.get(url).content.decode()
+    client.force_login(anna)
+    assert offer.title in client.get(url).content.decode()
+    client.logout()
+    assert offer.title not in client.get(url).content.decode()
