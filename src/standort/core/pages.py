@@ -110,3 +110,12 @@ def history_page(request, initiative, subject, record_sets, subject_url, hidden=
             "page": page,
         },
     )
+
+
+def delete_page(request, obj, cancel_url, consequence=""):
+    """The confirmation before `obj` is deleted, saying what else the deletion does."""
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {"object": obj, "cancel_url": cancel_url, "consequence": consequence},
+    )

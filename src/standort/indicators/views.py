@@ -18,6 +18,7 @@ from standort.core.history import records
 from standort.core.listing import build_listing, paginate
 from standort.core.pages import (
     KEPT_SECONDS,
+    delete_page,
     form_page,
     history_page,
     kept_key,
@@ -72,14 +73,6 @@ def _site(perm):
 
 def _url(name, initiative, *args):
     return reverse(name, args=[initiative.slug, *args])
-
-
-def _delete_page(request, obj, cancel_url, consequence=""):
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {"object": obj, "cancel_url": cancel_url, "consequence": consequence},
-    )
 
 
 # Goals ----------------------------------------------------------------------------------
@@ -172,7 +165,7 @@ def goal_delete(request, initiative, goal):
         services.goal_delete(actor=request.user, goal=goal)
         messages.success(request, _("The goal has been deleted."))
         return redirect(_url("goal_list", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         goal,
         _url("goal_detail", initiative, goal.pk),
@@ -296,7 +289,7 @@ def indicator_delete(request, initiative, indicator):
         services.indicator_delete(actor=request.user, indicator=indicator)
         messages.success(request, _("The indicator has been deleted."))
         return redirect(_url("indicator_list", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         indicator,
         _url("indicator_detail", initiative, indicator.pk),
@@ -356,7 +349,7 @@ def observation_delete(request, initiative, indicator, value_pk):
         services.observation_delete(actor=request.user, observation=observation)
         messages.success(request, _("The value has been deleted."))
         return redirect(_url("indicator_detail", initiative, indicator.pk))
-    return _delete_page(request, observation, _url("indicator_detail", initiative, indicator.pk))
+    return delete_page(request, observation, _url("indicator_detail", initiative, indicator.pk))
 
 
 @initiative_permission(MANAGE)
@@ -543,7 +536,7 @@ def site_delete(request, initiative, site):
         services.site_delete(actor=request.user, site=site)
         messages.success(request, _("The industrial area has been deleted."))
         return redirect(_url("site_list", initiative))
-    return _delete_page(request, site, _url("site_detail", initiative, site.pk))
+    return delete_page(request, site, _url("site_detail", initiative, site.pk))
 
 
 @initiative_permission(MANAGE)

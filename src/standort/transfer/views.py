@@ -16,6 +16,7 @@ from standort.core.history import records
 from standort.core.listing import build_listing
 from standort.core.pages import (
     KEPT_SECONDS,
+    delete_page,
     form_page,
     history_page,
     kept_key,
@@ -238,7 +239,7 @@ def _entry_page(
 
 @_offer("transfer.see_offer")
 def offer_detail(request, initiative, offer):
-    viewer = Viewer.of(request, initiative)
+    office = request.user.has_perm(MANAGE, initiative)
     actions = [
         (action, label)
         for action, label in (
@@ -247,7 +248,7 @@ def offer_detail(request, initiative, offer):
             ("withdraw", _("Withdraw")),
         )
         if request.user.has_perm("transfer.change_offer", offer)
-        and services.offer_action_allowed(offer, action, by_office=viewer.office)
+        and services.offer_action_allowed(offer, action, by_office=office)
     ]
     return _entry_page(
         request,
@@ -388,21 +389,13 @@ def offer_state(request, initiative, offer):
     return redirect(detail_url)
 
 
-def _delete_page(request, obj, cancel_url, consequence):
-    return render(
-        request,
-        "core/confirm_delete.html",
-        {"object": obj, "cancel_url": cancel_url, "consequence": consequence},
-    )
-
-
 @_offer(MANAGE)
 def offer_delete(request, initiative, offer):
     if request.method == "POST":
         services.offer_delete(actor=request.user, offer=offer)
         messages.success(request, _("The offer has been deleted."))
         return redirect(_url("transfer_offers", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         offer,
         _url("transfer_offer", initiative, offer.pk),
@@ -523,7 +516,7 @@ def need_delete(request, initiative, need):
         services.need_delete(actor=request.user, need=need)
         messages.success(request, _("The need has been deleted."))
         return redirect(_url("transfer_needs", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         need,
         _url("transfer_need", initiative, need.pk),
@@ -740,7 +733,7 @@ def talk_delete(request, initiative, talk):
         services.talk_delete(actor=request.user, talk=talk)
         messages.success(request, _("The matching talk has been deleted."))
         return redirect(_url("transfer_talks", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         talk,
         _url("transfer_talk", initiative, talk.pk),
@@ -850,7 +843,7 @@ def topic_delete(request, initiative, topic):
         services.topic_delete(actor=request.user, topic=topic)
         messages.success(request, _("The topic has been deleted."))
         return redirect(_url("transfer_topics", initiative))
-    return _delete_page(
+    return delete_page(
         request,
         topic,
         _url("transfer_topics", initiative),
