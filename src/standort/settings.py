@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "standort.transfer",
     "standort.notifications",
     "standort.home",
+    "standort.api",
+    "standort.oparl",
+    "standort.opendata",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/notifications/", include("standort.notifications.urls")),
     path("accounts/", include("standort.accounts.urls")),
+    path("api/", include("standort.api.urls")),
+    path("oparl/v1/", include("standort.oparl.urls")),
     path("link/<str:token>/", personal_link, name="personal_link"),
     path("link/<str:token>/<int:item>/", personal_link, name="personal_link_item"),
     path("", platform_home, name="home"),
@@ -36,6 +38,7 @@ urlpatterns = [
                 path("", include("standort.indicators.urls")),
                 path("surveys/", include("standort.surveys.urls")),
                 path("transfer/", include("standort.transfer.urls")),
+                path("opendata/", include("standort.opendata.urls")),
                 path("", include("standort.dialog.urls")),
                 path("", include(notification_urls.initiative_urlpatterns)),
             ]

@@ -1,0 +1,3 @@
+"""An initiative's open data, under /<slug>/opendata/."""
+
+urlpatterns = []
