@@ -140,7 +140,10 @@ class Person(VersionedModel):
         _("name may be shown publicly"),
         default=False,
         db_default=False,
-        help_text=_("As owner of a measure on the public page of the initiative."),
+        help_text=_(
+            "On the public pages and in the open data of the initiatives: as owner of a "
+            "measure and as member of a body."
+        ),
     )
     history = Tracked()
 
@@ -163,6 +166,34 @@ class Person(VersionedModel):
 def full_name(title, first_name, last_name):
     """ "Dr. Ulrich Brockmann": how a person is named everywhere."""
     return " ".join(part for part in (title, first_name, last_name) if part)
+
+
+class DataLicence(models.TextChoices):
+    """The licences an office may publish its open data under: those the German open
+    data portals (GovData) name in DCAT-AP.de."""
+
+    DL_BY = "dl-by-de/2.0", _("Data licence Germany – attribution – version 2.0")
+    DL_ZERO = "dl-zero-de/2.0", _("Data licence Germany – zero – version 2.0")
+    CC_BY = "cc-by/4.0", _("Creative Commons Attribution 4.0 International")
+    CC_ZERO = "cc-zero", _("Creative Commons CC Zero")
+
+    @property
+    def url(self):
+        """The licence's text."""
+        return LICENCE_URLS[self.value]
+
+    @property
+    def uri(self):
+        """The licence as DCAT-AP.de names it."""
+        return f"http://dcat-ap.de/def/licenses/{self.value}"
+
+
+LICENCE_URLS = {
+    DataLicence.DL_BY: "https://www.govdata.de/dl-de/by-2-0",
+    DataLicence.DL_ZERO: "https://www.govdata.de/dl-de/zero-2-0",
+    DataLicence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    DataLicence.CC_ZERO: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
 
 
 class Initiative(VersionedModel):
@@ -201,6 +232,16 @@ class Initiative(VersionedModel):
         _("websites that may embed the public page"),
         blank=True,
         help_text=_("One origin per line, e.g. https://www.duisburg.de"),
+    )
+    data_licence = models.CharField(
+        _("licence of the open data"),
+        max_length=20,
+        choices=DataLicence.choices,
+        default=DataLicence.DL_BY,
+        help_text=_(
+            "Under which the public measures are published as open data, in OParl "
+            "and through the API."
+        ),
     )
     organizations = models.ManyToManyField(
         Organization, through="InitiativeOrganization", related_name="initiatives", blank=True
