@@ -42,6 +42,18 @@ class Meeting(VersionedModel):
     ends_at = models.DateTimeField(_("end"))
     location = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
+    # A public initiative's public record (its public pages, OParl, the API without a
+    # token) holds the meetings marked public: their agenda, decisions and approved
+    # minutes. Internal by default, as a working group's meetings are.
+    is_public = models.BooleanField(
+        _("public meeting"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "Its agenda, decisions and approved minutes appear on the public pages of a "
+            "public initiative and in its open data (OParl)."
+        ),
+    )
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.PLANNED
     )
