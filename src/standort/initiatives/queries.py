@@ -167,6 +167,35 @@ def members_of(body):
     ]
 
 
+# The public record ------------------------------------------------------------------
+# What anyone may read of a public initiative's bodies and people: its public pages,
+# OParl and the API without a token all read these, so they never disagree.
+
+
+def public_bodies(initiative):
+    """The bodies of a public initiative (none of another): their names are on the
+    public page already, beside the measures of each working group."""
+    if not initiative.is_public:
+        return Body.objects.none()
+    return Body.objects.filter(initiative=initiative)
+
+
+def public_memberships(initiative):
+    """The memberships in `public_bodies` of people who agreed to be named publicly
+    (`Person.name_is_public`); nobody else's membership is public."""
+    return Membership.objects.filter(
+        body__in=public_bodies(initiative), person__name_is_public=True
+    )
+
+
+def public_people(initiative):
+    """The people of `public_memberships`, each once. Of them the public learns the
+    name, and the organisation they belong to; never an address or phone number."""
+    return Person.objects.filter(
+        pk__in=public_memberships(initiative).values("person_id")
+    ).distinct()
+
+
 def participants(initiative):
     """The initiative's people: the persons who take part in it (a person's contact
     data is visible in an initiative only where they take part). Every other list of

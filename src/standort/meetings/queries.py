@@ -40,6 +40,16 @@ def meetings_of(initiative, *, past=False, body=None):
     ).order_by("-starts_at" if past else "starts_at", "pk")
 
 
+def public_meetings(initiative):
+    """The meetings in a public initiative's public record: those marked public,
+    cancelled ones too (the record says they were cancelled). Their agenda, decisions
+    and approved minutes are public with them; invitations, attendance, comments,
+    attachments, action items and draft minutes are not."""
+    if not initiative.is_public:
+        return Meeting.objects.none()
+    return Meeting.objects.filter(initiative=initiative, is_public=True)
+
+
 def _invitation_count(**conditions):
     counted = (
         Invitation.objects.filter(meeting=OuterRef("pk"), **conditions)
