@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    # The API's interactive documentation, from its own static files (no CDN).
+    "ninja",
     "standort.core",
     "standort.accounts",
     "standort.initiatives",
@@ -145,6 +147,11 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # Should that cache fail, requests pass: an outage of the cache must not lock everyone
 # out of the sign-in.
 RATELIMIT_FAIL_OPEN = True
+# The JSON API's limits: per client without a token, per token with one. Generous for a
+# tool that syncs a list now and then, tight enough that one client cannot keep the
+# server busy for all others.
+API_RATE_PUBLIC = env.str("API_RATE_PUBLIC", default="300/m")
+API_RATE_TOKEN = env.str("API_RATE_TOKEN", default="600/m")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from standort.api import urls as api_urls
 from standort.core.views import favicon, healthz, personal_link
 from standort.home import legal_urls
 from standort.home.views import platform_home
@@ -17,6 +18,7 @@ urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("accounts/notifications/", include("standort.notifications.urls")),
+    path("accounts/", include(api_urls.accounts_urlpatterns)),
     path("accounts/", include("standort.accounts.urls")),
     path("api/", include("standort.api.urls")),
     path("oparl/v1/", include("standort.oparl.urls")),

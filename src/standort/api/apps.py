@@ -9,3 +9,8 @@ class ApiConfig(AppConfig):
 
     name = "standort.api"
     verbose_name = _("API")
+
+    def ready(self):
+        from . import slots
+
+        slots.register()

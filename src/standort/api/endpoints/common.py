@@ -1,0 +1,69 @@
+"""What the endpoints share: absolute addresses, the error answers every operation
+declares, and the pagination of lists."""
+
+from types import SimpleNamespace
+
+from django.conf import settings
+from ninja.pagination import CursorPagination
+
+from ..auth import BearerToken
+from ..problems import Problem
+
+
+class PublicOrBearerToken(BearerToken):
+    """Reading: with a token as its user, without one as the public."""
+
+    def __init__(self):
+        super().__init__(optional=True)
+
+
+READ = [PublicOrBearerToken()]
+WRITE = [BearerToken(optional=False)]
+
+PAGE_SIZE = 50
+LONGEST_PAGE = 200
+
+
+def absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def answers(ok, *errors, status=200):
+    """An operation's responses: `ok` under `status`, a problem under each of `errors`
+    and under those every operation may give (401, 404, 422, 429)."""
+    responses = {status: ok}
+    for code in {401, 404, 422, 429, *errors}:
+        responses[code] = Problem
+    return responses
+
+
+def paginated(ordering):
+    """Keyword arguments of ninja's `paginate` for a list in `ordering` (its first field
+    unique, or nearly: the cursor counts the rest)."""
+    return {
+        "ordering": ordering,
+        "page_size": PAGE_SIZE,
+        "max_page_size": LONGEST_PAGE,
+    }
+
+
+class Rows:
+    """A list's queryset as the paginator needs it: one it orders, filters by the
+    cursor's position and cuts, whose objects come out as `convert` makes them (a dict
+    of what the API shows), with attributes, since the cursor reads its position so."""
+
+    def __init__(self, queryset, convert):
+        self.queryset = queryset
+        self.convert = convert
+
+    def order_by(self, *fields):
+        return Rows(self.queryset.order_by(*fields), self.convert)
+
+    def filter(self, *args, **kwargs):
+        return Rows(self.queryset.filter(*args, **kwargs), self.convert)
+
+    def __getitem__(self, cut):
+        return [SimpleNamespace(**self.convert(row)) for row in self.queryset[cut]]
+
+
+__all__ = ["READ", "WRITE", "CursorPagination", "Rows", "absolute", "answers", "paginated"]

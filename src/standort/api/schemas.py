@@ -1,0 +1,160 @@
+"""What the API answers and accepts, declared once per kind of object. Fields a reader
+may not see are empty for them (e.g. an owner's name without their consent, the
+next steps of a status update for the public); the API's page says which."""
+
+from datetime import date, datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+
+class Ref(Schema):
+    id: int
+    name: str
+
+
+class Licence(Schema):
+    id: str
+    name: str
+    url: str
+
+
+class Initiative(Schema):
+    slug: str
+    name: str
+    city: str
+    summary: str
+    description: str
+    starts_on: date | None
+    ends_on: date | None
+    is_public: bool
+    url: str
+    licence: Licence
+
+
+class Body(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    name: str
+    parent_id: int | None
+    description: str
+    url: str
+
+
+class Membership(Schema):
+    id: int
+    body_id: int
+    person: Ref
+    organization: str
+    role: str
+    role_label: str
+    starts_on: date | None
+    ends_on: date | None
+
+
+class Milestone(Schema):
+    id: int
+    title: str
+    due_on: date
+    completed_on: date | None
+
+
+class Partner(Schema):
+    organization: str
+    person: str | None = Field(None, description="Only for readers with a role.")
+    role: str = ""
+
+
+class MeasureRow(Schema):
+    number: int
+    title: str
+    kind: str
+    status: str
+    status_label: str
+    progress: int
+    traffic_light: str | None
+    due_on: date | None
+    body: Ref | None
+    topic: Ref | None
+    owner_organization: str | None
+    owner_name: str | None = Field(
+        description="The public learn it only where the owner agreed to be named."
+    )
+    next_milestone_on: date | None
+    is_overdue: bool
+    url: str
+
+
+class Measure(MeasureRow):
+    starts_on: date | None
+    description: str
+    goal: str
+    status_reason: str
+    adopted_on: date | None
+    decision: str
+    is_public: bool = Field(description="Whether the public page shows it.")
+    milestones: list[Milestone]
+    partners: list[Partner]
+    tags: list[str]
+    custom_fields: dict[str, Any] = Field(
+        description="The initiative's own fields by label; for readers with a role only."
+    )
+
+
+class StatusUpdate(Schema):
+    id: int
+    reported_at: datetime
+    traffic_light: str
+    progress: int
+    achieved: str
+    next_steps: str | None = Field(description="For readers with a role only.")
+    support_needed: str | None = Field(description="For readers with a role only.")
+
+
+# Writing ------------------------------------------------------------------------------
+
+
+class MeasureIn(Schema):
+    """A new measure, or (PATCH) the fields to change; what is left out stays."""
+
+    title: str | None = Field(None, max_length=300)
+    kind: str | None = None
+    status: str | None = Field(None, description="On creation only; later /status.")
+    description: str | None = Field(None, max_length=20000)
+    goal: str | None = Field(None, max_length=20000)
+    body_id: int | None = None
+    topic_id: int | None = None
+    parent_number: int | None = None
+    owner_id: int | None = None
+    owner_organization_id: int | None = None
+    starts_on: date | None = None
+    due_on: date | None = None
+    tags: list[str] | None = Field(None, max_length=50)
+    is_public: bool | None = None
+    custom_fields: dict[str, Any] | None = Field(None, description="By the field's key.")
+
+
+class StatusChange(Schema):
+    status: str
+    reason: str = Field("", max_length=20000)
+    adopted_by_id: int | None = None
+    adopted_on: date | None = None
+    decision: str = Field("", max_length=300)
+
+
+class MilestoneIn(Schema):
+    title: str | None = Field(None, max_length=200)
+    due_on: date | None = None
+    completed_on: date | None = None
+
+
+class StatusReport(Schema):
+    """A status report for the running status review of the measure."""
+
+    traffic_light: str
+    progress: int = Field(ge=0, le=100)
+    achieved: str = Field("", max_length=20000)
+    next_steps: str = Field("", max_length=20000)
+    support_needed: str = Field("", max_length=20000)
+    submit: bool = Field(True, description="False: keep it as a draft.")
