@@ -84,6 +84,26 @@ def needs_for(initiative, *, own_company=None, officers=False, everything=False)
     return needs.select_related("company").prefetch_related(_topics())
 
 
+def catalogue_offers(initiative, viewer):
+    """The offers `viewer` (rules.Viewer) finds in the catalogue."""
+    return offers_for(
+        initiative,
+        own_institution=viewer.organization if viewer.officer else None,
+        everything=viewer.office,
+    )
+
+
+def catalogue_needs(initiative, viewer):
+    """The needs `viewer` (rules.Viewer) finds in the list, as transfer.see_need lets
+    them see needs."""
+    return needs_for(
+        initiative,
+        own_company=viewer.organization if viewer.firm_author else None,
+        officers=viewer.officer,
+        everything=viewer.office,
+    )
+
+
 def search_offers(offers, query):
     found = text_search(offers, query, OFFER_VECTOR)
     terms = fold(query).split()

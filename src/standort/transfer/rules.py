@@ -11,6 +11,8 @@
 * The project office keeps the vocabulary, moderates, and does all of the above; it
   and the steering committee read the effect page."""
 
+from dataclasses import dataclass
+
 import rules
 
 from standort.core.memo import remembered
@@ -120,3 +122,27 @@ rules.add_perm("transfer.change_need", (works_for_company & is_own_company) | of
 rules.add_perm("transfer.manage", office)
 # The effect page: offers and needs by topic, talks, outcomes, the share of firms.
 rules.add_perm("transfer.see_effect", of_initiative(is_office | is_steering) | is_platform_admin)
+
+
+@dataclass
+class Viewer:
+    """What a reader is on the platform, for its lists (pages and API alike) and a
+    page's actions."""
+
+    office: bool
+    officer: bool
+    # A firm's people with a role here post and see its needs (organisations are
+    # shared across initiatives, so belonging to one is not enough).
+    firm_author: bool
+    organization: int | None
+    sees_contacts: bool
+
+    @classmethod
+    def of(cls, user, initiative):
+        return cls(
+            office=user.has_perm("transfer.manage", initiative),
+            officer=user.has_perm("transfer.match", initiative),
+            firm_author=user.has_perm("transfer.add_need", initiative),
+            organization=organization_of(user)[0],
+            sees_contacts=user.has_perm("initiatives.see_contact_details", initiative),
+        )

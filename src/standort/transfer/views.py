@@ -1,7 +1,5 @@
 """Pages of the transfer platform: permission, form, service or query, template."""
 
-from dataclasses import dataclass
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -42,7 +40,7 @@ from .forms import (
     TopicForm,
 )
 from .models import Need, Offer, Talk, Topic
-from .rules import organization_of
+from .rules import Viewer
 
 BROWSE = "transfer.browse"
 MATCH = "transfer.match"
@@ -60,26 +58,6 @@ def _contact_limits(kind):
         Limit("transfer-contact", "5/h"),
         Limit(f"transfer-contact-{kind}", "20/d", url_argument("pk")),
     )
-
-
-@dataclass
-class Viewer:
-    """What the reader is on the platform, for the lists and the page's actions."""
-
-    office: bool
-    officer: bool
-    organization: int | None
-    sees_contacts: bool
-
-    @classmethod
-    def of(cls, request, initiative):
-        user = request.user
-        return cls(
-            office=user.has_perm(MANAGE, initiative),
-            officer=user.has_perm(MATCH, initiative),
-            organization=organization_of(user)[0],
-            sees_contacts=user.has_perm("initiatives.see_contact_details", initiative),
-        )
 
 
 def _url(name, initiative, *args):
@@ -137,12 +115,8 @@ def _sort(request, default):
 
 @initiative_permission(BROWSE)
 def offer_list(request, initiative):
-    viewer = Viewer.of(request, initiative)
-    offers = queries.offers_for(
-        initiative,
-        own_institution=viewer.organization if viewer.officer else None,
-        everything=viewer.office,
-    )
+    viewer = Viewer.of(request.user, initiative)
+    offers = queries.catalogue_offers(initiative, viewer)
     chosen = OfferFilter(request.GET, queryset=offers, initiative=initiative, office=viewer.office)
     # Read only when the kept rows of this query string and reader are not at hand.
     listing = SimpleLazyObject(
@@ -184,17 +158,8 @@ def offer_list(request, initiative):
 
 @initiative_permission(BROWSE)
 def need_list(request, initiative):
-    viewer = Viewer.of(request, initiative)
-    needs = queries.needs_for(
-        initiative,
-        # As transfer.see_need: a firm's needs for officers only to its people with a
-        # role here (organisations are shared across initiatives).
-        own_company=viewer.organization
-        if request.user.has_perm("transfer.add_need", initiative)
-        else None,
-        officers=viewer.officer,
-        everything=viewer.office,
-    )
+    viewer = Viewer.of(request.user, initiative)
+    needs = queries.catalogue_needs(initiative, viewer)
     chosen = NeedFilter(request.GET, queryset=needs, initiative=initiative)
     listing = build_listing(
         request, chosen.qs, search=queries.search_needs, sortable=SORTABLE, default_sort="new"
@@ -220,7 +185,7 @@ def _entry_page(
 ):
     """`suggested`: the reader sees the suggestions also without the officers' right (a
     firm's people those for their own need, which are catalogue offers)."""
-    viewer = Viewer.of(request, initiative)
+    viewer = Viewer.of(request.user, initiative)
     may_match = request.user.has_perm(MATCH, initiative)
     return _page(
         request,
@@ -269,7 +234,7 @@ def offer_detail(request, initiative, offer):
 
 
 def _offer_form(request, initiative, offer):
-    viewer = Viewer.of(request, initiative)
+    viewer = Viewer.of(request.user, initiative)
     return OfferForm(
         posted(request),
         instance=offer,
@@ -442,7 +407,7 @@ def need_detail(request, initiative, need):
 
 
 def _need_form(request, initiative, need):
-    viewer = Viewer.of(request, initiative)
+    viewer = Viewer.of(request.user, initiative)
     return NeedForm(
         posted(request),
         instance=need,
@@ -590,7 +555,7 @@ def _talks_seen(talks, viewer):
 def talk_list(request, initiative):
     listing = build_listing(
         request,
-        _talks_seen(queries.talks_for(initiative), Viewer.of(request, initiative)),
+        _talks_seen(queries.talks_for(initiative), Viewer.of(request.user, initiative)),
         search_fields=["company__name", "institution__name", "place"],
         sortable={"date": ["starts_at", "pk"]},
         default_sort="-date",
@@ -626,7 +591,7 @@ def _participants(talk):
 
 
 def _talk_form(request, initiative, talk, **kwargs):
-    viewer = Viewer.of(request, initiative)
+    viewer = Viewer.of(request.user, initiative)
     return TalkForm(
         posted(request),
         instance=talk,
