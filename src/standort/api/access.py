@@ -48,8 +48,12 @@ def require(request, perm, obj):
     raise PermissionDenied(_("Your role in the initiative does not permit this."))
 
 
-def require_write(request, perm, obj):
-    """Writing: a read-write token, and `perm` on `obj`."""
+def require_writing_token(request):
     if not request.api_token.may_write:
         raise PermissionDenied(_("This token may only read. Make one for reading and writing."))
+
+
+def require_write(request, perm, obj):
+    """Writing: a read-write token, and `perm` on `obj`."""
+    require_writing_token(request)
     require(request, perm, obj)

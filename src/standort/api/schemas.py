@@ -157,4 +157,156 @@ class StatusReport(Schema):
     achieved: str = Field("", max_length=20000)
     next_steps: str = Field("", max_length=20000)
     support_needed: str = Field("", max_length=20000)
+    completed: bool = Field(False, description="Everything the measure set out to do is done.")
     submit: bool = Field(True, description="False: keep it as a draft.")
+
+
+# Meetings -----------------------------------------------------------------------------
+
+
+class Decision(Schema):
+    id: int
+    text: str
+    votes_yes: int | None
+    votes_no: int | None
+    votes_abstain: int | None
+    measure_numbers: list[int] = Field(
+        description="The measures it made or adopted (for the public: the public ones)."
+    )
+
+
+class AgendaItem(Schema):
+    id: int
+    position: int
+    title: str
+    duration_minutes: int | None
+    minutes: str | None = Field(
+        description="Once circulated, for readers with a role; the public read the "
+        "approved minutes as a file (minutes_url of the meeting)."
+    )
+    decisions: list[Decision]
+
+
+class MeetingRow(Schema):
+    id: int
+    title: str
+    body: Ref
+    starts_at: datetime
+    ends_at: datetime
+    location: str
+    state: str
+    is_public: bool
+    minutes_state: str
+    url: str
+
+
+class Meeting(MeetingRow):
+    online_url: str | None = Field(description="For readers with a role only.")
+    minutes_url: str | None = Field(description="The approved minutes as PDF.")
+    agenda: list[AgendaItem]
+
+
+# Dialogue ---------------------------------------------------------------------------
+
+
+class Idea(Schema):
+    id: int
+    title: str
+    text: str
+    body: Ref | None
+    author: str
+    measure_number: int | None
+    created_at: datetime
+    comment_count: int
+    support_count: int
+    url: str
+
+
+class Comment(Schema):
+    id: int
+    parent_id: int | None
+    measure_number: int | None
+    idea_id: int | None
+    agenda_item_id: int | None
+    author: str
+    text: str | None = Field(description="Empty where the office has hidden the comment.")
+    hidden: bool
+    created_at: datetime
+    edited_at: datetime | None
+
+
+# Status reviews ----------------------------------------------------------------------
+
+
+class Review(Schema):
+    id: int
+    title: str
+    state: str
+    deadline: date
+    launched_at: datetime | None
+    closed_at: datetime | None
+    answer_count: int
+    answered_count: int
+    url: str
+
+
+# Indicators --------------------------------------------------------------------------
+
+
+class Observation(Schema):
+    observed_on: date
+    value: float
+
+
+class Indicator(Schema):
+    id: int
+    name: str
+    unit: str
+    description: str
+    source: str
+    higher_is_better: bool
+    goal: Ref | None
+    measure_number: int | None
+    target_value: float | None
+    target_on: date | None
+    is_key: bool
+    latest: Observation | None
+    previous: Observation | None
+    url: str
+
+
+# Transfer ----------------------------------------------------------------------------
+
+
+class Contact(Schema):
+    name: str
+    email: str
+    phone: str
+
+
+class Offer(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    title: str
+    description: str
+    institution: Ref
+    topics: list[str]
+    conditions: str
+    valid_until: date | None
+    state: str
+    contact: Contact | None = Field(description="For readers who see contact details only.")
+    url: str
+
+
+class Need(Schema):
+    id: int
+    title: str
+    problem: str
+    company: Ref
+    topics: list[str]
+    timeframe: str
+    visibility: str
+    state: str
+    contact: Contact | None = Field(description="For readers who see contact details only.")
+    url: str

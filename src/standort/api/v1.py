@@ -1,7 +1,7 @@
 """Version 1 of the JSON API: /api/v1/, its OpenAPI description at
 /api/v1/openapi.json and its interactive documentation at /api/v1/docs."""
 
-from .endpoints import initiatives, measures
+from .endpoints import dialog, indicators, initiatives, measures, meetings, reviews, transfer
 from .http import StandortAPI, register_problems
 
 api = StandortAPI(
@@ -19,3 +19,8 @@ api = StandortAPI(
 register_problems(api)
 api.add_router("/initiatives", initiatives.router)
 api.add_router("/initiatives", measures.router)
+api.add_router("/initiatives", meetings.router)
+api.add_router("/initiatives", reviews.router)
+api.add_router("/initiatives", dialog.router)
+api.add_router("/initiatives", indicators.router)
+api.add_router("/initiatives", transfer.router)

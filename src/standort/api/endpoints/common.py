@@ -50,20 +50,28 @@ def paginated(ordering):
 class Rows:
     """A list's queryset as the paginator needs it: one it orders, filters by the
     cursor's position and cuts, whose objects come out as `convert` makes them (a dict
-    of what the API shows), with attributes, since the cursor reads its position so."""
+    of what the API shows), with the fields it is ordered by as attributes, since the
+    cursor reads its position from them."""
 
-    def __init__(self, queryset, convert):
+    def __init__(self, queryset, convert, ordering=()):
         self.queryset = queryset
         self.convert = convert
+        self.ordering = ordering
 
     def order_by(self, *fields):
-        return Rows(self.queryset.order_by(*fields), self.convert)
+        names = tuple(field.lstrip("-") for field in fields)
+        return Rows(self.queryset.order_by(*fields), self.convert, names)
 
     def filter(self, *args, **kwargs):
-        return Rows(self.queryset.filter(*args, **kwargs), self.convert)
+        return Rows(self.queryset.filter(*args, **kwargs), self.convert, self.ordering)
 
     def __getitem__(self, cut):
-        return [SimpleNamespace(**self.convert(row)) for row in self.queryset[cut]]
+        return [
+            SimpleNamespace(
+                **{name: getattr(row, name) for name in self.ordering}, **self.convert(row)
+            )
+            for row in self.queryset[cut]
+        ]
 
 
 __all__ = ["READ", "WRITE", "CursorPagination", "Rows", "absolute", "answers", "paginated"]

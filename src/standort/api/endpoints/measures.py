@@ -218,6 +218,23 @@ def measure_view(request, initiative, number):
     return _member_view(initiative, measure)
 
 
+def measure_to_read(request, initiative, number):
+    """The measure `number` for a reader with a role who may see it, or a 404."""
+    measure = (
+        Measure.objects.filter(initiative=initiative, number=number)
+        .select_related("body", "owner")
+        .first()
+    )
+    if measure is None or not request.user.has_perm("measures.view_measure", measure):
+        raise _not_found(number)
+    Measure.initiative.field.set_cached_value(measure, initiative)
+    return measure
+
+
+def measure_detail_response(request, initiative, number, status=200):
+    return respond(request, schemas.Measure, measure_view(request, initiative, number), status)
+
+
 @router.get(
     "/{slug}/measures/{number}",
     response=answers(schemas.Measure, 304),
@@ -227,8 +244,7 @@ def measure_view(request, initiative, number):
 def measure_detail(request, slug: str, number: int):
     """A measure with its milestones, partners and (for readers with a role) tags and
     the initiative's own fields."""
-    initiative = initiative_for(request, slug)
-    return respond(request, schemas.Measure, measure_view(request, initiative, number))
+    return measure_detail_response(request, initiative_for(request, slug), number)
 
 
 # Writing a measure --------------------------------------------------------------------
