@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from standort.core.forms import KernModelForm
 
-from .models import ApiToken, default_expiry
+from .models import ApiToken
 from .queries import initiatives_for_tokens
 
 # A token lives at most a year: a forgotten one stops working on its own.
@@ -33,8 +33,6 @@ class TokenForm(KernModelForm):
         super().__init__(*args, **kwargs)
         self.fields["initiative"].queryset = initiatives_for_tokens(user)
         self.fields["initiative"].empty_label = None
-        self.fields["scope"].initial = ApiToken.Scope.READ
-        self.fields["expires_on"].initial = default_expiry()
 
     def clean_expires_on(self):
         day = self.cleaned_data["expires_on"]

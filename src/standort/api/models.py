@@ -15,6 +15,11 @@ TOKEN_PREFIX = "std_"
 SHOWN_LENGTH = 8
 
 
+def default_expiry():
+    """A new token is valid for a quarter of a year, unless its owner chooses."""
+    return timezone.localdate() + datetime.timedelta(days=90)
+
+
 class ApiToken(models.Model):
     """A personal key to the JSON API: it acts as its user, in one initiative, for
     reading or also for writing, until it expires or is revoked. Only a hash of it is
@@ -33,12 +38,12 @@ class ApiToken(models.Model):
     name = models.CharField(
         _("name"), max_length=100, help_text=_("What you use it for, e.g. “Projektliste IHK”.")
     )
-    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices)
+    scope = models.CharField(_("scope"), max_length=10, choices=Scope.choices, default=Scope.READ)
     shown = models.CharField(max_length=SHOWN_LENGTH, editable=False)
     # SHA-256 of the whole token: a token is 256 random bits, so a fast hash is as
     # safe as a slow one, and the lookup by it needs no second secret.
     digest = models.CharField(max_length=64, unique=True, editable=False)
-    expires_on = models.DateField(_("valid until"))
+    expires_on = models.DateField(_("valid until"), default=default_expiry)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
@@ -70,7 +75,3 @@ class ApiToken(models.Model):
     @property
     def may_write(self):
         return self.scope == self.Scope.READ_WRITE
-
-
-def default_expiry():
-    return timezone.localdate() + datetime.timedelta(days=90)

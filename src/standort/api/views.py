@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from standort.core.pages import form_page, posted, try_save
+from standort.initiatives.models import DataLicence
+from standort.initiatives.queries import public_initiatives
 
 from . import queries, services
 from .forms import TokenForm
@@ -80,4 +82,15 @@ def token_revoke(request, pk):
 
 def api_guide(request):
     """What the API offers, how to get a token, examples, the licence: for people."""
-    return render(request, "api/guide.html", {"site_url": settings.SITE_URL})
+    initiatives = list(public_initiatives())
+    return render(
+        request,
+        "api/guide.html",
+        {
+            "site_url": settings.SITE_URL,
+            "initiatives": [(i, DataLicence(i.data_licence)) for i in initiatives],
+            "example_slug": initiatives[0].slug if initiatives else "stadt",
+            "rate_public": settings.API_RATE_PUBLIC,
+            "rate_token": settings.API_RATE_TOKEN,
+        },
+    )

@@ -1,0 +1,28 @@
+"""Personal API tokens as the tests make them: through the service, so that only the
+digest is stored, and the secret handed back for the `Authorization` header."""
+
+import datetime
+
+from django.utils import timezone
+
+from standort.api import services
+from standort.api.models import ApiToken
+
+READ = ApiToken.Scope.READ
+READ_WRITE = ApiToken.Scope.READ_WRITE
+
+
+def token_for(user, initiative, scope=READ, *, name="Projektliste", days=90):
+    """The secret of a new token of `user` in `initiative`."""
+    token = ApiToken(
+        initiative=initiative,
+        name=name,
+        scope=scope,
+        expires_on=timezone.localdate() + datetime.timedelta(days=days),
+    )
+    return services.token_create(actor=user, token=token)
+
+
+def bearer(secret):
+    """The Django test client's keyword for the `Authorization` header."""
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"} if secret else {}
