@@ -80,14 +80,52 @@ def problem_response(request, kind, detail="", errors=()):
     return response
 
 
+# pydantic's messages for the usual kinds of invalid input, in the reader's language
+# (pydantic speaks English only); other kinds keep pydantic's message.
+INPUT_MESSAGES = {
+    "missing": gettext_lazy("This field is required."),
+    "int_parsing": gettext_lazy("Enter a whole number."),
+    "int_type": gettext_lazy("Enter a whole number."),
+    "float_parsing": gettext_lazy("Enter a number."),
+    "bool_parsing": gettext_lazy("Enter true or false."),
+    "bool_type": gettext_lazy("Enter true or false."),
+    "string_type": gettext_lazy("Enter a text."),
+    "date_from_datetime_parsing": gettext_lazy("Enter a date as 2026-11-24."),
+    "date_parsing": gettext_lazy("Enter a date as 2026-11-24."),
+    "date_type": gettext_lazy("Enter a date as 2026-11-24."),
+    "less_than_equal": gettext_lazy("Enter at most %(le)s."),
+    "greater_than_equal": gettext_lazy("Enter at least %(ge)s."),
+    "string_too_long": gettext_lazy("Enter at most %(max_length)s characters."),
+    "too_long": gettext_lazy("Enter at most %(max_length)s entries."),
+    "enum": gettext_lazy("Choose one of: %(expected)s."),
+    "literal_error": gettext_lazy("Choose one of: %(expected)s."),
+    "json_invalid": gettext_lazy("The body is not valid JSON."),
+    "model_attributes_type": gettext_lazy("Send a JSON object."),
+    "dict_type": gettext_lazy("Send a JSON object."),
+    "list_type": gettext_lazy("Send a list."),
+}
+
+
+# The names of the endpoints' parameters that group fields (a query's filters, a body).
+PARAMETER_GROUPS = {"filters", "sent", "ninja_pagination"}
+
+
 def _validation_errors(exc):
     for error in exc.errors:
-        location = [
-            str(part)
-            for part in error.get("loc", ())
-            if part not in ("body", "query", "path", "header")
-        ]
-        yield ".".join(location) or "-", error.get("msg", "")
+        # (source, [the operation's parameter group,] field, …): the field is what the
+        # client knows.
+        location = [str(part) for part in error.get("loc", ())[1:]]
+        if location and location[0] in PARAMETER_GROUPS:
+            location = location[1:]
+        message = INPUT_MESSAGES.get(error.get("type"))
+        if message is None:
+            text = error.get("msg", "")
+        else:
+            try:
+                text = str(message) % error.get("ctx", {})
+            except (KeyError, TypeError, ValueError):
+                text = error.get("msg", "")
+        yield ".".join(location) or "-", text
 
 
 def register(api):

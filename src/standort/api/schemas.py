@@ -3,9 +3,13 @@ may not see are empty for them (e.g. an owner's name without their consent, the
 next steps of a status update for the public); the API's page says which."""
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+
+# An id or number a client sends: what the databases can hold (a larger number would
+# fail in the database rather than find nothing).
+Id = Annotated[int, Field(ge=1, le=2_147_483_647)]
 
 
 class Ref(Schema):
@@ -123,11 +127,11 @@ class MeasureIn(Schema):
     status: str | None = Field(None, description="On creation only; later /status.")
     description: str | None = Field(None, max_length=20000)
     goal: str | None = Field(None, max_length=20000)
-    body_id: int | None = None
-    topic_id: int | None = None
-    parent_number: int | None = None
-    owner_id: int | None = None
-    owner_organization_id: int | None = None
+    body_id: Id | None = None
+    topic_id: Id | None = None
+    parent_number: Id | None = None
+    owner_id: Id | None = None
+    owner_organization_id: Id | None = None
     starts_on: date | None = None
     due_on: date | None = None
     tags: list[str] | None = Field(None, max_length=50)
@@ -138,7 +142,7 @@ class MeasureIn(Schema):
 class StatusChange(Schema):
     status: str
     reason: str = Field("", max_length=20000)
-    adopted_by_id: int | None = None
+    adopted_by_id: Id | None = None
     adopted_on: date | None = None
     decision: str = Field("", max_length=300)
 

@@ -4,10 +4,12 @@ declares, and the pagination of lists."""
 from types import SimpleNamespace
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 from ninja.pagination import CursorPagination
 
 from ..auth import BearerToken
-from ..problems import Problem
+from ..problems import ApiProblem, Problem
 
 
 class PublicOrBearerToken(BearerToken):
@@ -63,7 +65,16 @@ class Rows:
         return Rows(self.queryset.order_by(*fields), self.convert, names)
 
     def filter(self, *args, **kwargs):
-        return Rows(self.queryset.filter(*args, **kwargs), self.convert, self.ordering)
+        # Only the cursor filters the rows here: its position came from the client.
+        try:
+            queryset = self.queryset.filter(*args, **kwargs)
+        except (ValueError, TypeError, ValidationError) as error:
+            raise ApiProblem(
+                "invalid",
+                _("The request has invalid values; see “errors”."),
+                [("cursor", _("This cursor is not one of ours."))],
+            ) from error
+        return Rows(queryset, self.convert, self.ordering)
 
     def __getitem__(self, cut):
         return [

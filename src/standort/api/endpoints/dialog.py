@@ -14,6 +14,7 @@ from .. import schemas
 from ..access import initiative_for, require
 from ..http import respond
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["dialogue"])
@@ -45,7 +46,7 @@ def _ideas(request, initiative):
     "/{slug}/ideas", response=answers(list[schemas.Idea], 403), auth=READ, summary="The ideas"
 )
 @paginate(CursorPagination, **paginated(("pk",)))
-def idea_list(request, slug: str, body: int | None = None):
+def idea_list(request, slug: str, body: Id | None = None):
     initiative = initiative_for(request, slug)
     ideas = _ideas(request, initiative)
     if body is not None:
@@ -56,7 +57,7 @@ def idea_list(request, slug: str, body: int | None = None):
 @router.get(
     "/{slug}/ideas/{pk}", response=answers(schemas.Idea, 304, 403), auth=READ, summary="An idea"
 )
-def idea_detail(request, slug: str, pk: int):
+def idea_detail(request, slug: str, pk: Id):
     initiative = initiative_for(request, slug)
     idea = _ideas(request, initiative).filter(pk=pk).first()
     if idea is None or not request.user.has_perm("dialog.view_idea", idea):
@@ -90,9 +91,9 @@ def _comment(comment):
 def comment_list(
     request,
     slug: str,
-    measure: int | None = None,
-    idea: int | None = None,
-    agenda_item: int | None = None,
+    measure: Id | None = None,
+    idea: Id | None = None,
+    agenda_item: Id | None = None,
 ):
     """The comments on measures, ideas and agenda items, the oldest first (deleted ones
     left out); `measure` (its number), `idea` or `agenda_item` narrow to one thread."""

@@ -14,6 +14,7 @@ from .. import schemas
 from ..access import initiative_for, is_public_reader
 from ..http import respond
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["initiatives"])
@@ -80,7 +81,7 @@ def body_list(request, slug: str):
 
 
 @router.get("/{slug}/bodies/{pk}", response=answers(schemas.Body, 304), auth=READ, summary="A body")
-def body_detail(request, slug: str, pk: int):
+def body_detail(request, slug: str, pk: Id):
     initiative = initiative_for(request, slug)
     body = _bodies(request, initiative).filter(pk=pk).first()
     if body is None:
@@ -112,7 +113,7 @@ def _membership(membership):
     summary="Who belongs to which body",
 )
 @paginate(CursorPagination, **paginated(("pk",)))
-def membership_list(request, slug: str, body: int | None = None):
+def membership_list(request, slug: str, body: Id | None = None):
     """The members of the bodies with their role (chair, manager, member, expert,
     guest); the public read those who agreed to be named publicly."""
     initiative = initiative_for(request, slug)

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from standort.initiatives.models import full_name
@@ -22,6 +22,7 @@ from ..access import initiative_for, is_public_reader, require, require_write
 from ..forms_bridge import current_values, validated
 from ..http import check_version, respond
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, WRITE, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["measures"])
@@ -34,15 +35,15 @@ class MeasureFilters(Schema):
     """The filters of the measure list (its query string). The public filter by all but
     the tag and the archive, which are the initiative's own."""
 
-    q: str | None = None
+    q: str | None = Field(None, max_length=100)
     status: Measure.Status | None = None
     kind: Measure.Kind | None = None
-    body: int | None = None
-    topic: int | None = None
-    light: str | None = None
-    organization: str | None = None
+    body: Id | None = None
+    topic: Id | None = None
+    light: str | None = Field(None, max_length=10)
+    organization: str | None = Field(None, max_length=100)
     overdue: bool | None = None
-    tag: int | None = None
+    tag: Id | None = None
     archived: bool | None = None
 
 
@@ -241,7 +242,7 @@ def measure_detail_response(request, initiative, number, status=200):
     auth=READ,
     summary="A measure",
 )
-def measure_detail(request, slug: str, number: int):
+def measure_detail(request, slug: str, number: Id):
     """A measure with its milestones, partners and (for readers with a role) tags and
     the initiative's own fields."""
     return measure_detail_response(request, initiative_for(request, slug), number)
@@ -346,7 +347,7 @@ def _measure_to_change(request, initiative, number):
     auth=WRITE,
     summary="Change a measure",
 )
-def measure_change(request, slug: str, number: int, sent: schemas.MeasureIn):
+def measure_change(request, slug: str, number: Id, sent: schemas.MeasureIn):
     """As the form “Edit measure”; send the ETag you read it with as `If-Match`. The
     status changes through `/status`."""
     initiative = initiative_for(request, slug)
@@ -385,7 +386,7 @@ def measure_change(request, slug: str, number: int, sent: schemas.MeasureIn):
     auth=WRITE,
     summary="Change a measure's status",
 )
-def measure_status(request, slug: str, number: int, sent: schemas.StatusChange):
+def measure_status(request, slug: str, number: Id, sent: schemas.StatusChange):
     """As the form “Change status”: only to the statuses its life allows next, with a
     reason where one is needed; send the measure's ETag as `If-Match`."""
     initiative = initiative_for(request, slug)
@@ -419,7 +420,7 @@ def _milestone_of(measure, pk):
     auth=WRITE,
     summary="Add a milestone",
 )
-def milestone_create(request, slug: str, number: int, sent: schemas.MilestoneIn):
+def milestone_create(request, slug: str, number: Id, sent: schemas.MilestoneIn):
     initiative = initiative_for(request, slug)
     measure = _measure_to_change(request, initiative, number)
     form = validated(
@@ -435,7 +436,7 @@ def milestone_create(request, slug: str, number: int, sent: schemas.MilestoneIn)
     auth=READ,
     summary="A milestone",
 )
-def milestone_detail(request, slug: str, number: int, pk: int):
+def milestone_detail(request, slug: str, number: Id, pk: Id):
     initiative = initiative_for(request, slug)
     shown = measure_view(request, initiative, number)
     milestone = next((m for m in shown["milestones"] if m["id"] == pk), None)
@@ -450,7 +451,7 @@ def milestone_detail(request, slug: str, number: int, pk: int):
     auth=WRITE,
     summary="Change a milestone",
 )
-def milestone_change(request, slug: str, number: int, pk: int, sent: schemas.MilestoneIn):
+def milestone_change(request, slug: str, number: Id, pk: Id, sent: schemas.MilestoneIn):
     """Send the ETag of the milestone as `If-Match`."""
     initiative = initiative_for(request, slug)
     measure = _measure_to_change(request, initiative, number)
@@ -481,7 +482,7 @@ def milestone_change(request, slug: str, number: int, pk: int, sent: schemas.Mil
     auth=WRITE,
     summary="Delete a milestone",
 )
-def milestone_delete(request, slug: str, number: int, pk: int):
+def milestone_delete(request, slug: str, number: Id, pk: Id):
     """Send the ETag of the milestone as `If-Match`."""
     initiative = initiative_for(request, slug)
     measure = _measure_to_change(request, initiative, number)
@@ -501,7 +502,7 @@ def milestone_delete(request, slug: str, number: int, pk: int):
     summary="A measure's status updates",
 )
 @paginate(CursorPagination, **paginated(("-reported_at", "-pk")))
-def status_update_list(request, slug: str, number: int):
+def status_update_list(request, slug: str, number: Id):
     """The accepted status updates, the newest first; the public read what the public
     page shows of them (not the next steps and the support needed)."""
     initiative = initiative_for(request, slug)

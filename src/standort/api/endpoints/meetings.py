@@ -17,6 +17,7 @@ from .. import schemas
 from ..access import initiative_for, is_public_reader, require
 from ..http import respond
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["meetings"])
@@ -61,7 +62,7 @@ def _row(initiative, meeting):
     summary="The meetings",
 )
 @paginate(CursorPagination, **paginated(("starts_at", "pk")))
-def meeting_list(request, slug: str, body: int | None = None):
+def meeting_list(request, slug: str, body: Id | None = None):
     """The meetings in the order they take place; `body` narrows to one body's."""
     initiative = initiative_for(request, slug)
     meetings = _meetings(request, initiative).select_related("body")
@@ -109,7 +110,7 @@ def _decision(decision):
     auth=READ,
     summary="A meeting with its agenda and decisions",
 )
-def meeting_detail(request, slug: str, pk: int):
+def meeting_detail(request, slug: str, pk: Id):
     initiative = initiative_for(request, slug)
     public_reader = is_public_reader(request)
     meeting = _meetings(request, initiative).select_related("body").filter(pk=pk).first()

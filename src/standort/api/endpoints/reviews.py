@@ -14,6 +14,7 @@ from .. import schemas
 from ..access import initiative_for, require, require_writing_token
 from ..forms_bridge import validated
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, WRITE, CursorPagination, Rows, absolute, answers, paginated
 from .measures import measure_detail_response, measure_to_read
 
@@ -58,7 +59,7 @@ def review_list(request, slug: str):
     auth=WRITE,
     summary="Report the status of a measure",
 )
-def status_report(request, slug: str, number: int, sent: schemas.StatusReport):
+def status_report(request, slug: str, number: Id, sent: schemas.StatusReport):
     """The owner's answer to the running status review of the measure (as their
     personal link's form), or the office's on the owner's behalf; `submit: false`
     keeps it as a draft. The office accepts it on the review's page; only then is it

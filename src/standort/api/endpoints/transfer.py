@@ -2,9 +2,11 @@
 seeing what the catalogue's pages show them (the public: published offers and public
 needs, without anyone's contact data)."""
 
+from typing import Annotated
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Field, Router
 from ninja.pagination import paginate
 
 from standort.transfer import queries
@@ -15,6 +17,7 @@ from .. import schemas
 from ..access import initiative_for, require
 from ..http import respond
 from ..problems import ApiProblem
+from ..schemas import Id
 from .common import READ, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["transfer"])
@@ -73,7 +76,12 @@ def _reader(request, slug):
     summary="Cooperation offers of science",
 )
 @paginate(CursorPagination, **paginated(("pk",)))
-def offer_list(request, slug: str, q: str | None = None, topic: int | None = None):
+def offer_list(
+    request,
+    slug: str,
+    q: Annotated[str, Field(max_length=100)] | None = None,
+    topic: Id | None = None,
+):
     initiative, viewer = _reader(request, slug)
     offers = queries.catalogue_offers(initiative, viewer).select_related("contact")
     if topic is not None:
@@ -89,7 +97,7 @@ def offer_list(request, slug: str, q: str | None = None, topic: int | None = Non
     auth=READ,
     summary="A cooperation offer",
 )
-def offer_detail(request, slug: str, pk: int):
+def offer_detail(request, slug: str, pk: Id):
     initiative, viewer = _reader(request, slug)
     offer = (
         queries.catalogue_offers(initiative, viewer).select_related("contact").filter(pk=pk).first()
@@ -106,7 +114,12 @@ def offer_detail(request, slug: str, pk: int):
     summary="Needs of firms",
 )
 @paginate(CursorPagination, **paginated(("pk",)))
-def need_list(request, slug: str, q: str | None = None, topic: int | None = None):
+def need_list(
+    request,
+    slug: str,
+    q: Annotated[str, Field(max_length=100)] | None = None,
+    topic: Id | None = None,
+):
     initiative, viewer = _reader(request, slug)
     needs = queries.catalogue_needs(initiative, viewer).select_related("contact")
     if topic is not None:
@@ -122,7 +135,7 @@ def need_list(request, slug: str, q: str | None = None, topic: int | None = None
     auth=READ,
     summary="A need",
 )
-def need_detail(request, slug: str, pk: int):
+def need_detail(request, slug: str, pk: Id):
     initiative, viewer = _reader(request, slug)
     need = (
         queries.catalogue_needs(initiative, viewer).select_related("contact").filter(pk=pk).first()
