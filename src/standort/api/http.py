@@ -112,9 +112,13 @@ def describe_public_access(schema):
     if PUBLIC_OR_TOKEN in schemes:
         schemes.setdefault(TOKEN, schemes.pop(PUBLIC_OR_TOKEN))
     for operations in schema.get("paths", {}).values():
-        for operation in operations.values():
+        for method, operation in operations.items():
             if operation.get("security") == [{PUBLIC_OR_TOKEN: []}]:
                 operation["security"] = [{TOKEN: []}, {}]
+            if method == "get":
+                operation["responses"]["304"] = {
+                    "description": "Not Modified: the ETag sent in If-None-Match still holds."
+                }
             for status, answer in operation.get("responses", {}).items():
                 content = answer.get("content", {})
                 if str(status) >= "400" and "application/json" in content:

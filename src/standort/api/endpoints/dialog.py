@@ -54,9 +54,7 @@ def idea_list(request, slug: str, body: Id | None = None):
     return Rows(ideas, lambda idea: _idea(initiative, idea))
 
 
-@router.get(
-    "/{slug}/ideas/{pk}", response=answers(schemas.Idea, 304, 403), auth=READ, summary="An idea"
-)
+@router.get("/{slug}/ideas/{pk}", response=answers(schemas.Idea, 403), auth=READ, summary="An idea")
 def idea_detail(request, slug: str, pk: Id):
     initiative = initiative_for(request, slug)
     idea = _ideas(request, initiative).filter(pk=pk).first()

@@ -47,9 +47,7 @@ def initiative_list(request):
         return Rows(Initiative.objects.filter(visible), _initiative)
 
 
-@router.get(
-    "/{slug}", response=answers(schemas.Initiative, 304), auth=READ, summary="An initiative"
-)
+@router.get("/{slug}", response=answers(schemas.Initiative), auth=READ, summary="An initiative")
 def initiative_detail(request, slug: str):
     return respond(request, schemas.Initiative, _initiative(initiative_for(request, slug)))
 
@@ -80,7 +78,7 @@ def body_list(request, slug: str):
     return Rows(_bodies(request, initiative), lambda body: _body(initiative, body))
 
 
-@router.get("/{slug}/bodies/{pk}", response=answers(schemas.Body, 304), auth=READ, summary="A body")
+@router.get("/{slug}/bodies/{pk}", response=answers(schemas.Body), auth=READ, summary="A body")
 def body_detail(request, slug: str, pk: Id):
     initiative = initiative_for(request, slug)
     body = _bodies(request, initiative).filter(pk=pk).first()

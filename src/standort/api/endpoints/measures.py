@@ -238,7 +238,7 @@ def measure_detail_response(request, initiative, number, status=200):
 
 @router.get(
     "/{slug}/measures/{number}",
-    response=answers(schemas.Measure, 304),
+    response=answers(schemas.Measure),
     auth=READ,
     summary="A measure",
 )
@@ -432,7 +432,7 @@ def milestone_create(request, slug: str, number: Id, sent: schemas.MilestoneIn):
 
 @router.get(
     "/{slug}/measures/{number}/milestones/{pk}",
-    response=answers(schemas.Milestone, 304),
+    response=answers(schemas.Milestone),
     auth=READ,
     summary="A milestone",
 )

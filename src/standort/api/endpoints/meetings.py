@@ -106,7 +106,7 @@ def _decision(decision):
 
 @router.get(
     "/{slug}/meetings/{pk}",
-    response=answers(schemas.Meeting, 304, 403),
+    response=answers(schemas.Meeting, 403),
     auth=READ,
     summary="A meeting with its agenda and decisions",
 )

@@ -93,7 +93,7 @@ def offer_list(
 
 @router.get(
     "/{slug}/transfer/offers/{pk}",
-    response=answers(schemas.Offer, 304, 403),
+    response=answers(schemas.Offer, 403),
     auth=READ,
     summary="A cooperation offer",
 )
@@ -131,7 +131,7 @@ def need_list(
 
 @router.get(
     "/{slug}/transfer/needs/{pk}",
-    response=answers(schemas.Need, 304, 403),
+    response=answers(schemas.Need, 403),
     auth=READ,
     summary="A need",
 )
