@@ -314,3 +314,14 @@ class Need(Schema):
     state: str
     contact: Contact | None = Field(description="For readers who see contact details only.")
     url: str
+
+
+class Goal(Schema):
+    id: int
+    title: str
+    description: str | None = Field(description="For readers with a role only.")
+    measure_numbers: list[int] = Field(
+        description="The measures that serve it (for the public: the public ones)."
+    )
+    indicator_ids: list[int] = Field(description="Its indicators; for readers with a role.")
+    url: str | None = Field(description="Its page; for readers with a role.")

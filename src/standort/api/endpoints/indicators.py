@@ -1,15 +1,19 @@
-"""Location indicators with their newest values, for those taking part (the public
-page shows none of them)."""
+"""Goals and location indicators. Those taking part read both; the public read the
+goals as the public page groups the measures by them (titles and public measures),
+and no indicator (the public page shows none)."""
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.urls import reverse
 from ninja import Router
 from ninja.pagination import paginate
 
+from standort.indicators.models import Goal, Indicator
 from standort.indicators.queries import indicators_for
+from standort.measures.dashboard import public_measures
+from standort.measures.models import Measure
 
 from .. import schemas
-from ..access import initiative_for, require
+from ..access import initiative_for, is_public_reader, require
 from .common import READ, CursorPagination, Rows, absolute, answers, paginated
 
 router = Router(tags=["indicators"])
@@ -53,3 +57,43 @@ def indicator_list(request, slug: str):
     require(request, "indicators.view", initiative)
     indicators = indicators_for(initiative).annotate(measure_number=F("measure__number"))
     return Rows(indicators, lambda indicator: _indicator(initiative, indicator))
+
+
+@router.get("/{slug}/goals", response=answers(list[schemas.Goal]), auth=READ, summary="The goals")
+@paginate(CursorPagination, **paginated(("position", "pk")))
+def goal_list(request, slug: str):
+    """The goals with the measures that serve them and (for readers with a role) their
+    indicators."""
+    initiative = initiative_for(request, slug)
+    public_reader = is_public_reader(request)
+    measures = (
+        public_measures(initiative)
+        if public_reader
+        else Measure.objects.filter(initiative=initiative, is_archived=False)
+    )
+    goals = Goal.objects.filter(initiative=initiative).prefetch_related(
+        Prefetch(
+            "measures",
+            queryset=measures.only("pk", "number").order_by("number"),
+            to_attr="measure_list",
+        ),
+        Prefetch(
+            "indicators",
+            queryset=Indicator.objects.only("pk", "goal_id").order_by("pk"),
+            to_attr="indicator_list",
+        ),
+    )
+
+    def goal(goal):
+        return {
+            "id": goal.pk,
+            "title": goal.title,
+            "description": None if public_reader else goal.description,
+            "measure_numbers": [m.number for m in goal.measure_list],
+            "indicator_ids": [] if public_reader else [i.pk for i in goal.indicator_list],
+            "url": None
+            if public_reader
+            else absolute(reverse("goal_detail", args=[initiative.slug, goal.pk])),
+        }
+
+    return Rows(goals, goal)
