@@ -77,12 +77,11 @@ class Rows:
         return Rows(queryset, self.convert, self.ordering)
 
     def __getitem__(self, cut):
-        return [
-            SimpleNamespace(
-                **{name: getattr(row, name) for name in self.ordering}, **self.convert(row)
-            )
-            for row in self.queryset[cut]
-        ]
+        return [self._shown(row) for row in self.queryset[cut]]
+
+    def _shown(self, row):
+        positions = {name: getattr(row, name) for name in self.ordering}
+        return SimpleNamespace(**{**positions, **self.convert(row)})
 
 
 __all__ = ["READ", "WRITE", "CursorPagination", "Rows", "absolute", "answers", "paginated"]

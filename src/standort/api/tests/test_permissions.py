@@ -74,7 +74,7 @@ TABLE = [
     Op("initiative_list", "GET", lambda p: ""),
     Op("initiative_detail", "GET", lambda p: f"/{_slug(p)}"),
     Op("body_list", "GET", lambda p: f"/{_slug(p)}/bodies"),
-    Op("body_detail", "GET", lambda p: f"/{_slug(p)}/bodies/{p.group.pk}", public=False),
+    Op("body_detail", "GET", lambda p: f"/{_slug(p)}/bodies/{p.group.pk}"),
     Op("membership_list", "GET", lambda p: f"/{_slug(p)}/memberships"),
     Op("measure_list", "GET", lambda p: f"/{_slug(p)}/measures"),
     Op("measure_detail", "GET", _measure),
