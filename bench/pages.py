@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
+from bench import oparl
 from bench.databases import ROOT
 from bench.transfer import FILTER_KIND
 from bench.transfer import SEARCH as TRANSFER_SEARCH
@@ -364,6 +365,8 @@ def pages_of(installation):
             target=None,
             ceilings={"postgresql": NEED_PAGE_MS},
         ),
+        # OParl's paper list: at most 3× the floor's median (issue 18).
+        *oparl.pages(installation, Page),
     ]
 
 

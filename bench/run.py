@@ -30,6 +30,7 @@ from bench.databases import (  # noqa: E402
 )
 from bench.digest_timings import time_digest  # noqa: E402
 from bench.exchange_timings import time_exchange  # noqa: E402
+from bench.oparl import time_crawl  # noqa: E402
 from bench.pages import (  # noqa: E402
     NEED_PAGE_MS,
     TARGET_FACTOR,
@@ -200,6 +201,8 @@ def _run_database(args):
         measure(
             port, session_key, pages, requests=args.requests, warmup=args.warmup, small_requests=5
         )
+        print("OParl, a full crawl:", flush=True)
+        crawl_lines, crawl_missed = time_crawl(port, installation)
     finally:
         stop_server(server)
 
@@ -207,7 +210,8 @@ def _run_database(args):
     lines, missed = time_throughput(
         installation, log_file=ROOT / "var" / f"bench-throughput-{label}.log"
     )
-    sections = [lines]
+    sections = [lines, crawl_lines]
+    missed += crawl_missed
     timings = [
         ("Exchange, in this process (not through the server):", time_exchange),
         ("Status reviews, in this process:", time_reviews),
