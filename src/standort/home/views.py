@@ -39,6 +39,7 @@ from standort.measures.models import (
     StatusUpdate,
     Topic,
 )
+from standort.meetings import public as meeting_public
 from standort.meetings import queries as meeting_queries
 from standort.meetings.models import Meeting
 from standort.reviews import queries as review_queries
@@ -333,6 +334,10 @@ def _public_context(request, initiative):
         # The figures by goal instead of by working group, on request.
         "by_goal": request.GET.get("by") == "goal",
         "goal_groups": SimpleLazyObject(lambda: indicator_queries.public_goal_groups(initiative)),
+        # Read only when the kept section of the meetings is rendered anew.
+        "next_meetings": SimpleLazyObject(
+            lambda: meeting_public.next_public_meetings(initiative, today=today)
+        ),
     }
 
 

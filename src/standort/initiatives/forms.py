@@ -90,11 +90,6 @@ class InitiativeForm(VersionedFormMixin, KernModelForm):
         )
         if not self.is_bound:
             self.initial["leading_organizations"] = list(leading_organizations(self.instance))
-        if self.is_bound and "data_licence" not in self.data:
-            # Posted without the licence (by a client older than the field): the
-            # licence stays as chosen, rather than the form failing on it.
-            self.data = self.data.copy()
-            self.data["data_licence"] = self.instance.data_licence
 
     def clean_embed_origins(self):
         lines = [line.strip() for line in self.cleaned_data["embed_origins"].splitlines()]

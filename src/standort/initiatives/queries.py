@@ -146,20 +146,20 @@ class Member:
 def members_of(body):
     """The body's members for its page, chairs first, as plain rows (a body has dozens
     of members; the page shows only these fields)."""
-    rows = (
-        Membership.objects.filter(body=body)
-        .order_by(_role_rank, "person__last_name", "person__first_name")
-        .values_list(
-            "pk",
-            "person_id",
-            "person__title",
-            "person__first_name",
-            "person__last_name",
-            "person__organization__name",
-            "role",
-            "starts_on",
-            "ends_on",
-        )
+    return _member_rows(Membership.objects.filter(body=body))
+
+
+def _member_rows(memberships):
+    rows = memberships.order_by(_role_rank, "person__last_name", "person__first_name").values_list(
+        "pk",
+        "person_id",
+        "person__title",
+        "person__first_name",
+        "person__last_name",
+        "person__organization__name",
+        "role",
+        "starts_on",
+        "ends_on",
     )
     return [
         Member(pk, person_id, full_name(title, first, last), organization or "", role, start, end)
@@ -194,6 +194,38 @@ def public_people(initiative):
     return Person.objects.filter(
         pk__in=public_memberships(initiative).values("person_id")
     ).distinct()
+
+
+def public_body_list(initiative):
+    """`public_bodies` for their public list: name, kind and parent, in the bodies'
+    order."""
+    return (
+        public_bodies(initiative)
+        .select_related("parent")
+        .only("initiative", "name", "kind", "position", "parent", "parent__name")
+        .order_by("position", "name")
+    )
+
+
+def public_body(initiative, pk):
+    """The public body `pk` with its parent's name, or None (a body of an initiative
+    that is not public, or none at all)."""
+    body = (
+        public_bodies(initiative)
+        .select_related("parent")
+        .only("initiative", "name", "kind", "description", "parent", "parent__name")
+        .filter(pk=pk)
+        .first()
+    )
+    if body is not None:
+        Body.initiative.field.set_cached_value(body, initiative)
+    return body
+
+
+def public_members_of(body):
+    """The body's `public_memberships` as `members_of` gives them, chairs first: only
+    name, organisation name, role and dates reach the public page."""
+    return _member_rows(public_memberships(body.initiative).filter(body=body))
 
 
 def participants(initiative):

@@ -9,6 +9,10 @@
 * Mülheim: the Industriekonferenz of 16.03.2017 that adopted the 33 projects, and the
   conference of spring 2018 that reviewed their implementation.
 
+The meetings of the bodies that decide, the Lenkungskreis and the Industriekonferenz,
+are public (their agenda, decisions and approved minutes are on the public pages); the
+Arbeitskreise meet internally.
+
 Held meetings are history: their rows are written directly with their dates (the
 services act in the present). The coming meetings go through the services, so their
 invitations sit in the outbox for the worker like any other. A meeting that exists
@@ -227,6 +231,12 @@ def _manager(body):
     return membership.person if membership else _chair(body)
 
 
+def _decides_in_public(body):
+    """The steering committee and the conference meet in public, the working groups
+    among themselves."""
+    return body.kind in (Body.Kind.STEERING_COMMITTEE, Body.Kind.CONFERENCE)
+
+
 def _held(result, actor, body, *, title, starts_at, hours=2, location, agenda, approver=None):
     """A held meeting with approved minutes, written as it was then. `agenda` as in
     AUTUMN; returns the meeting, or None when it exists already."""
@@ -241,6 +251,7 @@ def _held(result, actor, body, *, title, starts_at, hours=2, location, agenda, a
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(hours=hours),
         location=location,
+        is_public=_decides_in_public(body),
         state=Meeting.State.INVITED,
         invited_at=starts_at - datetime.timedelta(days=21),
         minutes_state=MinutesState.APPROVED,
@@ -299,6 +310,7 @@ def _coming(result, actor, body, *, title, starts_at, location, agenda):
         starts_at=starts_at,
         ends_at=starts_at + datetime.timedelta(hours=2),
         location=location,
+        is_public=_decides_in_public(body),
     )
     services.meeting_save(actor=actor, meeting=meeting)
     for position, item_title in enumerate(agenda, start=1):

@@ -23,7 +23,7 @@ class DateTimeLocal(forms.DateTimeInput):
 class MeetingForm(VersionedFormMixin, KernModelForm):
     class Meta:
         model = Meeting
-        fields = ["body", "title", "starts_at", "ends_at", "location", "online_url"]
+        fields = ["body", "title", "starts_at", "ends_at", "location", "online_url", "is_public"]
         widgets = {"starts_at": DateTimeLocal, "ends_at": DateTimeLocal}
         help_texts = {"starts_at": _("Time in Berlin."), "online_url": _("e.g. a video call")}
 

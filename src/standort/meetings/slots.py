@@ -1,5 +1,5 @@
 """What the meetings show on other apps' pages (see core.slots): the decisions on a
-measure, the meetings of a body."""
+measure, the meetings of a body, and on a body's public page its public meetings."""
 
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -8,7 +8,7 @@ from standort.core import slots
 from standort.core.pages import KEPT_SECONDS, kept_key
 from standort.initiatives.models import Body
 
-from . import queries
+from . import public, queries
 from .models import AgendaItem, Decision, Meeting
 
 
@@ -46,6 +46,15 @@ def body_meetings(context, body):
     }
 
 
+def body_public_meetings(context, body):
+    """ "Öffentliche Sitzungen": the body's next and latest public meetings, on its
+    public page (two queries)."""
+    upcoming, past = public.body_public_meetings(
+        context["initiative"], body, today=timezone.localdate()
+    )
+    return {"upcoming": upcoming, "past": past}
+
+
 def register():
     # A decision's page address and title are its meeting's: date and working group.
     slots.fill(
@@ -62,3 +71,4 @@ def register():
         order=20,
         stamped_by=[Meeting],
     )
+    slots.fill("body.public_sections", "meetings/_body_public_meetings.html", body_public_meetings)

@@ -17,6 +17,11 @@ urlpatterns = [
     path("<int:pk>/minutes/circulate/", minutes.minutes_circulate, name="minutes_circulate"),
     path("<int:pk>/minutes/approve/", minutes.minutes_approve, name="minutes_approve"),
     path("<int:pk>/minutes.pdf", minutes.minutes_download, name="minutes_download"),
+    path(
+        "<int:pk>/public-minutes.pdf",
+        minutes.public_minutes_download,
+        name="public_minutes_download",
+    ),
     path("<int:pk>/agenda/new/", agenda.agenda_item_create, name="agenda_item_create"),
     path("<int:pk>/agenda/<int:item_pk>/", meetings.agenda_item_detail, name="agenda_item_detail"),
     path("<int:pk>/agenda/<int:item_pk>/edit/", agenda.agenda_item_edit, name="agenda_item_edit"),

@@ -255,8 +255,10 @@ def minutes_file(ctx, meeting, *, embedded=False):
         "fileName": f"{MINUTES_FILE}-{when}-{meeting.pk}.pdf",
         "mimeType": "application/pdf",
         "date": day(timezone.localdate(approved)) if approved else None,
+        # Shown in the browser; saved with ?download (the specification forbids an
+        # accessUrl that forces a download).
         "accessUrl": pdf,
-        "downloadUrl": pdf,
+        "downloadUrl": f"{pdf}?download",
         "fileLicense": licence_url(ctx.initiative),
         "meeting": None if embedded else [ctx.url("meeting", meeting.pk)],
         "created": moment(created),

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from standort.core.access import initiative_permission
+from standort.core.access import deny, initiative_permission
 from standort.core.languages import sentence
 from standort.core.listing import build_listing
 from standort.core.pages import (
@@ -30,8 +30,30 @@ def _list_url(initiative):
     return reverse("body_list", args=[initiative.slug])
 
 
+def body_list(request, initiative_slug):
+    """Members list the bodies; everyone else (a public initiative, or the middleware
+    has answered 404 already) their public list."""
+    initiative = request.initiative
+    if request.user.has_perm(VIEW, initiative):
+        return _member_list(request, initiative_slug)
+    if not initiative.is_public:
+        return deny(request)
+    listing = build_listing(
+        request,
+        queries.public_body_list(initiative),
+        search_fields=["name"],
+        sortable={"position": ["position", "name"], "name": ["name"], "kind": ["kind", "position"]},
+        default_sort="position",
+    )
+    return render(
+        request,
+        "initiatives/body_list_public.html",
+        {"initiative": initiative, "listing": listing},
+    )
+
+
 @initiative_permission(VIEW)
-def body_list(request, initiative):
+def _member_list(request, initiative):
     listing = build_listing(
         request,
         queries.bodies_for(initiative),
@@ -49,8 +71,38 @@ def body_list(request, initiative):
     )
 
 
+def body_detail(request, initiative_slug, pk):
+    """Members read the body's page; everyone else (a public initiative, or the
+    middleware has answered 404 already) its public page: the body, the members who
+    agreed to be named, and what the apps above add to it publicly (its public
+    meetings)."""
+    initiative = request.initiative
+    if request.user.has_perm(VIEW, initiative):
+        return _member_page(request, initiative_slug, pk=pk)
+    if not initiative.is_public:
+        return deny(request)
+    body = queries.public_body(initiative, pk)
+    if body is None:
+        raise Http404
+    return render(
+        request,
+        "initiatives/body_public.html",
+        {
+            "initiative": initiative,
+            "body": body,
+            "groups": _role_groups(queries.public_members_of(body)),
+        },
+    )
+
+
+def _role_groups(members):
+    """[(role label, [member])]: the members under the headings of their roles."""
+    roles = dict(Membership.Role.choices)
+    return [(roles[role], list(group)) for role, group in groupby(members, key=lambda m: m.role)]
+
+
 @initiative_permission(VIEW)
-def body_detail(request, initiative, pk):
+def _member_page(request, initiative, pk):
     body = queries.body_head(initiative, pk)
     if body is None:
         raise Http404
@@ -58,12 +110,9 @@ def body_detail(request, initiative, pk):
     def shown():
         full = get_object_or_404(queries.body_in(initiative, pk))
         members = queries.members_of(full)
-        roles = dict(Membership.Role.choices)
         return {
             "body": full,
-            "groups": [
-                (roles[role], list(group)) for role, group in groupby(members, key=lambda m: m.role)
-            ],
+            "groups": _role_groups(members),
             "member_count": len(members),
             "chairs": [m for m in members if m.role == Membership.Role.CHAIR],
             "managers": [m for m in members if m.role == Membership.Role.MANAGER],

@@ -18,6 +18,9 @@ pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")
 EVERYONE = {"olga", "ben", "stefan", "anna", "paul"}
 PLANNERS = {"anna", "paul"}
+# Duisburg is public: everyone else reads the list of its public meetings (a
+# meeting's own page is the members', or 404 for an internal one: test_public_pages.py).
+OUTSIDERS = {"anonymous", "eva", "clara"}
 
 
 @pytest.fixture
@@ -36,9 +39,8 @@ def meeting(duisburg):
 
 
 VIEWS = [
-    ("meeting_list", lambda m: {}, "get", EVERYONE),
+    ("meeting_list", lambda m: {}, "get", EVERYONE | OUTSIDERS),
     ("meeting_create", lambda m: {}, "get", PLANNERS),
-    ("meeting_detail", lambda m: {"pk": m.pk}, "get", EVERYONE),
     ("meeting_calendar", lambda m: {"pk": m.pk}, "get", EVERYONE),
     ("meeting_edit", lambda m: {"pk": m.pk}, "get", PLANNERS),
     ("meeting_cancel", lambda m: {"pk": m.pk}, "get", PLANNERS),

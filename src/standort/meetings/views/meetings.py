@@ -1,8 +1,10 @@
 """The meetings of an initiative: the list, planning, the meeting's page and an agenda
-item's, its .ics, invitations, reminders and the signed-in invitee's answer."""
+item's, its .ics, invitations, reminders and the signed-in invitee's answer; for
+everyone without a role in a public initiative, the list and the pages of its public
+meetings (meetings.public)."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,11 +14,11 @@ from django.views.decorators.http import require_POST
 
 from standort.core.access import deny, initiative_permission
 from standort.core.languages import sentence
-from standort.core.listing import build_listing
+from standort.core.listing import build_listing, paginate
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
 from standort.core.throttle import Limit, throttle, too_many_requests, url_argument, wait_for
 
-from .. import extensions, queries, services
+from .. import extensions, public, queries, services
 from ..access import meeting_permission
 from ..forms import ANSWER_CHOICES, InvitationNoteForm, MeetingForm
 from ..ical import meeting_ics
@@ -30,8 +32,32 @@ MEETING_MAILS = [
 ]
 
 
-@initiative_permission("meetings.view_meetings")
-def meeting_list(request, initiative):
+VIEW = "meetings.view_meetings"
+
+
+def meeting_list(request, initiative_slug):
+    """Members list the meetings; everyone else (a public initiative, or the
+    middleware has answered 404 already) the public ones."""
+    initiative = request.initiative
+    if request.user.has_perm(VIEW, initiative):
+        return _member_list(request, initiative_slug)
+    if not initiative.is_public:
+        return deny(request)
+    return _public_list(request, initiative)
+
+
+def _public_list(request, initiative):
+    page = paginate(
+        public.public_meeting_list(initiative, today=timezone.localdate()),
+        request.GET.get("page"),
+    )
+    return render(
+        request, "meetings/meeting_list_public.html", {"initiative": initiative, "page": page}
+    )
+
+
+@initiative_permission(VIEW)
+def _member_list(request, initiative):
     past = request.GET.get("when") == "past"
     bodies = list(initiative.bodies.order_by("name").values_list("pk", "name"))
     try:
@@ -102,8 +128,38 @@ def _meeting_context(request, initiative, meeting):
     }
 
 
+def meeting_detail(request, initiative_slug, pk):
+    """Members read the meeting's page; everyone else (a public initiative, or the
+    middleware has answered 404 already) its public page, if it is a public meeting."""
+    initiative = request.initiative
+    if request.user.has_perm(VIEW, initiative):
+        return _member_page(request, initiative_slug, pk=pk)
+    if not initiative.is_public:
+        return deny(request)
+    return _public_page(request, initiative, pk)
+
+
+def _public_page(request, initiative, pk):
+    """What anyone may see of a public meeting; any other meeting, internal or not
+    there at all, is a 404 alike."""
+    meeting = public.public_meeting(initiative, pk)
+    if meeting is None:
+        raise Http404
+    return render(
+        request,
+        "meetings/meeting_public.html",
+        {
+            "initiative": initiative,
+            "meeting": meeting,
+            "agenda": public.public_agenda(meeting),
+            "minutes_public": public.minutes_are_public(meeting),
+            "is_over": meeting.ends_at < timezone.now(),
+        },
+    )
+
+
 @meeting_permission("meetings.view_meeting")
-def meeting_detail(request, initiative, meeting):
+def _member_page(request, initiative, meeting):
     context = _meeting_context(request, initiative, meeting)
 
     def agenda():

@@ -1,6 +1,6 @@
 """The minutes of a meeting: attendance, each item's minutes, circulating and
-approving them, the PDF, decisions (and a decision becoming a measure) and action
-items."""
+approving them, the PDF (and the public one of a public meeting), decisions (and a
+decision becoming a measure) and action items."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -15,11 +15,11 @@ from standort.core.access import deny
 from standort.core.languages import sentence
 from standort.core.pages import form_page, posted, run_action, seen_version, try_save
 
-from .. import queries, services
+from .. import public, queries, services
 from ..access import meeting_permission
 from ..forms import ActionItemForm, AttendanceForm, DecisionForm, MinutesForm
 from ..models import ActionItem, Decision, MinutesState
-from ..pdf import minutes_pdf
+from ..pdf import minutes_pdf, public_minutes_pdf
 from .common import CHANGE, agenda_item_of, back_to
 
 
@@ -124,9 +124,29 @@ def minutes_approve(request, initiative, meeting):
 def minutes_download(request, initiative, meeting):
     if meeting.minutes_state != MinutesState.APPROVED:
         raise Http404
-    response = HttpResponse(minutes_pdf(meeting), content_type="application/pdf")
+    return _pdf_response(minutes_pdf(meeting), meeting, "protokoll")
+
+
+def public_minutes_download(request, initiative_slug, pk):
+    """The public version of a public meeting's approved minutes, for everyone (the
+    members too: it is what the public reads, and what OParl links to as the minutes'
+    file). Any other meeting, or minutes not approved yet, are a 404. Shown in the
+    browser; `?download` saves it (OParl's accessUrl and downloadUrl)."""
+    meeting = public.public_meeting(request.initiative, pk)
+    if meeting is None or not public.minutes_are_public(meeting):
+        raise Http404
+    return _pdf_response(
+        public_minutes_pdf(meeting),
+        meeting,
+        "protokoll-oeffentlich",
+        disposition="attachment" if "download" in request.GET else "inline",
+    )
+
+
+def _pdf_response(pdf, meeting, name, disposition="attachment"):
+    response = HttpResponse(pdf, content_type="application/pdf")
     day = timezone.localdate(meeting.starts_at).isoformat()
-    response["Content-Disposition"] = f'attachment; filename="protokoll-{day}-{meeting.pk}.pdf"'
+    response["Content-Disposition"] = f'{disposition}; filename="{name}-{day}-{meeting.pk}.pdf"'
     return response
 
 

@@ -8,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -188,9 +189,16 @@ def test_the_small_record_crawls_completely(duisburg, record, client):
     meeting = crawled.objects[f"{BASE}/body/{duisburg.pk}/meeting/{record['meetings'][0].pk}"]
     assert meeting["location"]["description"] == "Rathaus, Raum 1"
     assert meeting["agendaItem"][0]["resolutionText"] == "Der Kreis beschließt."
-    assert meeting["resultsProtocol"]["accessUrl"].endswith(
+    minutes = meeting["resultsProtocol"]
+    assert minutes["accessUrl"].endswith(
         f"/duisburg/meetings/{record['meetings'][0].pk}/public-minutes.pdf"
     )
+    # The access URL shows the file; only the download URL makes the browser save it.
+    shown = client.get(minutes["accessUrl"].removeprefix(settings.SITE_URL))
+    assert shown["Content-Type"] == "application/pdf"
+    assert shown["Content-Disposition"].startswith("inline")
+    saved = client.get(minutes["downloadUrl"].removeprefix(settings.SITE_URL))
+    assert saved["Content-Disposition"].startswith("attachment")
     assert b"video.example.org" not in b"".join(crawled.contents)
     paper = crawled.objects[f"{BASE}/body/{duisburg.pk}/paper/{record['measures'][0].pk}"]
     assert paper["standort:status"] == "adopted"
