@@ -14,7 +14,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 
-from bench import oparl
+from bench import api, oparl
 from bench.databases import ROOT
 from bench.transfer import FILTER_KIND
 from bench.transfer import SEARCH as TRANSFER_SEARCH
@@ -37,6 +37,9 @@ class Page:
     small_path: str
     # Fetched without the bench user's session, as a visitor would.
     anonymous: bool = False
+    # Sent with each request on the bench and on the small initiative (an API token).
+    headers: dict = field(default_factory=dict)
+    small_headers: dict = field(default_factory=dict)
     # The most its median may be, as a multiple of the floor's (some issues ask less);
     # None: no relative target.
     target: float | None = TARGET_FACTOR
@@ -96,12 +99,14 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def fetch(port, path, session_key):
+def fetch(port, path, session_key, headers=None):
     """One GET on a fresh connection (gunicorn's sync workers do not keep connections
-    alive), without a session when `session_key` is None. Returns (total ms, cpu ms,
-    db ms, queries, client ms) from Server-Timing."""
+    alive), without a session when `session_key` is None, with `headers`. Returns
+    (total ms, cpu ms, db ms, queries, client ms) from Server-Timing."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    headers = {"Cookie": f"sessionid={session_key}"} if session_key else {}
+    headers = dict(headers or {})
+    if session_key:
+        headers["Cookie"] = f"sessionid={session_key}"
     try:
         start = time.perf_counter()
         connection.request("GET", path, headers=headers)
@@ -195,16 +200,16 @@ def measure(port, session_key, pages, *, requests, warmup, small_requests):
     for page in pages:
         key = None if page.anonymous else session_key
         for _n in range(warmup):
-            fetch(port, page.path, key)
+            fetch(port, page.path, key, page.headers)
             # Counted too: a page that keeps a part in the cache renders it on its first
             # visit, and so again on the large initiative whenever the part expires.
-            page.small_queries.append(fetch(port, page.small_path, key)[3])
+            page.small_queries.append(fetch(port, page.small_path, key, page.small_headers)[3])
         for _n in range(small_requests):
-            page.small_queries.append(fetch(port, page.small_path, key)[3])
+            page.small_queries.append(fetch(port, page.small_path, key, page.small_headers)[3])
     for round_ in range(requests):
         for page in pages:
             key = None if page.anonymous else session_key
-            total, cpu, db, queries, client = fetch(port, page.path, key)
+            total, cpu, db, queries, client = fetch(port, page.path, key, page.headers)
             page.totals.append(total)
             page.cpu.append(cpu)
             page.db.append(db)
@@ -365,8 +370,10 @@ def pages_of(installation):
             target=None,
             ceilings={"postgresql": NEED_PAGE_MS},
         ),
-        # OParl's paper list: at most 3× the floor's median (issue 18).
+        # OParl's paper list and the API's measures: at most 3× the floor's median
+        # (issue 18).
         *oparl.pages(installation, Page),
+        *api.api_pages(installation, Page),
     ]
 
 
