@@ -238,6 +238,9 @@ class Initiative(VersionedModel):
         max_length=20,
         choices=DataLicence.choices,
         default=DataLicence.DL_BY,
+        # Also in the database: rows a migration's historical model writes (which knows
+        # no licence yet) get it too.
+        db_default=DataLicence.DL_BY,
         help_text=_(
             "Under which the public measures are published as open data, in OParl "
             "and through the API."

@@ -1,8 +1,8 @@
 """A harvester for the tests: starts at the system object and follows every URL it is
 given (every list, every page, every object by its own URL), checking each answer
 against the specification: JSON with `Access-Control-Allow-Origin: *`, status 200,
-every object valid under the OParl 1.1 JSON schemas in ../shared/oparl-1.1-schema/
-and under the rules the schemas do not check (created and modified everywhere, the
+every object valid under the OParl 1.1 JSON schemas in schema/ (copied from the
+specification) and under the rules the schemas do not check (created and modified everywhere, the
 date formats, lists with data, pagination and links, an object's id answering with
 that object)."""
 
@@ -17,7 +17,7 @@ from django.conf import settings
 from jsonschema import Draft7Validator
 from referencing import Registry, Resource
 
-SCHEMAS = Path(settings.BASE_DIR).parent / "shared" / "oparl-1.1-schema"
+SCHEMAS = Path(__file__).parent / "schema"
 TYPE_PREFIX = "https://schema.oparl.org/1.1/"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$")
