@@ -114,6 +114,11 @@ def _validation_errors(exc):
     for error in exc.errors:
         # (source, [the operation's parameter group,] field, …): the field is what the
         # client knows.
+        if "loc" not in error and len(error) == 1:
+            # ninja's own checks (its cursor) name the field as the error's only key.
+            ((field, text),) = error.items()
+            yield field, str(text)
+            continue
         location = [str(part) for part in error.get("loc", ())[1:]]
         if location and location[0] in PARAMETER_GROUPS:
             location = location[1:]
@@ -185,6 +190,14 @@ def register(api):
     )
 
     def http_error(request, exc):
+        if exc.status_code == 400:
+            # ninja's answer to a body it cannot read as JSON.
+            return problem_response(
+                request,
+                "invalid",
+                _("The request has invalid values; see “errors”."),
+                [("-", INPUT_MESSAGES["json_invalid"])],
+            )
         kind = next((k for k, (status, _t) in KINDS.items() if status == exc.status_code), None)
         if kind is None:
             return HttpResponse(status=exc.status_code)

@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from standort.initiatives.models import full_name
 from standort.measures import custom_fields, public, queries, services
-from standort.measures.dashboard import public_measures
+from standort.measures.dashboard import public_measures, public_state
 from standort.measures.filters import MeasureFilter
 from standort.measures.forms import MeasureForm, MilestoneForm, StatusForm
 from standort.measures.models import Measure, Milestone, StatusUpdate
@@ -329,14 +329,20 @@ def measure_create(request, slug: str, sent: schemas.MeasureIn):
 
 
 def _measure_to_change(request, initiative, number):
+    """The measure `number` for a change: a 404 if the asker cannot even read it, a 403
+    if they read it (as a public measure) but may not change it."""
     measure = (
         Measure.objects.filter(initiative=initiative, number=number)
         .select_related("body", "owner")
         .first()
     )
-    if measure is None or not request.user.has_perm("measures.view_measure", measure):
+    if measure is not None:
+        Measure.initiative.field.set_cached_value(measure, initiative)
+    readable = measure is not None and (
+        request.user.has_perm("measures.view_measure", measure) or public_state(measure) == "shown"
+    )
+    if not readable:
         raise _not_found(number)
-    Measure.initiative.field.set_cached_value(measure, initiative)
     require_write(request, CHANGE, measure)
     return measure
 
@@ -489,7 +495,7 @@ def milestone_delete(request, slug: str, number: Id, pk: Id):
     milestone = _milestone_of(measure, pk)
     check_version(request, schemas.Milestone, _milestone(milestone))
     services.milestone_delete(actor=request.user, milestone=milestone)
-    return 204, None
+    return Status(204, None)
 
 
 # Status updates -----------------------------------------------------------------------

@@ -66,6 +66,7 @@ def status_report(request, slug: str, number: Id, sent: schemas.StatusReport):
     part of the measure's record."""
     initiative = initiative_for(request, slug)
     measure = measure_to_read(request, initiative, number)
+    require_writing_token(request)
     answer = (
         ReviewAnswer.objects.filter(
             cycle__initiative=initiative,
@@ -78,7 +79,6 @@ def status_report(request, slug: str, number: Id, sent: schemas.StatusReport):
     )
     if answer is None:
         raise ApiProblem("conflict", _("No status review is running for this measure."))
-    require_writing_token(request)
     is_owner = request.user.has_perm("reviews.answer", answer)
     if not is_owner:
         require(request, MANAGE, initiative)

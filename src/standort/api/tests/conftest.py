@@ -2,32 +2,26 @@
 with Carl, who chairs the group of measure 1 (Ben owns it, Stefan is its partner);
 Mülheim's measures from 101, the forum's from 201. Here measure 1 is released to the
 public with an accepted status update, a tag and a value of the initiative's own
-field; measure 2 stays internal. Duisburg has a public and an internal meeting."""
+field; measure 2 stays internal. Duisburg has a public and an internal meeting, an
+idea with a comment, a published offer and a public need."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from standort.dialog.tests.factories import CommentFactory, IdeaFactory
 from standort.measures import services
 from standort.measures.models import Measure, StatusUpdate
+from standort.measures.tests import conftest as measures_world
 from standort.measures.tests.catalogue import report
-from standort.measures.tests.conftest import carl, measures  # noqa: F401
 from standort.meetings.models import AgendaItem, Decision, Meeting
+from standort.transfer.models import Need
+from standort.transfer.tests.factories import NeedFactory, OfferFactory
 
-from .factories import READ, token_for
-
-# Who asks, and with a token for which initiative (None: without a token).
-ASKERS = {
-    "anonymous": None,
-    "olga": "duisburg",  # observer
-    "ben": "duisburg",  # member
-    "stefan": "duisburg",  # steering committee
-    "anna": "duisburg",  # office
-    "carl": "duisburg",  # member who chairs the group of measure 1
-    "clara": "muelheim",  # Mülheim's office, with a token for Mülheim
-    "paul": "duisburg",  # platform admin
-}
+# The measures tests' fixtures, shared.
+carl = measures_world.carl
+measures = measures_world.measures
 
 
 @pytest.fixture
@@ -50,6 +44,12 @@ def world(measures, anna):
     )
     place.meeting = _meeting(place, "Lenkungskreis öffentlich", is_public=True)
     place.internal_meeting = _meeting(place, "Lenkungskreis vertraulich", is_public=False)
+    place.idea = IdeaFactory(body=place.group, title="Gründerlotsen")
+    CommentFactory(idea=place.idea, author=anna)
+    place.offer = OfferFactory(initiative=place.initiative, title="Werkstoffprüfung")
+    place.need = NeedFactory(
+        initiative=place.initiative, title="Schweißnähte prüfen", visibility=Need.Visibility.PUBLIC
+    )
     return place
 
 
@@ -68,20 +68,3 @@ def _meeting(place, title, *, is_public):
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Breitband")
     Decision.objects.create(agenda_item=item, text="Beschlossen.", measure=place.measure)
     return meeting
-
-
-@pytest.fixture
-def tokens(world, request):
-    """tokens("anna", scope) is the secret of a new token of that persona for their
-    initiative (None for the anonymous asker)."""
-    initiatives = {"duisburg": world.initiative}
-
-    def make(persona, scope=READ):
-        slug = ASKERS[persona]
-        if slug is None:
-            return None
-        if slug not in initiatives:
-            initiatives[slug] = request.getfixturevalue("measures")[slug].initiative
-        return token_for(request.getfixturevalue(persona), initiatives[slug], scope)
-
-    return make
