@@ -67,9 +67,9 @@ def measure_url(initiative, number):
     return absolute(reverse("measure_detail", args=[initiative.slug, number]))
 
 
-def _row(initiative, measure, public_reader, today):
-    owner = measure.owner
-    update = measure.latest_update
+def _shown(initiative, measure, *, light, organization, owner_name, today):
+    """What a list row shows of `measure`, given what the reader learns of its traffic
+    light, organisation and owner."""
     return {
         "number": measure.number,
         "title": measure.title,
@@ -77,20 +77,32 @@ def _row(initiative, measure, public_reader, today):
         "status": measure.status,
         "status_label": str(Measure.Status(measure.status).label),
         "progress": measure.progress,
-        "traffic_light": update.traffic_light if update is not None else None,
+        "traffic_light": light,
         "due_on": measure.due_on,
         "body": _ref(measure.body_id, measure.body),
         "topic": _ref(measure.topic_id, measure.topic),
-        "owner_organization": measure.owner_organization.name
-        if measure.owner_organization is not None
-        else None,
-        "owner_name": None
-        if public_reader or owner is None
-        else full_name(owner.title, owner.first_name, owner.last_name),
+        "owner_organization": organization,
+        "owner_name": owner_name,
         "next_milestone_on": measure.next_milestone_on,
         "is_overdue": queries.row_is_overdue(measure, today),
         "url": measure_url(initiative, measure.number),
     }
+
+
+def _row(initiative, measure, public_reader, today):
+    owner = measure.owner
+    update = measure.latest_update
+    organization = measure.owner_organization
+    return _shown(
+        initiative,
+        measure,
+        light=update.traffic_light if update is not None else None,
+        organization=organization.name if organization is not None else None,
+        owner_name=None
+        if public_reader or owner is None
+        else full_name(owner.title, owner.first_name, owner.last_name),
+        today=today,
+    )
 
 
 @router.get(
@@ -171,22 +183,15 @@ def _public_view(initiative, shown):
     measure.next_milestone_on = _next_open(shown.milestones)
     newest = shown.updates[0] if shown.updates else None
     return {
-        "number": measure.number,
-        "title": measure.title,
-        "kind": measure.kind,
-        "status": measure.status,
-        "status_label": str(Measure.Status(measure.status).label),
-        "progress": measure.progress,
-        "traffic_light": newest.traffic_light if newest else None,
+        **_shown(
+            initiative,
+            measure,
+            light=newest.traffic_light if newest else None,
+            organization=shown.organization_name or None,
+            owner_name=shown.owner_name or None,
+            today=timezone.localdate(),
+        ),
         "starts_on": measure.starts_on,
-        "due_on": measure.due_on,
-        "body": _ref(measure.body_id, measure.body),
-        "topic": _ref(measure.topic_id, measure.topic),
-        "owner_organization": shown.organization_name or None,
-        "owner_name": shown.owner_name or None,
-        "next_milestone_on": measure.next_milestone_on,
-        "is_overdue": queries.row_is_overdue(measure, timezone.localdate()),
-        "url": measure_url(initiative, measure.number),
         "description": measure.description,
         "goal": measure.goal,
         "status_reason": shown.dropped_reason,
