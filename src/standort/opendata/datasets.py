@@ -39,6 +39,27 @@ def _joined(name):
     return value
 
 
+def _light_columns(description):
+    """The traffic light as its code (described by `description`) and in words."""
+    return [
+        Column(
+            "traffic_light",
+            _("Traffic light (code)"),
+            description,
+            "string",
+            item("traffic_light"),
+            choices=LIGHTS,
+        ),
+        Column(
+            "traffic_light_label",
+            _("Traffic light"),
+            _("The traffic light in words: on track, delayed or at risk."),
+            "string",
+            _label(StatusUpdate.Light, "traffic_light"),
+        ),
+    ]
+
+
 def _measure_rows(initiative):
     """queries.measure_rows with the address of each measure's public page."""
     # The address of measure 0, with each number in its place: one reverse() for all.
@@ -128,20 +149,8 @@ MEASURES = Dataset(
             "integer",
             item("progress"),
         ),
-        Column(
-            "traffic_light",
-            _("Traffic light (code)"),
-            _("green, amber or red, of the newest accepted status update; empty without one."),
-            "string",
-            item("traffic_light"),
-            choices=LIGHTS,
-        ),
-        Column(
-            "traffic_light_label",
-            _("Traffic light"),
-            _("The traffic light in words: on track, delayed or at risk."),
-            "string",
-            _label(StatusUpdate.Light, "traffic_light"),
+        *_light_columns(
+            _("green, amber or red, of the newest accepted status update; empty without one.")
         ),
         Column(
             "reported_at",
@@ -271,21 +280,7 @@ STATUS_HISTORY = Dataset(
             item("reported_at"),
             required=True,
         ),
-        Column(
-            "traffic_light",
-            _("Traffic light (code)"),
-            _("green, amber or red."),
-            "string",
-            item("traffic_light"),
-            choices=LIGHTS,
-        ),
-        Column(
-            "traffic_light_label",
-            _("Traffic light"),
-            _("The traffic light in words: on track, delayed or at risk."),
-            "string",
-            _label(StatusUpdate.Light, "traffic_light"),
-        ),
+        *_light_columns(_("green, amber or red.")),
         Column(
             "progress",
             _("Progress in per cent"),
