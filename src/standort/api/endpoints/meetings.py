@@ -2,15 +2,16 @@
 initiative's meetings as the meeting pages show them; the public read the meetings
 marked public, as their public pages show them."""
 
-from django.db.models import Prefetch
-from django.urls import NoReverseMatch, reverse
+from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.pagination import paginate
 
 from standort.measures.dashboard import public_measures
 from standort.measures.models import Measure
-from standort.meetings import queries
+from standort.measures.rules import led_bodies
+from standort.meetings import public, queries
 from standort.meetings.models import Decision, Meeting, MinutesState
 
 from .. import schemas
@@ -34,10 +35,7 @@ def _minutes_url(initiative, meeting, public_reader):
     if meeting.minutes_state != MinutesState.APPROVED:
         return None
     name = "public_minutes_download" if public_reader else "minutes_download"
-    try:
-        return absolute(reverse(name, args=[initiative.slug, meeting.pk]))
-    except NoReverseMatch:  # the public minutes' page is not there (yet)
-        return None
+    return absolute(reverse(name, args=[initiative.slug, meeting.pk]))
 
 
 def _row(initiative, meeting):
@@ -90,17 +88,65 @@ def with_measures(decisions, measures):
     )
 
 
+def _public_decision(decision):
+    """A decision as the public meeting page shows it (meetings.public.public_agenda)."""
+    made = [decision.public_measure] if decision.public_measure is not None else []
+    return _decision_values(decision, [*made, *decision.adopted_list])
+
+
 def _decision(decision):
-    numbers = [m.number for m in decision.adopted_list]
-    if decision.measure_id is not None and decision.measure is not None:
-        numbers.insert(0, decision.measure.number)
+    made = [decision.measure] if decision.measure_id is not None and decision.measure else []
+    return _decision_values(decision, [*made, *decision.adopted_list])
+
+
+def _decision_values(decision, measures):
     return {
         "id": decision.pk,
         "text": decision.text,
         "votes_yes": decision.votes_yes,
         "votes_no": decision.votes_no,
         "votes_abstain": decision.votes_abstain,
-        "measure_numbers": list(dict.fromkeys(numbers)),
+        "measure_numbers": list(dict.fromkeys(m.number for m in measures)),
+    }
+
+
+def _agenda(request, initiative, meeting):
+    """The agenda as the meeting's page shows it to the reader: the public page's (its
+    decisions once the minutes are approved), or the members' (minutes and decisions
+    once circulated, to those who keep the meeting from the start)."""
+    if is_public_reader(request):
+        return [
+            _item(item, None, [_public_decision(d) for d in item.decision_list])
+            for item in public.public_agenda(meeting)
+        ]
+    shown = meeting.minutes_state != MinutesState.DRAFT or request.user.has_perm(
+        "meetings.change_meeting", meeting
+    )
+    items = meeting.agenda.order_by("position", "pk").prefetch_related(
+        Prefetch(
+            "decisions",
+            queryset=with_measures(
+                Decision.objects.order_by("pk"), _shown_measures(initiative, False)
+            ),
+            to_attr="decision_list",
+        )
+    )
+    return [
+        _item(item, item.minutes, [_decision(d) for d in item.decision_list])
+        if shown
+        else _item(item, None, [])
+        for item in items
+    ]
+
+
+def _item(item, minutes, decisions):
+    return {
+        "id": item.pk,
+        "position": item.position,
+        "title": item.title,
+        "duration_minutes": item.duration_minutes,
+        "minutes": minutes,
+        "decisions": decisions,
     }
 
 
@@ -117,30 +163,6 @@ def meeting_detail(request, slug: str, pk: Id):
     if meeting is None:
         raise ApiProblem("not-found", _("There is no such meeting for you."))
     Meeting.initiative.field.set_cached_value(meeting, initiative)
-    show_minutes = not public_reader and (
-        meeting.minutes_state != MinutesState.DRAFT
-        or request.user.has_perm("meetings.change_meeting", meeting)
-    )
-    items = meeting.agenda.order_by("position", "pk").prefetch_related(
-        Prefetch(
-            "decisions",
-            queryset=with_measures(
-                Decision.objects.order_by("pk"), _shown_measures(initiative, public_reader)
-            ),
-            to_attr="decision_list",
-        )
-    )
-    agenda = [
-        {
-            "id": item.pk,
-            "position": item.position,
-            "title": item.title,
-            "duration_minutes": item.duration_minutes,
-            "minutes": item.minutes if show_minutes else None,
-            "decisions": [_decision(d) for d in item.decision_list],
-        }
-        for item in items
-    ]
     return respond(
         request,
         schemas.Meeting,
@@ -148,8 +170,21 @@ def meeting_detail(request, slug: str, pk: Id):
             **_row(initiative, meeting),
             "online_url": None if public_reader else meeting.online_url,
             "minutes_url": _minutes_url(initiative, meeting, public_reader),
-            "agenda": agenda,
+            "agenda": _agenda(request, initiative, meeting),
         },
+    )
+
+
+def _deciding_meetings(request, initiative):
+    """The meetings whose decisions the reader reads: for the public those with approved
+    minutes; for members those whose minutes are circulated, and all the reader keeps."""
+    meetings = _meetings(request, initiative)
+    if is_public_reader(request):
+        return meetings.filter(minutes_state=MinutesState.APPROVED)
+    if request.user.has_perm("initiatives.manage_initiative", initiative):
+        return meetings
+    return meetings.filter(
+        ~Q(minutes_state=MinutesState.DRAFT) | Q(body_id__in=led_bodies(request.user))
     )
 
 
@@ -161,10 +196,10 @@ def meeting_detail(request, slug: str, pk: Id):
 )
 @paginate(CursorPagination, **paginated(("pk",)))
 def decision_list(request, slug: str):
-    """Every decision of the meetings the reader may read, the oldest first."""
+    """Every decision the meetings' pages show the reader, the oldest first."""
     initiative = initiative_for(request, slug)
     decisions = with_measures(
-        Decision.objects.filter(agenda_item__meeting__in=_meetings(request, initiative)),
+        Decision.objects.filter(agenda_item__meeting__in=_deciding_meetings(request, initiative)),
         _shown_measures(initiative, is_public_reader(request)),
     )
     return Rows(decisions, _decision)

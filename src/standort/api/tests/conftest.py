@@ -15,7 +15,7 @@ from standort.measures import services
 from standort.measures.models import Measure, StatusUpdate
 from standort.measures.tests import conftest as measures_world
 from standort.measures.tests.catalogue import report
-from standort.meetings.models import AgendaItem, Decision, Meeting
+from standort.meetings.models import AgendaItem, Decision, Meeting, MinutesState
 from standort.transfer.models import Need
 from standort.transfer.tests.factories import NeedFactory, OfferFactory
 
@@ -64,6 +64,8 @@ def _meeting(place, title, *, is_public):
         location="Rathaus Duisburg",
         online_url="https://meet.example.org/lenkungskreis",
         is_public=is_public,
+        # Decisions are part of the record once the minutes are approved.
+        minutes_state=MinutesState.APPROVED,
     )
     item = AgendaItem.objects.create(meeting=meeting, position=1, title="Breitband")
     Decision.objects.create(agenda_item=item, text="Beschlossen.", measure=place.measure)

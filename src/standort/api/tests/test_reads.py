@@ -6,6 +6,7 @@ no partner's person, no meeting's online address)."""
 import pytest
 
 from standort.initiatives.models import Person
+from standort.meetings.models import Meeting, MinutesState
 
 from .factories import bearer, token_for
 
@@ -98,6 +99,19 @@ def test_a_decision_names_only_public_measures_to_the_public(client, world, anna
         [2],
         [1],
     ]
+
+
+def test_decisions_of_draft_minutes_are_for_those_who_keep_the_meeting(client, world, anna, ben):
+    """As the meeting's page: the public read decisions once the minutes are approved,
+    members once they are circulated, the office (who keeps the meeting) at once."""
+    Meeting.objects.filter(pk=world.meeting.pk).update(minutes_state=MinutesState.DRAFT)
+    path = f"/meetings/{world.meeting.pk}"
+    for headers in ({}, bearer(token_for(ben, world.initiative))):
+        assert _get(client, path, headers)["agenda"][0]["decisions"] == []
+        decided = {d["id"] for d in _get(client, "/decisions", headers)["results"]}
+        assert world.meeting.agenda.first().decisions.get().pk not in decided
+    annas = bearer(token_for(anna, world.initiative))
+    assert _get(client, path, annas)["agenda"][0]["decisions"][0]["text"] == "Beschlossen."
 
 
 def test_the_initiative(client, world):
