@@ -7,7 +7,7 @@ import datetime
 TARGET = 3.0
 
 
-def _token(user, initiative):
+def token(user, initiative):
     # Imported here: the bench's modules load before Django is set up.
     from django.utils import timezone
 
@@ -34,8 +34,8 @@ def bearer(secret):
 def api_pages(installation, page):
     """The API's measured pages, made with `page` (bench.pages.Page)."""
     bench, small = installation.bench.slug, installation.small.slug
-    bench_token = bearer(_token(installation.user, installation.bench))
-    small_token = bearer(_token(installation.user, installation.small))
+    bench_token = bearer(token(installation.user, installation.bench))
+    small_token = bearer(token(installation.user, installation.small))
 
     def measures(slug):
         return f"/api/v1/initiatives/{slug}/measures"

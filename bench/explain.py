@@ -21,15 +21,16 @@ if __package__ in (None, ""):
 from bench.databases import configure_environment, is_postgres  # noqa: E402
 
 
-def explain(path, user, *, top, cold=False):
+def explain(path, user, *, top, cold=False, headers=None):
     """(planning + execution ms, sql, plan) of the `top` slowest SELECTs of GET `path`;
-    `cold`: with an empty cache, as after a change that invalidates it."""
+    `cold`: with an empty cache, as after a change that invalidates it; `headers`: sent
+    with both requests (an API token)."""
     from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
+    client = Client(headers=headers)
     client.force_login(user)
     client.get(path)
     if cold:
@@ -67,6 +68,9 @@ def main(argv=None):
     parser.add_argument("paths", nargs="+", help="pages, such as /bench/measures/")
     parser.add_argument("--top", type=int, default=3, help="slowest queries shown per page")
     parser.add_argument("--cold", action="store_true", help="measure with an empty cache")
+    parser.add_argument(
+        "--token", action="store_true", help="API paths: with a read token of the bench user"
+    )
     args = parser.parse_args(argv)
     url = os.environ.get("DATABASE_URL", "")
     if not is_postgres(url):
@@ -87,9 +91,14 @@ def main(argv=None):
 
     # Finding the bench user reads across initiatives; the pages open their own scope.
     with across_initiatives():
-        user = load_installation().user
+        installation = load_installation()
+    user, headers = installation.user, None
+    if args.token:
+        from bench.api import bearer, token
+
+        headers = bearer(token(user, installation.bench))
     for path in args.paths:
-        for took, sql, plan in explain(path, user, top=args.top, cold=args.cold):
+        for took, sql, plan in explain(path, user, top=args.top, cold=args.cold, headers=headers):
             print(f"### {took:.2f} ms\n\n```sql\n{sql}\n```\n\n```\n{plan}\n```\n")
     return 0
 

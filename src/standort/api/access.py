@@ -16,9 +16,13 @@ def initiative_for(request, slug):
     """The initiative `slug`, with its scope opened for the rest of the request. A 404
     for an initiative the asker may not see, and for every initiative but the token's:
     a token reads and writes in its own initiative only."""
-    initiative = Initiative.objects.filter(slug=slug).first()
     token = request.api_token
-    if initiative is None or (token is not None and token.initiative_id != initiative.pk):
+    if token is not None:
+        # The token's initiative came with the token.
+        initiative = token.initiative if token.initiative.slug == slug else None
+    else:
+        initiative = Initiative.objects.filter(slug=slug).first()
+    if initiative is None:
         raise ApiProblem(
             "not-found", _("There is no initiative “%(slug)s” for you.") % {"slug": slug}
         )

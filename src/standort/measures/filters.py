@@ -192,7 +192,11 @@ class MeasureFilter(django_filters.FilterSet):
         fields = []
         form = MeasureFilterForm
 
-    def __init__(self, data=None, *, initiative, user):
+    def __init__(self, data=None, *, initiative, user, offered=True):
+        """`offered`: the list page's filters, whose selects offer the initiative's
+        working groups, fields of action and tags (an id not among them drops out of
+        the filter), and its own fields with choices. Without, as the API filters, an
+        id filters by itself (one of another initiative to nothing)."""
         may_manage = user.has_perm(MANAGE, initiative)
         measures = Measure.objects.filter(initiative=initiative)
         if not may_manage:
@@ -203,6 +207,8 @@ class MeasureFilter(django_filters.FilterSet):
         super().__init__(QueryDict() if data is None else data, queryset=measures)
         if not may_manage:
             del self.filters["archived"]
+        if not offered:
+            return
         everything = _("all")
         for name, options in queries.filter_options(initiative).items():
             self.filters[name].field.widget.options = _choices(everything, options)

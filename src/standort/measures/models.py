@@ -391,7 +391,16 @@ class Milestone(VersionedModel):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["measure", "completed_on", "due_on"])]
+        indexes = [
+            models.Index(fields=["measure", "completed_on", "due_on"]),
+            # The overdue filter's open milestones by date: PostgreSQL collects the
+            # late ones once and checks each measure against them.
+            models.Index(
+                fields=["due_on", "measure"],
+                condition=models.Q(completed_on__isnull=True),
+                name="open_milestone_due_on",
+            ),
+        ]
 
     def __str__(self):
         return self.title

@@ -21,6 +21,7 @@ from django.utils import timezone
 from standort.core import slots
 from standort.core.expressions import TableFunc
 from standort.core.history import records, stamped
+from standort.core.tenancy import across_initiatives
 from standort.initiatives.models import Body, Initiative, Organization, Person
 
 from .models import (
@@ -44,12 +45,18 @@ def archived_is(value):
     return Q(is_archived__in=[value])
 
 
+def _outer_measures_milestones(**conditions):
+    """The milestones of the outer query's measure, for a subquery. Not scoped: the
+    outer query is, and the scope's join back to the measure made PostgreSQL hash every
+    late milestone of the initiative before it looked at a single row."""
+    with across_initiatives():
+        return Milestone.objects.filter(measure=OuterRef("pk"), **conditions)
+
+
 def overdue_condition(today=None):
     """Overdue: not done or dropped, and its due date or an open milestone has passed."""
     today = today or timezone.localdate()
-    late_milestones = Milestone.objects.filter(
-        measure=OuterRef("pk"), completed_on__isnull=True, due_on__lt=today
-    )
+    late_milestones = _outer_measures_milestones(completed_on__isnull=True, due_on__lt=today)
     return ~Q(status__in=CLOSED_STATUSES) & (Q(due_on__lt=today) | Exists(late_milestones))
 
 
@@ -179,7 +186,7 @@ def parent_number():
 
 def next_open_milestone(field):
     """A field of a measure's earliest open milestone, as a subquery of a measure query."""
-    open_milestones = Milestone.objects.filter(measure=OuterRef("pk"), completed_on__isnull=True)
+    open_milestones = _outer_measures_milestones(completed_on__isnull=True)
     return Subquery(open_milestones.order_by("due_on", "pk").values(field)[:1])
 
 

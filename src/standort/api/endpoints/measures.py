@@ -119,7 +119,9 @@ def measure_list(request, slug: str, filters: Query[MeasureFilters]):
     public_reader = is_public_reader(request)
     if not public_reader:
         require(request, VIEW, initiative)
-    chosen = MeasureFilter(_query(filters, public_reader), initiative=initiative, user=request.user)
+    chosen = MeasureFilter(
+        _query(filters, public_reader), initiative=initiative, user=request.user, offered=False
+    )
     measures = chosen.qs
     if public_reader:
         measures = measures & public_measures(initiative)

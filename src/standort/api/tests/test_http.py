@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from standort.initiatives.tests.factories import BodyFactory, InitiativeFactory
 from standort.measures.models import Measure
 from standort.measures.tests.catalogue import duisburg_catalogue
 from standort.measures.tests.factories import (
@@ -161,6 +162,12 @@ def test_the_body_filter(catalogue, client, annas):
     group = catalogue.group.pk
     assert _numbers(client, annas, body=group) == [1, 4]
     assert _numbers(client, {}, body=group) == [1, 4]
+
+
+def test_a_body_of_another_initiative_filters_to_nothing(catalogue, client, annas):
+    others = BodyFactory(initiative=InitiativeFactory())
+    assert _numbers(client, annas, body=others.pk) == []
+    assert _numbers(client, {}, body=others.pk) == []
 
 
 def test_the_tag_filters_for_members_only(catalogue, client, annas):
