@@ -244,8 +244,21 @@ def ui(new_ui):
     return new_ui()
 
 
+# The innermost elements whose right edge passes the screen's, to name in a failure.
+STICKING_OUT = """(visible) => [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > visible + 0.5)
+    .filter((e, _i, all) => !all.some((other) => other !== e && e.contains(other)))
+    .slice(0, 5)
+    .map((e) => `<${e.tagName.toLowerCase()} class="${e.className}">`
+        + ` ${e.textContent.trim().slice(0, 40)}`)
+    .join("; ")"""
+
+
 def fits(ui):
     """Fails where the current page is wider than its screen (it would scroll sideways)."""
     width = ui.page.evaluate("document.documentElement.scrollWidth")
     visible = ui.page.evaluate("document.documentElement.clientWidth")
-    assert width <= visible, f"{ui.page.url}: {width} px wide on a {visible} px screen"
+    assert width <= visible, (
+        f"{ui.page.url}: {width} px wide on a {visible} px screen; sticking out: "
+        + ui.page.evaluate(STICKING_OUT, visible)
+    )
