@@ -1,10 +1,12 @@
 import dataclasses
 import datetime
+import functools
 import hashlib
 import re
 
 from csp import constants as csp
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import OuterRef, Subquery
 from django.http import Http404
 from django.shortcuts import render
@@ -15,7 +17,7 @@ from django.utils.translation import get_language
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from standort.core.access import initiative_permission
-from standort.core.history import stamped
+from standort.core.history import Newest
 from standort.core.pages import history_page, recent_history
 from standort.indicators import queries as indicator_queries
 from standort.indicators.models import Goal, Indicator, Observation
@@ -183,16 +185,30 @@ STAMPED_MODELS = (
 PUBLIC_STAMPED_MODELS = (*STAMPED_MODELS, Organization, Topic)
 
 
-def _data_stamp(initiative, models=STAMPED_MODELS):
-    initiatives = Initiative.objects.filter(pk=initiative.pk).only("pk")
-    if models is PUBLIC_STAMPED_MODELS:
+@functools.lru_cache(maxsize=256)
+def _stamp_statement(initiative_pk, models, with_snapshot):
+    """`_data_stamp`'s query as SQL and parameters, built once per initiative and set of
+    models (under the initiative's scope, as every call is): building and compiling it
+    through the ORM took a hundred times as long as running it, a sixth of the time of
+    the public page."""
+    annotations = {}
+    if with_snapshot:
         # A closed review or reporting period adds a point to the public page's chart
         # of the plan's progress; snapshots keep no history, so their newest is read.
         newest = Snapshot.objects.filter(initiative=OuterRef("pk")).order_by("-pk")
-        initiatives = initiatives.annotate(newest_snapshot=Subquery(newest.values("pk")[:1]))
-        found = stamped(initiatives, models)
-        return f"{found.stamp}-{found.newest_snapshot}"
-    return stamped(initiatives, models).stamp
+        annotations["newest_snapshot"] = Subquery(newest.values("pk")[:1])
+    annotations.update({f"newest_{model._meta.model_name}": Newest(model) for model in models})
+    initiatives = Initiative.objects.filter(pk=initiative_pk).annotate(**annotations)
+    return initiatives.values_list(*annotations).query.sql_with_params()
+
+
+def _data_stamp(initiative, models=STAMPED_MODELS):
+    sql, params = _stamp_statement(
+        initiative.pk, models, with_snapshot=models is PUBLIC_STAMPED_MODELS
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return "-".join(str(value) for value in cursor.fetchone())
 
 
 def _steering_key(initiative, today, models=STAMPED_MODELS):
