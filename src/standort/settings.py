@@ -131,9 +131,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
-# A connection is kept from one request to the next: opening one anew took a quarter of
-# the server's time for a kept page on SQLite (the file and its pragmas), and costs a
-# round trip and authentication on PostgreSQL.
+# A connection is kept from one request to the next: opening one anew means opening the
+# file and running its pragmas on SQLite, a round trip and authentication on PostgreSQL,
+# on every request, also for a page served from the cache.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
